@@ -1,14 +1,23 @@
 import adapter from '@sveltejs/adapter-static';
 
-// The pipeline points these at its temporary build folder (see src/pipeline/buildSite.ts);
-// a plain `vite build` of the app falls back to build/.
+// `ipindex build` (src/pipeline/buildSite.ts) points these at its own temporary folders, so that
+// a failed build leaves the previous report intact and concurrent builds do not collide.
 const pages = process.env.IPINDEX_SITE_OUT ?? 'build';
+const outDir = process.env.IPINDEX_KIT_DIR ?? '.svelte-kit';
 
 /** @type {import('@sveltejs/kit').Config} */
 export default {
   kit: {
     adapter: adapter({ pages, assets: pages, strict: true }),
+    outDir,
     paths: { relative: true },
-    prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
+    prerender: {
+      // data/ is written by the pipeline beside the pages, after they are prerendered.
+      handleHttpError: ({ path, message }) => {
+        if (path.startsWith('/data/')) return;
+        throw new Error(message);
+      },
+      handleMissingId: 'fail',
+    },
   },
 };

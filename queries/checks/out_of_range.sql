@@ -1,0 +1,16 @@
+-- Problems: a value outside the codebook's [min, max] for its variable, after unit conversion.
+-- Negative counts are left to negative_count.sql so that each mistake is reported once.
+
+SELECT
+  o.source_file AS file,
+  o.source_row AS "row",
+  o.source_column AS "column",
+  CAST(o.value AS VARCHAR) || ' ' || v.unit || ' of ' || o.variable AS found,
+  'a value from ' || coalesce(CAST(v.min AS VARCHAR), '-∞') || ' to ' || coalesce(CAST(v.max AS VARCHAR), '∞')
+    || ' ' || v.unit || ' (the range in variables.csv)' AS expected
+FROM observations AS o
+JOIN variables AS v USING (variable)
+LEFT JOIN units AS u ON u.unit = v.unit
+WHERE (o.value < v.min OR o.value > v.max)
+  AND NOT (o.source_value < 0 AND coalesce(u.is_count, false))
+ORDER BY file, "row", "column";

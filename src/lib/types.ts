@@ -1,0 +1,50 @@
+/** A region of `regions.csv` (GB/T 2260 code, names, zone). */
+export type Region = {
+  region_code: string;
+  name_zh: string;
+  name_en: string;
+  level: 'province' | 'prefecture';
+  parent_code: string;
+  zone: 'east' | 'central' | 'west' | 'northeast';
+};
+
+/** A codebook entry of `variables.csv`: every observed variable is declared here. */
+export type Variable = {
+  variable: string;
+  dataset: string;
+  name_zh: string;
+  name_en: string;
+  unit: string;
+  min: number | null;
+  max: number | null;
+  description: string;
+};
+
+/** A node of `framework.csv`: the index, its dimensions and their indicators. */
+export type FrameworkNode = {
+  code: string;
+  parent: string | null;
+  /** 1 = indicator; higher levels aggregate the level below (COINr's convention). */
+  level: number;
+  name_zh: string;
+  name_en: string;
+  unit: string;
+  direction: 1 | -1;
+  weight: number;
+  formula: string | null;
+  target: number | null;
+};
+
+/** One observed value, long, with where it came from. */
+export type Observation = {
+  region_code: string;
+  year: number;
+  variable: string;
+  value: number | null;
+  /** The value as given, before unit conversion. */
+  source_value: number | null;
+  source_unit: string;
+  source_file: string;
+  source_row: number;
+  source_column: string;
+};

@@ -1,0 +1,102 @@
+import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { UsageError } from '../lib/InputError.ts';
+import type { Report } from '../lib/report.ts';
+import { appRoot, buildSite } from './buildSite.ts';
+import { computeResults } from './computeResults.ts';
+import type { StageLog } from './createStageLog.ts';
+import { loadDataDir } from './intake/loadDataDir.ts';
+import { openDatabase } from './openDatabase.ts';
+import { toolVersion } from './toolVersion.ts';
+import { reportRanking, writeResults } from './writeResults.ts';
+
+export type BuildOptions = {
+  /** The data directory, and how to name it in messages (as the user typed it). */
+  dataDir: string;
+  dataLabel?: string;
+  outDir: string;
+  /** Skip the static site: results only (for tests of the numbers). */
+  site?: boolean;
+  log: StageLog;
+  /** Fixed in tests so that outputs compare byte for byte. */
+  builtAt?: string;
+};
+
+/**
+ * Builds the report: data directory -> DuckDB -> out/data + the static site. Everything is
+ * written to a fresh folder beside `outDir` and swapped in only when all of it succeeded, so a
+ * failed build leaves the previous report exactly as it was.
+ */
+export async function build(options: BuildOptions): Promise<{ outDir: string; years: number[] }> {
+  const outDir = resolve(options.outDir);
+  await assertReplaceable(outDir, options.outDir);
+  const staging = join(dirname(outDir), `.${basename(outDir)}.building-${process.pid}-${Date.now()}`);
+  const { log } = options;
+  const db = await openDatabase();
+  try {
+    const data = await log('read', () => loadDataDir(options.dataDir, options.dataLabel ?? options.dataDir), (d) =>
+      `${d.inputs.length} files, ${d.observations.length.toLocaleString('en-US')} values, ${d.regions.length} regions`);
+    const computed = await computeResults(db, data, log);
+    const builtAt = options.builtAt ?? new Date().toISOString();
+    const site = join(staging, 'site');
+    await log('results', () => writeResults(db, join(staging, 'data'), data, computed, { version: toolVersion(), builtAt }), (r) =>
+      `${r.files.length} files in data/`);
+    const ranking = await reportRanking(db);
+    const years = [...new Set(ranking.map((r) => r.year))].sort((a, b) => a - b);
+
+    if (options.site === false) {
+      await mkdir(site, { recursive: true });
+    } else {
+      const report: Report = {
+        title: { zh: '知识产权引领的创新驱动发展评价', en: 'IP-guided evaluation of innovation-driven development' },
+        sampleData: data.method.report.sample_data,
+        builtAt,
+        years,
+        ranking,
+      };
+      const reportPath = join(staging, 'report.json');
+      await writeFile(reportPath, JSON.stringify(report));
+      // SvelteKit's work folder must sit inside the app so that its server code finds node_modules.
+      const kitDir = join(appRoot, '.svelte-kit', 'builds', basename(staging));
+      try {
+        await log('site', () => buildSite(site, reportPath, kitDir), () => `${years.length} years prerendered`);
+      } finally {
+        await rm(kitDir, { recursive: true, force: true });
+      }
+    }
+    await rename(join(staging, 'data'), join(site, 'data'));
+    await swapIn(site, outDir);
+    return { outDir, years };
+  } finally {
+    db.close();
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** Refuses to replace a folder that is not an earlier ipindex output: it may be the user's data. */
+async function assertReplaceable(outDir: string, label: string): Promise<void> {
+  const exists = await access(outDir).then(() => true, () => false);
+  if (!exists) return;
+  const manifest = await readFile(join(outDir, 'data', 'manifest.json'), 'utf8').catch(() => null);
+  const isOurs = manifest !== null && (JSON.parse(manifest) as { tool?: string }).tool === 'ipindex';
+  const isEmpty = (await readdir(outDir)).length === 0;
+  if (!isOurs && !isEmpty) {
+    throw new UsageError(`--out ${label} exists and is not an ipindex report (no data/manifest.json): choose another folder or remove it`);
+  }
+}
+
+/** Replaces `outDir` by `built` with renames only, so readers never see a half-written report. */
+async function swapIn(built: string, outDir: string): Promise<void> {
+  const old = `${outDir}.old-${process.pid}-${Date.now()}`;
+  const hadOld = await rename(outDir, old).then(() => true, (error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return false;
+    throw error;
+  });
+  try {
+    await rename(built, outDir);
+  } catch (error) {
+    if (hadOld) await rename(old, outDir);
+    throw error;
+  }
+  if (hadOld) await rm(old, { recursive: true, force: true });
+}

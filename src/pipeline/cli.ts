@@ -1,0 +1,113 @@
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatProblem, InputError, UsageError } from '../lib/InputError.ts';
+import { build } from './build.ts';
+import { computeResults } from './computeResults.ts';
+import { createStageLog } from './createStageLog.ts';
+import { loadDataDir } from './intake/loadDataDir.ts';
+import { openDatabase } from './openDatabase.ts';
+import { serve } from './serve.ts';
+import { toolVersion } from './toolVersion.ts';
+
+const help = `ipindex ${toolVersion()}: IP-guided evaluation of innovation-driven development
+
+Usage:
+  ipindex check <data-dir>                 check a data directory against the data contract
+  ipindex build <data-dir> --out <dir>     compute the indicators and the index, write the report
+  ipindex serve <dir> [--port 4173]        serve a built report on localhost
+  ipindex --help | --version
+
+Options:
+  --out <dir>     where the report goes; replaced only when the build succeeds
+  --no-site       (build) write the data tables only, no web pages
+  --port <n>      (serve) first port to try
+
+Exit codes: 0 done; 1 the input is wrong (each problem names its file, row and column);
+2 the command line is wrong; 3 an internal error (please report it).`;
+
+/** Runs the ipindex command line and returns its exit code; never throws for a user mistake. */
+export async function main(argv: string[], write: (line: string) => void = console.log, writeError: (line: string) => void = console.error): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        'no-site': { type: 'boolean' },
+        port: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+    }).valueOf() as { values: { out?: string; 'no-site'?: boolean; port?: string; help?: boolean; version?: boolean }; positionals: string[] };
+    const [command, ...args] = positionals;
+    if (values.help || command === 'help') {
+      write(help);
+      return 0;
+    }
+    if (values.version) {
+      write(toolVersion());
+      return 0;
+    }
+    const dir = (): string => {
+      if (args.length !== 1 || args[0] === undefined) throw new UsageError(`${command} takes one folder, got ${args.length === 0 ? 'none' : args.join(' ')}`);
+      return args[0];
+    };
+    const log = createStageLog(write);
+    switch (command) {
+      case 'check': {
+        const data = dir();
+        write(`ipindex check ${data}`);
+        const db = await openDatabase();
+        try {
+          const loaded = await log('read', () => loadDataDir(data), (d) => `${d.inputs.length} files, ${d.observations.length.toLocaleString('en-US')} values`);
+          await computeResults(db, loaded, log);
+          for (const row of loaded.dropped) write(`  note: ${row.file}, row ${row.row} left out: ${row.reason}`);
+        } finally {
+          db.close();
+        }
+        write(`${data}: no problems found`);
+        return 0;
+      }
+      case 'build': {
+        const data = dir();
+        if (values.out === undefined) throw new UsageError('build needs --out <dir>, the folder the report goes to');
+        write(`ipindex build ${data} --out ${values.out}`);
+        const start = performance.now();
+        const result = await build({ dataDir: data, outDir: values.out, log, site: !values['no-site'] });
+        write(`done in ${((performance.now() - start) / 1000).toFixed(1)} s: ${values.out}${values['no-site'] ? '/data' : '/index.html'} (${result.years[0]}-${result.years.at(-1)})`);
+        return 0;
+      }
+      case 'serve': {
+        const folder = dir();
+        const port = Number(values.port ?? '4173');
+        if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port ${values.port} is not a port number (1-65535)`);
+        const hasIndex = await access(join(folder, 'index.html')).then(() => true, () => false);
+        if (!hasIndex) throw new UsageError(`${folder} has no index.html: build the report first (ipindex build <data-dir> --out ${folder})`);
+        const { url } = await serve(folder, port);
+        write(`ipindex: serving ${folder} at ${url}  (Ctrl+C to stop)`);
+        await new Promise(() => {});
+        return 0;
+      }
+      case undefined:
+        throw new UsageError('no command given');
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof InputError) {
+      const n = error.problems.length;
+      writeError(`ipindex: the input has ${n} problem${n === 1 ? '' : 's'}; nothing was written:`);
+      const shown = error.problems.slice(0, 100);
+      for (const problem of shown) writeError(`  ${formatProblem(problem)}`);
+      if (n > shown.length) writeError(`  ... and ${n - shown.length} more`);
+      return 1;
+    }
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      writeError(`ipindex: ${(error as Error).message}\nRun ipindex --help for usage.`);
+      return 2;
+    }
+    writeError(`ipindex: internal error, please report it with the command you ran:\n${(error as Error).stack ?? String(error)}`);
+    return 3;
+  }
+}
