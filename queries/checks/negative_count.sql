@@ -5,7 +5,7 @@ SELECT
   o.source_file AS file,
   o.source_row AS "row",
   o.source_column AS "column",
-  'the negative count ' || CAST(o.source_value AS VARCHAR) || ' ' || o.source_unit || ' of ' || o.variable AS found,
+  'the negative count ' || printf('%.15g', o.source_value) || ' ' || o.source_unit || ' of ' || o.variable AS found,
   'a count of 0 or more' AS expected
 FROM observations AS o
 JOIN variables AS v USING (variable)

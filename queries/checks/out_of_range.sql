@@ -5,8 +5,8 @@ SELECT
   o.source_file AS file,
   o.source_row AS "row",
   o.source_column AS "column",
-  CAST(o.value AS VARCHAR) || ' ' || v.unit || ' of ' || o.variable AS found,
-  'a value from ' || coalesce(CAST(v.min AS VARCHAR), '-∞') || ' to ' || coalesce(CAST(v.max AS VARCHAR), '∞')
+  printf('%.15g', o.value) || ' ' || v.unit || ' of ' || o.variable AS found,
+  'a value from ' || coalesce(printf('%.15g', v.min), '-∞') || ' to ' || coalesce(printf('%.15g', v.max), '∞')
     || ' ' || v.unit || ' (the range in variables.csv)' AS expected
 FROM observations AS o
 JOIN variables AS v USING (variable)

@@ -242,7 +242,7 @@ class Parser {
 }
 
 function formulaError(found: string, token: string, position: number, expected: string): FormulaError {
-  return new FormulaError(`${found} at position ${position}: expected ${expected}`, token, position);
+  return new FormulaError(found, token, position, expected);
 }
 
 function quote(token: string): string {
@@ -320,7 +320,7 @@ export function formulaToString(node: FormulaNode): string {
 export function compileFormula(node: FormulaNode, options: CompileFormulaOptions): string {
   const sql = compileNode(node, options.current, options, false);
   // Overflow (exp(1000), 1e300 * 1e300) gives Inf or NaN in DuckDB rather than an error.
-  return sql;
+  return `CASE WHEN isfinite(${sql}) THEN ${sql} END`;
 }
 
 function compileNode(

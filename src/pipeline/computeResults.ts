@@ -1,4 +1,4 @@
-import { InputError } from '../lib/InputError.ts';
+import { InputError, type Problem } from '../lib/InputError.ts';
 import { compileIndicators } from './compileIndicators.ts';
 import type { StageLog } from './createStageLog.ts';
 import type { DataDir } from './intake/loadDataDir.ts';
@@ -11,7 +11,7 @@ export type Computed = { indicatorsSql: string };
 /**
  * Runs the SQL of queries/ over a checked data directory, stage by stage: staging, checks,
  * indicators, composite. Leaves the tables `observations`, `indicators` and `scores` in `db`.
- * Throws InputError when a check of queries/checks/ finds a problem.
+ * Throws InputError with the problems intake found together with those of queries/checks/.
  */
 export async function computeResults(db: Database, data: DataDir, log: StageLog): Promise<Computed> {
   await log('staging', async () => {
@@ -24,8 +24,9 @@ export async function computeResults(db: Database, data: DataDir, log: StageLog)
     await runQuery(db, 'staging/20_observations.sql');
   }, () => `${data.observations.length.toLocaleString('en-US')} values of ${data.variables.length} variables`);
 
-  const problems = await log('checks', () => runChecks(db), (p) => (p.length === 0 ? 'no problems' : `${p.length} problems`));
-  if (problems.length > 0) throw new InputError(problems);
+  const problems = await log('checks', async () => [...data.problems, ...(await runChecks(db))], (p) =>
+    p.length === 0 ? 'no problems' : `${p.length} problems`);
+  if (problems.length > 0) throw new InputError(problems.sort(byPlace));
 
   const indicatorsSql = compileIndicators(data.indicators);
   await log('indicators', async () => {
@@ -44,4 +45,9 @@ export async function computeResults(db: Database, data: DataDir, log: StageLog)
   }, () => `min-max [${normalise.lower}, ${normalise.upper}] per ${normalise.over}, ${topLevel - 1} levels of means`);
 
   return { indicatorsSql };
+}
+
+/** Orders problems as a reader goes through the files: by file, then row, then column. */
+function byPlace(a: Problem, b: Problem): number {
+  return a.file.localeCompare(b.file) || (a.row ?? 0) - (b.row ?? 0) || (a.column ?? '').localeCompare(b.column ?? '');
 }

@@ -35,14 +35,19 @@ export type DataDir = {
   observations: Observation[];
   dropped: DroppedRow[];
   inputs: InputFile[];
+  /**
+   * Problems in observation rows. They are returned rather than thrown so that the SQL checks
+   * still run on the rows that could be read, and one run reports every problem there is.
+   */
+  problems: Problem[];
 };
 
 const contractFiles = ['regions.csv', 'variables.csv', 'framework.csv', 'method.yaml'];
 
 /**
  * Reads a data directory (see DESIGN.md, "Input contract") and checks it. `label` is how the
- * directory is named in messages, as the user typed it. Throws InputError listing every
- * problem found in every file, so that one run shows all there is to fix.
+ * directory is named in messages, as the user typed it. Throws InputError when the contract
+ * files (regions, codebook, framework, method) or the folder itself are unusable.
  */
 export async function loadDataDir(dir: string, label = dir): Promise<DataDir> {
   const name = (file: string) => join(label, file);
@@ -107,8 +112,7 @@ export async function loadDataDir(dir: string, label = dir): Promise<DataDir> {
     const input = inputs.at(-1);
     if (input !== undefined) Object.assign(input, { shape: result.shape, values: result.observations.length });
   }
-  if (problems.length > 0) throw new InputError(problems);
-  return { regions, variables, nodes, indicators, method, observations, dropped, inputs };
+  return { regions, variables, nodes, indicators, method, observations, dropped, inputs, problems };
 }
 
 function fingerprint(bytes: Buffer): { sha256: string; bytes: number } {

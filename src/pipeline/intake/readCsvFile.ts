@@ -43,8 +43,8 @@ export async function readCsvFile(path: string, label: string): Promise<CsvTable
       bom: true,
     }) as unknown as typeof records;
   } catch (error) {
-    const e = error as { lines?: number; message: string };
-    return fail(`text that is not valid CSV (${e.message.replace(/^Invalid /, '').split(':')[0]})`, e.lines);
+    const e = error as { lines?: number; code?: string };
+    return fail(`text that is not CSV (${csvErrors[e.code ?? ''] ?? 'unreadable quoting'})`, e.lines);
   }
   const [first, ...rest] = records;
   if (first === undefined) return fail('no rows');
@@ -57,6 +57,14 @@ export async function readCsvFile(path: string, label: string): Promise<CsvTable
   }
   return { file: label, encoding: decoded.encoding, delimiter, header, rows, bytes };
 }
+
+/** What csv-parse's error codes mean, in the words of someone editing the file. */
+const csvErrors: Record<string, string> = {
+  INVALID_OPENING_QUOTE: 'a quote inside an unquoted cell',
+  CSV_QUOTE_NOT_CLOSED: 'a quote that is never closed',
+  CSV_INVALID_CLOSING_QUOTE: 'text right after a closing quote',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'text right after a closing quote',
+};
 
 /** Picks the delimiter that the header line uses most: comma, semicolon or tab. */
 function sniffDelimiter(text: string): string {

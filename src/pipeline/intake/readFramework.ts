@@ -90,7 +90,7 @@ export function readFramework(
         indicators.push({ ...node, ast });
       } catch (error) {
         if (!(error instanceof FormulaError)) throw error;
-        problem('formula', `${quoteFound(error.token)} at character ${error.position + 1} of ${quoteFound(node.formula)}`, `a formula: ${error.message}`);
+        problem('formula', `${error.found} at character ${error.position + 1} of ${quoteFound(node.formula)}`, error.expected);
       }
     } else if (node.formula !== null) {
       problem('formula', quoteFound(node.formula), 'no formula on an aggregate (level > 1): it is computed from its children');
