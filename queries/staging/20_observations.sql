@@ -1,4 +1,5 @@
 -- Observations: every value given, converted to its codebook unit, with where it came from.
+-- National totals (全国) are kept too, under region_code '100000' (src/lib/types.ts).
 -- From observations_raw, variables and units. A value whose unit does not convert stays
 -- NULL here and is reported by checks/unknown_unit.sql, so a build never uses it.
 

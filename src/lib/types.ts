@@ -48,3 +48,10 @@ export type Observation = {
   source_row: number;
   source_column: string;
 };
+
+/**
+ * The code under which national totals (全国) given in observation files are kept: the code
+ * commonly used for the whole country alongside GB/T 2260. National rows are not regions: they
+ * stay out of the index and serve as control totals (e.g. the accounts' national row).
+ */
+export const nationalCode = '100000';

@@ -88,10 +88,12 @@ describe('build of test/fixtures/tiny (no site)', () => {
     const gdp = rows.find((r) => r.region_code === '110000' && r.year === '2020' && r.variable === 'gdp');
     expect(Number(gdp?.value)).toBe(40000);
     expect(rows.some((r) => r.region_code === '')).toBe(false);
-    expect(rows).toHaveLength(3 * 2 * 4);
+    // The national row 全国 is kept as a control total under 100000, outside the index.
+    expect(rows.filter((r) => r.region_code === '100000').map((r) => [r.variable, Number(r.value)])).toEqual([['gdp', 1143670], ['population', 141260]]);
+    expect(rows).toHaveLength(3 * 2 * 4 + 2);
   });
 
-  test('manifest.json records inputs with hashes, the method and the dropped national row', async () => {
+  test('manifest.json records inputs with hashes and the method', async () => {
     const manifest = JSON.parse(await readFile(join(out, 'data', 'manifest.json'), 'utf8'));
     expect(manifest.tool).toBe('ipindex');
     expect(manifest.built_at).toBe('2026-01-01T00:00:00Z');
@@ -106,6 +108,6 @@ describe('build of test/fixtures/tiny (no site)', () => {
     ]);
     expect(manifest.inputs[0].sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(manifest.method.normalise).toEqual({ method: 'minmax', lower: 0, upper: 100, over: 'year' });
-    expect(manifest.dropped_rows).toEqual([{ file: 'test/fixtures/tiny/economy.csv', row: 8, reason: '"全国" is a national total' }]);
+    expect(manifest.dropped_rows).toEqual([{ file: 'test/fixtures/tiny/economy.csv', row: 9, reason: '"东部地区" is a zone total' }]);
   });
 });

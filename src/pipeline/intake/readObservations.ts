@@ -1,7 +1,7 @@
 import { quoteFound, type Problem } from '../../lib/InputError.ts';
 import { parseCell, parseYear } from '../../lib/parseCell.ts';
 import type { RegionMatcher } from '../../lib/regionMatcher.ts';
-import type { Observation, Variable } from '../../lib/types.ts';
+import { nationalCode, type Observation, type Variable } from '../../lib/types.ts';
 import { cellAt, findColumns, type ColumnSpec } from './findColumns.ts';
 import type { CsvTable } from './readCsvFile.ts';
 
@@ -64,8 +64,8 @@ export function readObservations(
   for (const { row, cells } of table.rows) {
     const regionText = cellAt(cells, index.region);
     const match = regions.match(regionText);
-    if (match.kind === 'aggregate') {
-      result.dropped.push({ file: table.file, row, reason: `${quoteFound(regionText.trim())} is ${match.what === 'outside' ? 'outside the regions of regions.csv' : `a ${match.what} total`}` });
+    if (match.kind === 'aggregate' && match.what !== 'national') {
+      result.dropped.push({ file: table.file, row, reason: `${quoteFound(regionText.trim())} is ${match.what === 'outside' ? 'outside the regions of regions.csv' : 'a zone total'}` });
       continue;
     }
     if (match.kind === 'unknown') {
@@ -84,7 +84,8 @@ export function readObservations(
       problems.push({ file: table.file, row, column: table.header[index.year] ?? 'year', found: quoteFound(yearText), expected: 'a year such as 2023' });
       continue;
     }
-    const base = { region_code: match.region_code, year, source_file: table.file, source_row: row };
+    const region_code = match.kind === 'region' ? match.region_code : nationalCode;
+    const base = { region_code, year, source_file: table.file, source_row: row };
 
     const add = (variable: string, text: string, column: string, unit: string) => {
       const parsed = parseCell(text);
