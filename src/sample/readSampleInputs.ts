@@ -1,0 +1,31 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { CodebookVariable, SampleRegion } from './types.ts';
+
+/** The regions and the codebook that the sample is generated for. */
+export interface SampleInputs {
+  regions: SampleRegion[];
+  variables: CodebookVariable[];
+}
+
+/** Reads the provinces of `regions.csv` and the codebook `variables.csv` from a data directory. */
+export async function readSampleInputs(dir: string): Promise<SampleInputs> {
+  const read = async (name: string): Promise<Record<string, string>[]> =>
+    parse(await readFile(join(dir, name), 'utf8'), {
+      columns: true,
+      bom: true,
+      skip_empty_lines: true,
+    });
+  const regions = (await read('regions.csv'))
+    .filter((r) => r.level === 'province')
+    .map((r) => ({ region_code: r.region_code ?? '', name_en: r.name_en ?? '' }));
+  const variables = (await read('variables.csv')).map((v) => ({
+    variable: v.variable ?? '',
+    dataset: v.dataset ?? '',
+    unit: v.unit ?? '',
+    min: v.min ? Number(v.min) : null,
+    max: v.max ? Number(v.max) : null,
+  }));
+  return { regions, variables };
+}
