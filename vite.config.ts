@@ -5,6 +5,7 @@ export default defineConfig({
   plugins: [sveltekit()],
   test: {
     include: ['test/**/*.test.ts'],
+    reporters: ['default', './test/closingLineReporter.ts'],
     environment: 'node',
     // A test that asserts nothing cannot fail, so it is an error.
     expect: { requireAssertions: true },
