@@ -1,6 +1,6 @@
--- Scores with ranks: every node (indicators, dimensions, the index) for every region and year.
--- Rank 1 is the highest score; ties share the lower rank number (COINr's ties.method = "min");
--- a missing score has no rank.
+-- Scores with ranks: step 8 of the composite engine, every node (indicators, dimensions, the
+-- index) for every region and year scored. Rank 1 is the highest score; ties share the lower rank
+-- number (COINr's ties.method = "min"); a missing score has no rank.
 -- From aggregated.
 
 CREATE TABLE scores AS

@@ -1,0 +1,80 @@
+-- Normalised scores by method: step 5 of the composite engine, for each method of
+-- normalise_methods (the one method.yaml names and the alternatives the uncertainty analysis
+-- draws from). Each indicator is first multiplied by its direction, so that higher is better;
+-- its scale (min, max, mean, ...) is taken over the regions of one year (normalise.over = year)
+-- or over all regions and years together (over = all, so that scores compare across time).
+-- With x the directed value, [l, u] = [normalise.lower, normalise.upper]:
+--   minmax           l + (x - min) / (max - min) (u - l)                     (COINr n_minmax)
+--   zscore           (x - mean) / sd, sd the sample standard deviation         (n_zscore, m_sd = 0, 1)
+--   rank             rank of x, 1 the lowest, ties sharing the lower rank      (n_rank)
+--   percentile       l + (rank - 1) / (n - 1) (u - l)                          (n_prank, onto [l, u])
+--   distance_to_max  l + (1 - (max - x) / (max - min)) (u - l)                 (n_dist2max, onto [l, u])
+--   target           l + min(1, 1 - (t - x) / (t - min)) (u - l), t the framework's target times
+--                    the direction: the goalposts are the lowest value and the target (n_dist2targ,
+--                    cap_max = TRUE, onto [l, u])
+--   reference        100 x value / ref, or 100 x ref / value for direction -1, ref the reference of
+--                    method.yaml (the mean or median of the regions, or one region's value):
+--                    the reference scores 100; NULL where a ratio has no meaning (ref <= 0)
+-- A scale without spread (max = min, sd = 0, one value) puts every region in the middle: (l + u) / 2
+-- for the bounded methods, 0 for zscore, where COINr would give NaN.
+-- From treated, framework and normalise_methods.
+
+CREATE TABLE normalised_methods AS
+WITH directed AS (
+  SELECT
+    t.region_code,
+    t.year,
+    t.indicator,
+    f.direction,
+    t.value,
+    t.value * f.direction AS x,
+    f.target * f.direction AS goal,
+    CASE WHEN $over = 'year' THEN t.year END AS scope
+  FROM treated AS t
+  JOIN framework AS f ON f.code = t.indicator
+),
+scaled AS (
+  SELECT
+    *,
+    min(x) OVER w AS lo,
+    max(x) OVER w AS hi,
+    favg(x) OVER w AS mean,
+    stddev_samp(x) OVER w AS sd,
+    count(x) OVER w AS n,
+    rank() OVER (PARTITION BY indicator, scope ORDER BY x ASC NULLS LAST) AS r,
+    CASE $reference
+      WHEN 'mean' THEN favg(value) OVER w
+      WHEN 'median' THEN median(value) OVER w
+      ELSE favg(CASE WHEN region_code = $reference THEN value END) OVER w
+    END AS ref
+  FROM directed
+  WINDOW w AS (PARTITION BY indicator, scope)
+)
+SELECT
+  m.method,
+  s.region_code,
+  s.year,
+  s.indicator AS node,
+  CASE
+    WHEN s.x IS NULL THEN NULL
+    WHEN m.method = 'minmax' THEN
+      CASE WHEN s.hi = s.lo THEN ($lower + $upper) / 2 ELSE (s.x - s.lo) / (s.hi - s.lo) * ($upper - $lower) + $lower END
+    WHEN m.method = 'zscore' THEN
+      CASE WHEN s.n < 2 OR s.sd = 0 THEN 0 ELSE (s.x - s.mean) / s.sd END
+    WHEN m.method = 'rank' THEN s.r
+    WHEN m.method = 'percentile' THEN
+      CASE WHEN s.n < 2 THEN ($lower + $upper) / 2 ELSE (s.r - 1) / (s.n - 1) * ($upper - $lower) + $lower END
+    WHEN m.method = 'distance_to_max' THEN
+      CASE WHEN s.hi = s.lo THEN ($lower + $upper) / 2 ELSE (1 - (s.hi - s.x) / (s.hi - s.lo)) * ($upper - $lower) + $lower END
+    WHEN m.method = 'target' THEN
+      CASE WHEN s.goal = s.lo THEN ($lower + $upper) / 2 ELSE least(1, 1 - (s.goal - s.x) / (s.goal - s.lo)) * ($upper - $lower) + $lower END
+    WHEN m.method = 'reference' THEN
+      CASE
+        WHEN s.ref <= 0 THEN NULL
+        WHEN s.direction = 1 THEN 100 * s.value / s.ref
+        WHEN s.value > 0 THEN 100 * s.ref / s.value
+      END
+  END AS score
+FROM scaled AS s
+CROSS JOIN normalise_methods AS m
+ORDER BY m.method, s.region_code, s.year, s.indicator;

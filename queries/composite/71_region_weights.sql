@@ -1,0 +1,29 @@
+-- Region weights: the effective weight of each node for one region and year, after its missing
+-- children dropped out and the weights of the others were renormalised: the product, down from
+-- the index, of weight / (sum of the weights of the siblings that have a score). For every region
+-- scored, the region weights of its indicators add up to 1, and with arithmetic means its index
+-- is the sum of region weight x normalised score over its indicators (contributions).
+-- From aggregated and weights.
+
+CREATE TABLE region_weights AS
+WITH RECURSIVE
+present AS (
+  SELECT a.region_code, a.year, a.node, a.level, w.parent, w.weight,
+    w.weight / nullif(sum(w.weight) OVER (PARTITION BY a.region_code, a.year, w.parent), 0) AS share
+  FROM aggregated AS a
+  JOIN weights AS w ON w.code = a.node
+  WHERE a.score IS NOT NULL
+),
+tree(region_code, year, node, level, effective_weight) AS (
+  SELECT a.region_code, a.year, a.node, a.level, 1.0::DOUBLE
+  FROM aggregated AS a
+  JOIN framework AS f ON f.code = a.node
+  WHERE f.parent IS NULL AND a.score IS NOT NULL
+  UNION ALL
+  SELECT p.region_code, p.year, p.node, p.level, t.effective_weight * p.share
+  FROM tree AS t
+  JOIN present AS p ON p.parent = t.node AND p.region_code = t.region_code AND p.year = t.year
+)
+SELECT region_code, year, node, level, effective_weight
+FROM tree
+ORDER BY region_code, year, level DESC, node;
