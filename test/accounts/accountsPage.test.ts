@@ -1,0 +1,66 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { render } from 'svelte/server';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { nationalCode } from '../../src/lib/types.ts';
+import { readAccounts } from '../../src/pipeline/accounts/readAccounts.ts';
+import { openDatabase } from '../../src/pipeline/openDatabase.ts';
+import { runAccounts } from '../../src/pipeline/stages/runAccounts.ts';
+import { runStaging } from '../../src/pipeline/stages/runStaging.ts';
+import RegionPage from '../../src/routes/accounts/[region]/+page.svelte';
+import { entries, load as loadRegion } from '../../src/routes/accounts/[region]/+page.server.ts';
+import AccountsPage from '../../src/routes/accounts/+page.svelte';
+import { load } from '../../src/routes/accounts/+page.server.ts';
+import { memoryDataDir } from './memoryDataDir.ts';
+
+// Two regions and the nation over 2020-2021, flat 100 亿元 of R&D a year (1,000,000 万元) at flat
+// prices: K0 = 100 / (0 + 0.15) = 666.67 for each region, 1,333.33 for the nation (200 亿元);
+// 1,000 FTE everywhere, so the nation's stock per FTE is 1,333.33 * 10,000 / 1,000 = 13,333.33 万元.
+const flat = (rd: number) => [2020, 2021].map((year) => ({ year, rd, deflator: 100, gdp: rd / 100, fte: 1_000 }));
+
+/** Strips tags (and Svelte's hydration comments) and collapses white space, as a reader sees the text. */
+const text = (html: string) => html.replace(/<!--.*?-->/g, '').replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+
+describe('the Accounts pages', () => {
+  beforeAll(async () => {
+    const data = memoryDataDir({ '110000': flat(1_000_000), '120000': flat(1_000_000), [nationalCode]: flat(2_000_000) });
+    const db = await openDatabase();
+    try {
+      await runStaging(db, data);
+      const accounts = await readAccounts(db, data, await runAccounts(db, data));
+      const path = join(await mkdtemp(join(tmpdir(), 'ipindex-page-')), 'report.json');
+      await writeFile(path, JSON.stringify({ sampleData: false, accounts }));
+      process.env.IPINDEX_REPORT = path;
+    } finally {
+      db.close();
+    }
+  });
+
+  test('the Accounts page shows the national asset account and the regional tables as semantic tables', async () => {
+    const data = (await load({} as never))!;
+    const { body } = render(AccountsPage, { props: { data } as never });
+    expect(body.match(/<table/g)).toHaveLength(6);
+    expect(body.match(/<caption/g)).toHaveLength(6);
+    expect(body.match(/<thead/g)).toHaveLength(6);
+    expect(body).toMatch(/<th scope="colgroup" colspan="2" class="group[^"]*">年份 /);
+    // The national opening stock, formatted zh-CN with two decimals, in a row headed by its label.
+    expect(text(body)).toContain('期初存量 Opening stock 1,333.33 1,333.33');
+    expect(body).toMatch(/<th scope="row" class="level-2[^"]*">(<!--[^>]*-->)*固定资本形成总额/);
+    expect(text(body)).toContain('单位：亿元 Unit: 100 million yuan');
+    // Regions link to their own asset account.
+    expect(body).toContain('<a href="./110000/">地区1</a>');
+    expect(text(body)).toContain('每人年R&D资本存量（现价）（万元/人年） Closing stock per R&D FTE, current prices (10,000 yuan per person-year) 13,333.33');
+    expect(body).toContain('href="../data/accounts.xlsx"');
+    expect(text(body)).toContain('永续盘存法 K_t = (1 − d)K_{t−1} + I_t');
+  });
+
+  test('each region and the nation has its own page', async () => {
+    expect(await entries()).toEqual([{ region: '100000' }, { region: '110000' }, { region: '120000' }]);
+    const data = (await loadRegion({ params: { region: '110000' } } as never))!;
+    const { body } = render(RegionPage, { props: { data } as never });
+    expect(text(body)).toContain('地区1知识产权产品（R&D）资产账户 Region 1: asset account of intellectual property products (R&D)');
+    expect(text(body)).toContain('期末存量 Closing stock 666.67 666.67');
+    expect(body).toContain('href="../../data/accounts/asset_account_110000.csv"');
+  });
+});
