@@ -1,0 +1,101 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { cellReformatting } from '../../src/lib/parseCell.ts';
+import { createRegionMatcher } from '../../src/lib/regionMatcher.ts';
+import type { Variable } from '../../src/lib/types.ts';
+import { readCsvFile, sniffDelimiter, streamCsvRecords } from '../../src/pipeline/intake/readCsvFile.ts';
+import { readObservationFile } from '../../src/pipeline/intake/readObservations.ts';
+
+const work = 'test/output/stream-csv';
+const oneMb = 1 << 20;
+
+async function records(name: string, bytes: Buffer) {
+  const path = join(work, name);
+  await writeFile(path, bytes);
+  const rows: [number, string[]][] = [];
+  const source = await streamCsvRecords(path, name, (cells, row) => rows.push([row, cells]));
+  return { source, rows };
+}
+
+describe('reading CSV as a stream', () => {
+  beforeAll(async () => {
+    await rm(work, { recursive: true, force: true });
+    await mkdir(work, { recursive: true });
+  });
+
+  test('a GBK file that is plain ASCII for its first 2 MB is still read as GBK', async () => {
+    const filler = 'region_code,year,note\n' + '110000,2020,x\n'.repeat((2 * oneMb) / 14);
+    const { source, rows } = await records('late-gbk.csv', iconv.encode(`${filler}540000,2021,西藏自治区\n`, 'gbk'));
+    expect(source.encoding).toBe('gb18030');
+    expect(rows.at(-1)).toEqual([rows.length, ['540000', '2021', '西藏自治区']]);
+  });
+
+  test('a UTF-8 character split by the 1 MB read boundary comes out whole', async () => {
+    const head = 'a,b\n' + 'x'.repeat(oneMb - 4 - 4 - 1) + ',';
+    // The 3 bytes of 藏 start 1 byte before the boundary.
+    const { rows, source } = await records('split.csv', Buffer.from(`${head}西藏\n1,2\n`, 'utf8'));
+    expect(Buffer.byteLength(head) + 3).toBe(oneMb - 1);
+    expect(source.encoding).toBe('utf-8');
+    expect(rows.map(([, cells]) => cells.at(-1))).toEqual(['b', '西藏', '2']);
+    expect(source.bytes).toBe(Buffer.byteLength(`${head}西藏\n1,2\n`));
+  });
+
+  test('UTF-16 with a BOM, tabs, CRLF, a quoted cell over two lines: row numbers as an editor shows them', async () => {
+    const text = 'region\tyear\tnote\r\n\r\n北京\t2020\t"two\r\nlines"\r\n天津\t2021\tx\r\n';
+    const { source, rows } = await records('utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')]));
+    expect([source.encoding, source.delimiter]).toEqual(['utf-16le', '\t']);
+    expect(rows).toEqual([[1, ['region', 'year', 'note']], [3, ['北京', '2020', 'two\r\nlines']], [5, ['天津', '2021', 'x']]]);
+  });
+
+  test('the delimiter comes from the first line that has one (a title line may have none)', () => {
+    expect(sniffDelimiter('表1 各地区R&D经费\n地区;2020;2021\n北京;1;2')).toBe(';');
+    expect(sniffDelimiter('a\tb\tc,d\n')).toBe('\t');
+    expect(sniffDelimiter('just a title')).toBe(',');
+  });
+
+  test('readCsvFile keeps its contract: header normalised, blank rows left out, the bytes kept', async () => {
+    const path = join(work, 'table.csv');
+    await writeFile(path, '\uFEFFｒｅｇｉｏｎ_code , year\n,\n110000,2020\n');
+    const table = await readCsvFile(path, 'table.csv');
+    expect(table.header).toEqual(['region_code', 'year']);
+    expect(table.rows).toEqual([{ row: 3, cells: ['110000', '2020'] }]);
+    expect([table.encoding, table.bytes.length]).toEqual(['utf-8-bom', 48]);
+  });
+});
+
+describe('reading an observation file', () => {
+  const codebook = new Map<string, Variable>([
+    ['rd', { variable: 'rd', dataset: 'rd', name_zh: '', name_en: '', unit: '万元', min: null, max: null, description: '' }],
+    ['share', { variable: 'share', dataset: 'rd', name_zh: '', name_en: '', unit: '%', min: null, max: null, description: '' }],
+  ]);
+  const matcher = createRegionMatcher([
+    { region_code: '110000', name_zh: '北京市', name_en: 'Beijing', level: 'province', parent_code: '', zone: 'east' },
+    { region_code: '120000', name_zh: '天津市', name_en: 'Tianjin', level: 'province', parent_code: '', zone: 'east' },
+  ]);
+
+  test('records blank rows and every tidied value; a percent sign is read only for a % variable', async () => {
+    const path = join(work, 'obs.csv');
+    await writeFile(path, 'region_code;year;rd;share;;\n北京;2020年;"1,234";12.5%;;\n;;;;;\n天津;２０２１;１２３;−1;;\n天津;2020;NA; 7 ;;\n');
+    const { source, result } = await readObservationFile(path, 'obs.csv', codebook, matcher);
+    expect(source.delimiter).toBe(';');
+    expect(result.problems).toEqual([]);
+    expect(result.observations.map((o) => [o.region_code, o.year, o.variable, o.value])).toEqual([
+      ['110000', 2020, 'rd', 1234], ['110000', 2020, 'share', 12.5],
+      ['120000', 2021, 'rd', 123], ['120000', 2021, 'share', -1],
+      ['120000', 2020, 'rd', null], ['120000', 2020, 'share', 7],
+    ]);
+    expect([result.rowsRead, result.blankRows]).toEqual([4, 1]);
+    expect(result.reformatted?.map((r) => `${r.row} ${r.column} ${r.how}`)).toEqual([
+      '2 rd thousands separators', '2 share percent sign', '4 rd full-width characters', '4 share minus sign', '5 share spaces',
+    ]);
+  });
+
+  test.each([
+    ['1234', null], ['1,234', 'thousands separators'], ['１２３４', 'full-width characters'], ['12.5%', 'percent sign'],
+    ['−3', 'minus sign'], [' 5 ', 'spaces'], ['abc', null], ['—', null],
+  ])('cellReformatting(%j) is %j', (text, how) => {
+    expect(cellReformatting(text)).toBe(how);
+  });
+});
