@@ -1,6 +1,10 @@
 /**
  * `npm run sample [-- --seed N --out DIR]`: regenerates the illustrative sample data files.
  * With the defaults it rewrites the committed files in data/ byte for byte.
+ *
+ * `npm run sample -- --level prefecture --years 20 --records 10000000 --out DIR` writes a
+ * whole data directory instead (see writeDataDirectory.ts): the 337 prefecture-level units
+ * over the last N years, and registry microdata of any size.
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -8,6 +12,7 @@ import { generateSample, SAMPLE_OPTIONS } from './generateSample.ts';
 import { readSampleInputs } from './readSampleInputs.ts';
 import { sampleFiles } from './sampleFiles.ts';
 import { writeSample } from './writeSample.ts';
+import { writeDataDirectory } from './writeDataDirectory.ts';
 
 // The regions and codebook always come from the repository's data/, whatever --out says.
 const INPUT_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
@@ -15,10 +20,17 @@ const INPUT_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
 async function main(argv: string[]): Promise<number> {
   let seed = SAMPLE_OPTIONS.seed;
   let out = 'data';
+  let directory: { level: 'province' | 'prefecture'; years: number | null; records: number } | null = null;
   try {
     const { values } = parseArgs({
       args: argv,
-      options: { seed: { type: 'string' }, out: { type: 'string' } },
+      options: {
+        seed: { type: 'string' },
+        out: { type: 'string' },
+        level: { type: 'string' },
+        years: { type: 'string' },
+        records: { type: 'string' },
+      },
       strict: true,
     });
     if (values.seed !== undefined) {
@@ -28,9 +40,30 @@ async function main(argv: string[]): Promise<number> {
       }
     }
     if (values.out !== undefined) out = values.out;
+    if (values.level !== undefined || values.years !== undefined || values.records !== undefined) {
+      const level = values.level ?? 'province';
+      if (level !== 'province' && level !== 'prefecture') throw new Error(`--level must be province or prefecture, got "${level}"`);
+      const count = (name: string, text: string | undefined, min: number) => {
+        const n = text === undefined ? null : Number(text.replaceAll('_', ''));
+        if (n !== null && (!Number.isInteger(n) || n < min)) throw new Error(`--${name} must be a whole number of at least ${min}, got "${text}"`);
+        return n;
+      };
+      if (values.out === undefined) throw new Error('--level, --years and --records write a whole data directory: say where with --out DIR (data/ holds the committed sample)');
+      directory = { level, years: count('years', values.years, 1), records: count('records', values.records, 0) ?? 0 };
+    }
   } catch (error) {
-    console.error(`${(error as Error).message}\nusage: npm run sample -- [--seed N] [--out DIR]`);
+    console.error(`${(error as Error).message}\nusage: npm run sample -- [--seed N] [--out DIR] [--level province|prefecture --years N --records N]`);
     return 2;
+  }
+  if (directory !== null) {
+    try {
+      const written = await writeDataDirectory(INPUT_DIR, out, { ...directory, seed });
+      for (const line of written) console.log(line);
+      return 0;
+    } catch (error) {
+      console.error((error as Error).message);
+      return 2;
+    }
   }
 
   const { regions, variables } = await readSampleInputs(INPUT_DIR);

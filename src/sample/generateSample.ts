@@ -1,4 +1,5 @@
 import { MISSING_CELLS } from './missingCells.ts';
+import { NATIONAL_ROW_DATASETS, nationalRows } from './nationalRows.ts';
 import { PROVINCE_PROFILES } from './provinceProfiles.ts';
 import { roundForUnit } from './roundForUnit.ts';
 import { simulateSeries } from './simulateSeries.ts';
@@ -62,6 +63,8 @@ export function generateSample(
         ),
       })),
     );
-    return { dataset, variables: columns.map((v) => v.variable), rows };
+    const table: SampleTable = { dataset, variables: columns.map((v) => v.variable), rows };
+    if (NATIONAL_ROW_DATASETS.has(dataset)) table.national = nationalRows(rows, columns);
+    return table;
   });
 }

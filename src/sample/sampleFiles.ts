@@ -27,7 +27,7 @@ export function sampleFiles(
     const lines = LONG_DATASETS.has(table.dataset)
       ? [
           'region_code,year,variable,value,unit',
-          ...table.rows.flatMap((row) =>
+          ...[...table.rows, ...(table.national ?? [])].flatMap((row) =>
             table.variables.map((v) =>
               [row.region_code, row.year, v, cell(row.values[v]), unitOf.get(v)].join(','),
             ),
@@ -35,7 +35,7 @@ export function sampleFiles(
         ]
       : [
           ['region_code', 'year', ...table.variables].join(','),
-          ...table.rows.map((row) =>
+          ...[...table.rows, ...(table.national ?? [])].map((row) =>
             [row.region_code, row.year, ...table.variables.map((v) => cell(row.values[v]))]
               .join(','),
           ),

@@ -39,13 +39,15 @@ const CONVERGENCE = { invention: 1.14, pct: 1.1, techContracts: 1.35, pledge: 1.
 /**
  * Simulates every sample variable, unrounded, for the provinces (with their codes, which name
  * their random streams) over consecutive years: national totals shared out in proportion to
- * what each province's profile implies, times seeded noise.
+ * what each province's profile implies, times seeded noise. `totals` are the national totals
+ * by variable and year (more anchors for a longer panel, see earlyNationalTotals.ts).
  */
 export function simulateSeries(
   profiles: readonly ProvinceProfile[],
   codes: readonly string[],
   years: readonly number[],
   seed: number,
+  totals: Readonly<Record<string, Readonly<Record<number, number>>>> = NATIONAL_TOTALS,
 ): Record<string, Panel> {
   const fromProfile = (f: (p: ProvinceProfile, year: number) => number): Panel =>
     profiles.map((p) => years.map((year) => f(p, year)));
@@ -55,7 +57,7 @@ export function simulateSeries(
   const between = (pair: readonly [number, number], year: number): number =>
     interpolateAnchors({ 2014: pair[0], 2023: pair[1] }, year);
   const national = (variable: string) => (year: number) =>
-    interpolateAnchors(NATIONAL_TOTALS[variable]!, year);
+    interpolateAnchors(totals[variable]!, year);
 
   // Multiplies each province's series by exp of its own AR(1) path.
   const noisy = (variable: string, values: Panel): Panel => {

@@ -25,4 +25,6 @@ export interface SampleTable {
   dataset: string;
   variables: string[];
   rows: SampleRow[];
+  /** National rows (全国), written after the regions' rows; only for the datasets of NATIONAL_ROW_DATASETS. */
+  national?: SampleRow[];
 }

@@ -1,0 +1,73 @@
+import { spawn } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+
+/** A finished child process: wall time, peak memory of its whole process tree, output. */
+export type Measured = { seconds: number; peakBytes: number | null; code: number | null; stdout: string; stderr: string };
+
+/**
+ * Runs a command and measures its wall time and the peak resident memory of its process tree
+ * (the build spawns Vite, whose memory counts too), sampled from /proc every 20 ms; null where
+ * /proc does not exist. A peak shorter than a sample can be missed, so the figure is a floor.
+ */
+export async function measureProcess(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Measured> {
+  const start = performance.now();
+  const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  let peak: number | null = null;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling && child.pid !== undefined) {
+      const rss = await treeRss(child.pid);
+      if (rss !== null) peak = Math.max(peak ?? 0, rss);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  const seconds = (performance.now() - start) / 1000;
+  sampling = false;
+  await sampler;
+  return { seconds, peakBytes: peak, code, stdout, stderr };
+}
+
+/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
+async function treeRss(root: number): Promise<number | null> {
+  let entries: string[];
+  try {
+    entries = (await readdir('/proc')).filter((e) => /^\d+$/.test(e));
+  } catch {
+    return null;
+  }
+  const parent = new Map<number, number>();
+  const rss = new Map<number, number>();
+  await Promise.all(entries.map(async (e) => {
+    try {
+      const stat = await readFile(`/proc/${e}/stat`, 'utf8');
+      // Fields after the command name (in parentheses, which may hold spaces): state ppid ... rss is field 24.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parent.set(Number(e), Number(fields[1]));
+      rss.set(Number(e), Number(fields[21]) * 4096);
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }));
+  const inTree = (pid: number): boolean => {
+    for (let p: number | undefined = pid, hops = 0; p !== undefined && p > 1 && hops < 64; p = parent.get(p), hops++) {
+      if (p === root) return true;
+    }
+    return false;
+  };
+  let total = 0;
+  for (const [pid, bytes] of rss) if (inTree(pid)) total += bytes;
+  return total;
+}
+
+/** Bytes as MB with no decimals, or "n/a". */
+export function megabytes(bytes: number | null): string {
+  return bytes === null ? 'n/a' : `${Math.round(bytes / 2 ** 20)} MB`;
+}

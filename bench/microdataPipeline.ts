@@ -1,0 +1,37 @@
+// ipindex's pipeline from microdata to indicators, as `ipindex build` runs it: read the data
+// directory (fingerprints included), staging (the microdata converted or read from the cache,
+// aggregated), the checks and the indicators. `node --import tsx bench/microdataPipeline.ts DIR`
+// prints JSON: seconds in all and by stage, peak resident bytes, the number of indicator rows.
+import { loadDataDir } from '../src/pipeline/intake/loadDataDir.ts';
+import { openDatabase } from '../src/pipeline/openDatabase.ts';
+import { runChecks } from '../src/pipeline/runQueries.ts';
+import { runIndicators } from '../src/pipeline/stages/runIndicators.ts';
+import { runStaging } from '../src/pipeline/stages/runStaging.ts';
+
+const dir = process.argv[2];
+if (dir === undefined) {
+  console.error('usage: microdataPipeline.ts DIR');
+  process.exit(2);
+}
+const stages: Record<string, number> = {};
+const timed = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+  const start = performance.now();
+  const result = await run();
+  stages[name] = (performance.now() - start) / 1000;
+  return result;
+};
+const start = performance.now();
+const data = await timed('read', () => loadDataDir(dir));
+const db = await openDatabase();
+const microdataProblems = await timed('staging', () => runStaging(db, data));
+const problems = await timed('checks', async () => [...data.problems, ...microdataProblems, ...(await runChecks(db))]);
+if (problems.length > 0) {
+  console.error(`${problems.length} problems, e.g. ${JSON.stringify(problems[0])}`);
+  process.exit(1);
+}
+await timed('indicators', () => runIndicators(db, data));
+const [row] = await db.query<{ n: bigint }>('SELECT count(*) AS n FROM indicators');
+const seconds = (performance.now() - start) / 1000;
+db.close();
+const records = (data.microdata ?? []).reduce((n, m) => n + (m.input.rows ?? 0), 0);
+console.log(JSON.stringify({ seconds, stages, records, indicators: Number(row?.n ?? 0), peakBytes: process.resourceUsage().maxRSS * 1024 }));

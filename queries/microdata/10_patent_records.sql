@@ -1,0 +1,34 @@
+-- patent_records: the patent register, one row per patent application, typed. From the Parquet
+-- named by the variables patent_records_files and patent_records_hive: the cached conversion of
+-- patent_records.csv, patent_records.parquet, or a folder patent_records/ partitioned hive-style
+-- (e.g. filing_year=2020/region_code=330100/part-0.parquet).
+-- This file and the other *_records.sql are the only DuckDB-specific SQL of the aggregation
+-- (read_parquet, getvariable); the aggregates read these views with portable SQL. Type labels
+-- are normalised here, so Chinese registry labels (发明, 实用新型, 外观设计) count too; the
+-- usual labels are matched first, as they are, so that 10 million rows cost no string work.
+
+CREATE VIEW patent_records AS
+SELECT
+  CAST(patent_id AS VARCHAR) AS patent_id,
+  CAST(region_code AS VARCHAR) AS region_code,
+  CAST(filing_year AS INTEGER) AS filing_year,
+  CASE CAST(type AS VARCHAR)
+    WHEN 'invention' THEN 'invention'
+    WHEN 'utility' THEN 'utility'
+    WHEN 'design' THEN 'design'
+    WHEN '发明' THEN 'invention'
+    WHEN '实用新型' THEN 'utility'
+    WHEN '外观设计' THEN 'design'
+    ELSE trim(lower(CAST(type AS VARCHAR)))
+  END AS type,
+  CAST(grant_year AS INTEGER) AS grant_year,   -- NULL: not (yet) granted
+  CAST(lapse_year AS INTEGER) AS lapse_year,   -- NULL: in force, or never granted
+  CAST(high_value AS INTEGER) AS high_value,   -- 1: high-value invention (CNIPA's definition)
+  CAST(pct AS INTEGER) AS pct,                 -- 1: also filed under the PCT
+  CAST(ipc_class AS VARCHAR) AS ipc_class
+FROM read_parquet(
+  getvariable('patent_records_files'),
+  hive_partitioning = getvariable('patent_records_hive'),
+  hive_types_autocast = false,
+  union_by_name = true
+);

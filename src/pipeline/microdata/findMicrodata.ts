@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import type { Dirent } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import type { Problem } from '../../lib/InputError.ts';
+import type { InputFile } from '../intake/loadDataDir.ts';
+import { hashFile } from './hashFile.ts';
+import { microdataDatasetOf, type MicrodataDataset } from './microdataDatasets.ts';
+
+/** A microdata file or folder of a data directory, found and fingerprinted. */
+export type MicrodataInput = {
+  dataset: MicrodataDataset;
+  /** The absolute path of the file or folder. */
+  path: string;
+  /** How it is named in messages and in the source of its values, e.g. `data/patent_records.csv`. */
+  label: string;
+  /** A CSV file, a Parquet file, or a folder of Parquet files partitioned hive-style. */
+  format: 'csv' | 'parquet' | 'hive';
+  /** Its entry in the manifest (sha256, bytes); the microdata stage adds rows and values. */
+  input: InputFile;
+  /** Where the Parquet conversion of a CSV file is kept (see cachedParquet.ts). */
+  cacheDir: string;
+};
+
+/**
+ * Finds the microdata of a data directory among its entries (`patent_records.csv`,
+ * `transfer_records.parquet`, a folder `pledge_records/`...) and fingerprints each with
+ * SHA-256; a folder's fingerprint covers the names and contents of all its Parquet files.
+ */
+export async function findMicrodata(dir: string, label: string, entries: readonly Dirent[]): Promise<{ microdata: MicrodataInput[]; problems: Problem[] }> {
+  const problems: Problem[] = [];
+  const microdata: MicrodataInput[] = [];
+  const cacheDir = join(dirname(resolve(dir)), '.ipindex-cache');
+  const found = entries
+    .map((entry) => ({ entry, dataset: microdataDatasetOf(entry.name) }))
+    .filter((f): f is { entry: Dirent; dataset: MicrodataDataset } => f.dataset !== undefined)
+    .filter(({ entry }) => entry.isDirectory() === !/\.(csv|parquet)$/i.test(entry.name))
+    .sort((a, b) => a.entry.name.localeCompare(b.entry.name));
+
+  for (const { entry, dataset } of found) {
+    const path = join(dir, entry.name);
+    const name = join(label, entry.name);
+    const twice = found.filter((f) => f.dataset === dataset);
+    if (twice.length > 1) {
+      if (twice[0]?.entry === entry) {
+        problems.push({
+          file: name,
+          found: `${dataset.name} given ${twice.length} times (${twice.map((f) => f.entry.name + (f.entry.isDirectory() ? '/' : '')).join(', ')})`,
+          expected: `one file or folder of ${dataset.name}`,
+        });
+      }
+      continue;
+    }
+    const format = entry.isDirectory() ? 'hive' : entry.name.toLowerCase().endsWith('.csv') ? 'csv' : 'parquet';
+    let fingerprint: { sha256: string; bytes: number };
+    if (format === 'hive') {
+      const files = (await readdir(path, { recursive: true }))
+        .filter((f) => f.toLowerCase().endsWith('.parquet'))
+        .sort();
+      if (files.length === 0) {
+        problems.push({ file: `${name}/`, found: 'a folder without Parquet files', expected: `Parquet files of ${dataset.name}, e.g. ${dataset.name}/year=2020/part-0.parquet` });
+        continue;
+      }
+      fingerprint = await hashFolder(path, files);
+    } else {
+      fingerprint = await hashFile(path);
+    }
+    const input: InputFile = { file: format === 'hive' ? `${name}/` : name, role: 'microdata', ...fingerprint };
+    microdata.push({ dataset, path, label: input.file, format, input, cacheDir });
+  }
+  return { microdata, problems };
+}
+
+/** One SHA-256 over the relative paths and SHA-256s of a folder's files, in path order. */
+async function hashFolder(folder: string, files: readonly string[]): Promise<{ sha256: string; bytes: number }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for (const file of files) {
+    const part = await hashFile(join(folder, file));
+    hash.update(`${relative(folder, join(folder, file)).split('\\').join('/')}\t${part.sha256}\n`);
+    bytes += part.bytes;
+  }
+  return { sha256: hash.digest('hex'), bytes };
+}
