@@ -10,14 +10,36 @@ export default {
   kit: {
     adapter: adapter({ pages, assets: pages, strict: true }),
     outDir,
+    // Relative links: the report works from any sub-path of any host, and from a folder.
     paths: { relative: true },
+    alias: { $components: 'src/components', $charts: 'src/charts' },
+    // Prerendered pages carry the policy as a <meta> tag, with the hashes of SvelteKit's own
+    // inline start-up script: no script runs unless it is one of the site's files. Styles may be
+    // inline (Svelte sets widths and Plot's SVG carries presentation attributes).
+    csp: {
+      mode: 'hash',
+      directives: {
+        'default-src': ['self'],
+        'script-src': ['self'],
+        'style-src': ['self', 'unsafe-inline'],
+        'img-src': ['self', 'data:'],
+        'font-src': ['self'],
+        'connect-src': ['self'],
+        'object-src': ['none'],
+        'base-uri': ['self'],
+        'form-action': ['self'],
+      },
+    },
     prerender: {
       // data/ is written by the pipeline beside the pages, after they are prerendered.
       handleHttpError: ({ path, message }) => {
-        if (path.startsWith('/data/')) return;
+        if (path.includes('/data/')) return;
         throw new Error(message);
       },
       handleMissingId: 'fail',
+      // Pages of parts a run did not compute (national accounts without their inputs) are not
+      // linked from anywhere, and are simply not written.
+      handleUnseenRoutes: 'warn',
     },
   },
 };

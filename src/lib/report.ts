@@ -1,3 +1,5 @@
+import type { AccountsReport } from './accountsLayout.ts';
+
 /** One row of the ranking the report shows: a region's index score and rank in a year. */
 export type RankingRow = {
   year: number;
@@ -11,11 +13,188 @@ export type RankingRow = {
   rank_change: number | null;
 };
 
+/** A region the report ranks (queries/report/regions.sql). */
+export type RegionRow = {
+  region_code: string;
+  name_zh: string;
+  name_en: string;
+  level: string;
+  parent_code: string | null;
+  zone: string;
+};
+
+/** A node of the framework tree with its shares (queries/report/nodes.sql). */
+export type NodeRow = {
+  code: string;
+  parent: string | null;
+  /** 1 = indicator (COINr's convention). */
+  level: number;
+  /** 0 = the index, 1 = its children, ... */
+  depth: number;
+  name_zh: string;
+  name_en: string;
+  unit: string;
+  direction: number;
+  /** The weight in framework.csv. */
+  weight: number;
+  /** The weight the composite engine used: framework.csv's, equal or PCA, as method.yaml says. */
+  used_weight: number;
+  /** The used weight over those of its siblings. */
+  share: number | null;
+  /** The product of the shares from the index down to the node. */
+  index_weight: number | null;
+  formula: string | null;
+  target: number | null;
+};
+
+/** A score of the index or a dimension (queries/report/node_scores.sql). */
+export type NodeScoreRow = {
+  region_code: string;
+  year: number;
+  node: string;
+  level: number;
+  score: number | null;
+  rank: number | null;
+  previous_rank: number | null;
+};
+
+/** An indicator of a region and year (queries/report/indicator_values.sql). */
+export type IndicatorValueRow = {
+  region_code: string;
+  year: number;
+  indicator: string;
+  value: number | null;
+  imputed: boolean;
+  treated: boolean;
+  score: number | null;
+  rank: number | null;
+  change: number | null;
+};
+
+/** The distribution of a node over the regions in a year (queries/report/national_level.sql). */
+export type NationalRow = {
+  year: number;
+  node: string;
+  level: number;
+  regions: number;
+  score_mean: number | null;
+  score_median: number | null;
+  score_min: number | null;
+  score_max: number | null;
+  value_mean: number | null;
+  value_p25: number | null;
+  value_median: number | null;
+  value_p75: number | null;
+  value_min: number | null;
+  value_max: number | null;
+};
+
+/** Points of a region's index a node brings (queries/report/contributions.sql). */
+export type ContributionRow = {
+  region_code: string;
+  year: number;
+  node: string;
+  level: number;
+  index_weight: number;
+  contribution: number;
+};
+
+/** How many values an indicator has in a year (queries/report/coverage.sql). */
+export type CoverageRow = {
+  indicator: string;
+  year: number;
+  available: number;
+  expected: number;
+  imputed: number;
+  treated: number;
+};
+
+/** How many indicators a region has in a year (queries/report/region_coverage.sql). */
+export type RegionCoverageRow = Omit<CoverageRow, 'indicator'> & { region_code: string };
+
+/** A value the composite engine imputed or treated (queries/report/flagged_values.sql). */
+export type FlaggedRow = {
+  region_code: string;
+  year: number;
+  indicator: string;
+  value: number | null;
+  imputed: boolean;
+  treated: boolean;
+};
+
+/** A variable an indicator's formula uses, and where it was read (queries/report/indicator_sources.sql). */
+export type SourceRow = {
+  indicator: string;
+  variable: string;
+  dataset: string;
+  name_zh: string;
+  name_en: string;
+  unit: string;
+  description: string | null;
+  source_files: string | null;
+  values_given: number;
+};
+
+/** The rank band of a region's index over the Monte Carlo runs (queries/report/uncertainty.sql). */
+export type UncertaintyRow = {
+  region_code: string;
+  year: number;
+  rank: number | null;
+  rank_p05: number | null;
+  rank_median: number | null;
+  rank_p95: number | null;
+};
+
+/** A region's performance group by its index (queries/report/performance_groups.sql). */
+export type GroupRow = {
+  region_code: string;
+  year: number;
+  /** The index as a percentage of the reference (the mean of the regions, by default). */
+  relative: number | null;
+  group: 'leader' | 'strong' | 'moderate' | 'emerging' | null;
+};
+
+/** A file of out/data offered for download. */
+export type DownloadFile = {
+  /** Path under out/, e.g. `data/scores.csv`. */
+  file: string;
+  /** The table it holds, e.g. `scores`; null for files that are not tables. */
+  table: string | null;
+  /** The file's extension: csv, xlsx, arrow, sql, json, ... */
+  format: string;
+  /** Null for files written while the pages are built. */
+  bytes: number | null;
+  rows: number | null;
+};
+
 /** What the pipeline hands the site to prerender: results plus the facts pages print. */
 export type Report = {
   title: { zh: string; en: string };
   sampleData: boolean;
   builtAt: string;
+  version: string;
   years: number[];
+  regions: RegionRow[];
+  nodes: NodeRow[];
   ranking: RankingRow[];
+  nodeScores: NodeScoreRow[];
+  indicatorValues: IndicatorValueRow[];
+  national: NationalRow[];
+  contributions: ContributionRow[];
+  coverage: CoverageRow[];
+  regionCoverage: RegionCoverageRow[];
+  flagged: FlaggedRow[];
+  sources: SourceRow[];
+  /** method.yaml as resolved, defaults filled in. */
+  method: Record<string, unknown>;
+  downloads: DownloadFile[];
+  /** Present when the composite engine computed rank uncertainty. */
+  uncertainty?: UncertaintyRow[];
+  /** Present when the composite engine computed performance groups. */
+  groups?: GroupRow[];
+  /** IP products in the national accounts (src/pipeline/accounts/readAccounts.ts), or why there are none. */
+  accounts?: AccountsReport;
 };
+
+/** The languages the report is written in: Chinese (the default) and English. */
+export type Lang = 'zh' | 'en';

@@ -1,0 +1,54 @@
+import * as Plot from '@observablehq/plot';
+import type { Lang } from '../lib/report.ts';
+import { chartWords, nameIn } from './chartWords.ts';
+import { renderPlot } from './renderPlot.ts';
+
+/** A region's value of one indicator. */
+export type DistributionRow = { region_code: string; name_zh: string; name_en: string; value: number | null };
+
+export type DistributionOptions = {
+  locale: Lang;
+  year: number;
+  /** The indicator's name and unit, for the text alternative and the axis. */
+  name: string;
+  unit: string;
+  median: number | null;
+  target?: number | null;
+  decimals: number;
+};
+
+/** One indicator across the regions in a year: a bar per region, highest first, with the median (and the target, if any). */
+export function distributionChart(rows: readonly DistributionRow[], { locale, year, name, unit, median, target = null, decimals }: DistributionOptions): string {
+  const words = chartWords[locale];
+  const data = rows.filter((r) => r.value !== null).sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || a.region_code.localeCompare(b.region_code));
+  const label = (r: DistributionRow) => nameIn(locale, r);
+  const top = data[0];
+  const bottom = data.at(-1);
+  const alt = top && bottom
+    ? locale === 'zh'
+      ? `${year}年各地区${name}条形图（${unit}）：最高${top.name_zh}${top.value?.toFixed(decimals)}，最低${bottom.name_zh}${bottom.value?.toFixed(decimals)}，中位数${median?.toFixed(decimals) ?? '–'}`
+      : `Bar chart of ${name} by region in ${year} (${unit}): highest ${top.name_en} ${top.value?.toFixed(decimals)}, lowest ${bottom.name_en} ${bottom.value?.toFixed(decimals)}, median ${median?.toFixed(decimals) ?? '–'}`
+    : name;
+  const references = [
+    ...(median === null ? [] : [{ value: median, text: `${words.median} ${median.toFixed(decimals)}` }]),
+    ...(target === null ? [] : [{ value: target, text: `${words.target} ${target}` }]),
+  ];
+  const low = Math.min(0, ...data.map((r) => r.value ?? 0));
+  return renderPlot({
+    width: 640,
+    height: 50 + data.length * 15,
+    marginLeft: locale === 'zh' ? 90 : 120,
+    marginRight: 50,
+    marginTop: 34,
+    x: { label: `${unit} →`, grid: true, nice: true },
+    y: { domain: data.map(label), label: null, tickSize: 0 },
+    marks: [
+      Plot.barX(data, { x1: low, x2: 'value', y: label, fill: '#4269d0', insetTop: 2, insetBottom: 2 }),
+      Plot.text(data, { x: 'value', y: label, text: (r: DistributionRow) => r.value?.toFixed(decimals), textAnchor: 'start', dx: 3, fontSize: 9 }),
+      Plot.ruleX(references, { x: 'value', stroke: '#d62728', strokeDasharray: '4 3' }),
+      // Median and target may lie close together: their labels go on two lines.
+      ...references.map((reference, i) => Plot.text([reference], { x: 'value', text: 'text', frameAnchor: 'top', dy: -22 + 11 * i, fill: '#d62728' })),
+      Plot.ruleX([low]),
+    ],
+  }, alt);
+}

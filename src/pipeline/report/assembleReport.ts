@@ -1,0 +1,54 @@
+import type { Method } from '../../lib/methodSchema.ts';
+import type { DownloadFile, Report } from '../../lib/report.ts';
+import type { Database, Row } from '../openDatabase.ts';
+import { selectQuery } from '../runQueries.ts';
+
+/** What a report says about its run besides what the database holds. */
+export type ReportFacts = {
+  method: Method;
+  builtAt: string;
+  version: string;
+  downloads: DownloadFile[];
+};
+
+/**
+ * Assembles the report the site prerenders from the tables of a finished run, one dataset per
+ * SQL file of queries/report/. Parts whose tables a run did not produce (rank uncertainty,
+ * performance groups) are left out, and the pages that would show them leave them out too.
+ */
+export async function assembleReport(db: Database, facts: ReportFacts): Promise<Report> {
+  const tables = new Set((await db.query<{ name: string }>('SELECT table_name AS name FROM duckdb_tables()')).map((t) => t.name));
+  const rows = async <T>(name: string): Promise<T[]> => (await selectQuery<Row>(db, `report/${name}.sql`)).map(plainRow) as T[];
+
+  const ranking = await rows<Report['ranking'][number]>('ranking');
+  const report: Report = {
+    title: { zh: '知识产权引领的创新驱动发展评价', en: 'IP-guided evaluation of innovation-driven development' },
+    sampleData: facts.method.report.sample_data,
+    builtAt: facts.builtAt,
+    version: facts.version,
+    years: [...new Set(ranking.map((r) => r.year))].sort((a, b) => a - b),
+    regions: await rows('regions'),
+    nodes: await rows('nodes'),
+    ranking,
+    nodeScores: await rows('node_scores'),
+    indicatorValues: await rows('indicator_values'),
+    national: await rows('national_level'),
+    contributions: await rows('contributions'),
+    coverage: await rows('coverage'),
+    regionCoverage: await rows('region_coverage'),
+    flagged: await rows('flagged_values'),
+    sources: await rows('indicator_sources'),
+    method: facts.method as unknown as Record<string, unknown>,
+    downloads: facts.downloads,
+  };
+  if (tables.has('uncertainty')) report.uncertainty = await rows('uncertainty');
+  if (tables.has('performance_groups')) report.groups = await rows('performance_groups');
+  return report;
+}
+
+/** DuckDB hands BIGINTs over as bigint, which JSON cannot hold; the report's counts are small. */
+function plainRow(row: Row): Row {
+  const out: Row = {};
+  for (const [key, value] of Object.entries(row)) out[key] = typeof value === 'bigint' ? Number(value) : value;
+  return out;
+}

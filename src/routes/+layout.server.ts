@@ -1,0 +1,17 @@
+import type { LayoutServerLoad } from './$types';
+import { langOf } from './langOf';
+import { loadReport } from './loadReport.server';
+
+/** What every page's frame shows: title, language, the sample-data banner, the navigation. */
+export const load: LayoutServerLoad = ({ params }) => {
+  const report = loadReport();
+  return {
+    lang: langOf('lang' in params ? params.lang : undefined),
+    title: report.title,
+    sampleData: report.sampleData,
+    version: report.version,
+    builtAt: report.builtAt,
+    // The accounts pages (src/routes/accounts) exist when the pipeline reports on national accounts.
+    hasAccounts: report.accounts !== undefined,
+  };
+};

@@ -1,0 +1,55 @@
+import { error } from '@sveltejs/kit';
+import { distributionChart, indicatorTrendChart } from '$charts/index';
+import { decimalsForUnit } from '$components/formatValue';
+import { nameOf } from '$components/messages';
+import { frameworkParts } from '../../../frameworkParts';
+import { langOf } from '../../../langOf';
+import { loadReport } from '../../../loadReport.server';
+import type { EntryGenerator, PageServerLoad } from './$types';
+
+/** A page for every indicator, in both languages. */
+export const entries: EntryGenerator = () =>
+  ['', 'en'].flatMap((lang) => frameworkParts(loadReport()).indicators.map((n) => ({ lang, code: n.code })));
+
+/** An indicator: definition and source, its distribution across regions in the latest year, its trend, its table. */
+export const load: PageServerLoad = ({ params }) => {
+  const lang = langOf(params.lang);
+  const report = loadReport();
+  const { indicators } = frameworkParts(report);
+  const position = indicators.findIndex((n) => n.code === params.code);
+  const node = indicators[position];
+  if (node === undefined) error(404, `no indicator ${params.code}`);
+  const year = report.years.at(-1) ?? 0;
+  const parent = report.nodes.find((n) => n.code === node.parent) ?? null;
+  const trend = report.national.filter((n) => n.node === node.code);
+  const latest = trend.find((n) => n.year === year) ?? null;
+  const decimals = decimalsForUnit(node.unit, latest?.value_median ?? null);
+  const name = nameOf(lang, node);
+
+  const regions = new Map(report.regions.map((r) => [r.region_code, r]));
+  const rows = report.indicatorValues
+    .filter((v) => v.indicator === node.code && v.year === year)
+    .map((v) => ({ ...v, name_zh: regions.get(v.region_code)?.name_zh ?? v.region_code, name_en: regions.get(v.region_code)?.name_en ?? v.region_code }))
+    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.region_code.localeCompare(b.region_code));
+  const neighbour = (i: number) => {
+    const n = indicators[i];
+    return n ? { code: n.code, name_zh: n.name_zh, name_en: n.name_en } : null;
+  };
+
+  return {
+    year,
+    node,
+    parent: parent && { code: parent.code, name_zh: parent.name_zh, name_en: parent.name_en },
+    sources: report.sources.filter((s) => s.indicator === node.code),
+    decimals,
+    rows,
+    latest,
+    trend: trend.map((n) => ({ year: n.year, median: n.value_median, p25: n.value_p25, p75: n.value_p75, min: n.value_min, max: n.value_max, regions: n.regions })),
+    previous: neighbour(position - 1),
+    next: neighbour(position + 1),
+    charts: {
+      distribution: distributionChart(rows, { locale: lang, year, name, unit: node.unit, median: latest?.value_median ?? null, target: node.target, decimals }),
+      trend: indicatorTrendChart(trend, { locale: lang, name, unit: node.unit, target: node.target, decimals }),
+    },
+  };
+};

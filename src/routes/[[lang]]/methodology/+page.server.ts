@@ -1,0 +1,37 @@
+import { langOf } from '../../langOf';
+import { loadReport } from '../../loadReport.server';
+import type { PageServerLoad } from './$types';
+
+/** The methodology and data quality, generated from framework.csv, method.yaml and the run's coverage. */
+export const load: PageServerLoad = ({ params }) => {
+  langOf(params.lang);
+  const report = loadReport();
+  const regionNames = new Map(report.regions.map((r) => [r.region_code, { name_zh: r.name_zh, name_en: r.name_en }]));
+  const nodeNames = new Map(report.nodes.map((n) => [n.code, { name_zh: n.name_zh, name_en: n.name_en }]));
+  const pivot = <K extends string>(rows: readonly ({ year: number; available: number; expected: number } & Record<K, string | number>)[], key: K, keys: string[]) =>
+    keys.map((k) => ({ key: k, cells: report.years.map((y) => rows.find((r) => r[key] === k && r.year === y) ?? null).map((r) => (r ? [r.available, r.expected] as const : null)) }));
+  const indicators = report.nodes.filter((n) => n.level === 1).map((n) => n.code);
+  const { uncertainty, ...steps } = report.method as Record<string, unknown>;
+  return {
+    nodes: report.nodes,
+    years: report.years,
+    steps: Object.entries(steps).map(([step, parameters]) => ({ step, parameters: flatten(parameters) })),
+    uncertaintySettings: uncertainty === undefined ? null : flatten(uncertainty),
+    coverage: pivot(report.coverage, 'indicator', indicators).map((row) => ({ ...row, ...(nodeNames.get(row.key) ?? { name_zh: row.key, name_en: row.key }) })),
+    regionCoverage: pivot(report.regionCoverage, 'region_code', report.regions.map((r) => r.region_code)).map((row) => ({ ...row, ...(regionNames.get(row.key) ?? { name_zh: row.key, name_en: row.key }) })),
+    flagged: report.flagged.map((f) => ({
+      ...f,
+      region: regionNames.get(f.region_code) ?? { name_zh: f.region_code, name_en: f.region_code },
+      indicatorName: nodeNames.get(f.indicator) ?? { name_zh: f.indicator, name_en: f.indicator },
+    })),
+    hasUncertainty: report.uncertainty !== undefined,
+  };
+};
+
+/** A method setting as key-value lines (nested keys joined by dots), to print whatever method.yaml holds. */
+function flatten(value: unknown, prefix = ''): { key: string; value: string }[] {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.entries(value).flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k));
+  }
+  return [{ key: prefix || '–', value: Array.isArray(value) ? value.join(', ') : String(value) }];
+}

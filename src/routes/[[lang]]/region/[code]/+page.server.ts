@@ -1,0 +1,74 @@
+import { error } from '@sveltejs/kit';
+import { dimensionChart, regionTrendChart } from '$charts/index';
+import { decimalsForUnit } from '$components/formatValue';
+import { nameOf } from '$components/messages';
+import { frameworkParts } from '../../../frameworkParts';
+import { langOf } from '../../../langOf';
+import { loadReport } from '../../../loadReport.server';
+import { scoreDomain } from '../../../scoreDomain';
+import type { EntryGenerator, PageServerLoad } from './$types';
+
+/** A page for every region, in both languages. */
+export const entries: EntryGenerator = () =>
+  ['', 'en'].flatMap((lang) => loadReport().regions.map((r) => ({ lang, code: r.region_code })));
+
+/** A region in the latest year: dimensions against the national level, trend, strengths and weaknesses, every indicator. */
+export const load: PageServerLoad = ({ params }) => {
+  const lang = langOf(params.lang);
+  const report = loadReport();
+  const region = report.regions.find((r) => r.region_code === params.code);
+  if (region === undefined) error(404, `no region ${params.code}`);
+  const year = report.years.at(-1) ?? 0;
+  const { root, dimensions } = frameworkParts(report);
+  const { lower, upper } = scoreDomain(report);
+  const name = nameOf(lang, region);
+
+  const mine = report.nodeScores.filter((s) => s.region_code === region.region_code);
+  const scoreOf = (node: string, y = year) => mine.find((s) => s.node === node && s.year === y);
+  const nationalOf = (node: string, y = year) => report.national.find((n) => n.node === node && n.year === y);
+  const contributionOf = new Map(report.contributions.filter((c) => c.region_code === region.region_code && c.year === year).map((c) => [c.node, c.contribution]));
+  const values = new Map(report.indicatorValues.filter((v) => v.region_code === region.region_code && v.year === year).map((v) => [v.indicator, v]));
+  const index = scoreOf(root.code);
+
+  const dimensionRows = dimensions.map((d) => ({ code: d.code, name_zh: d.name_zh, name_en: d.name_en, score: scoreOf(d.code)?.score ?? null, national: nationalOf(d.code)?.score_mean ?? null }));
+  const trend = report.years.map((y) => ({ year: y, score: scoreOf(root.code, y)?.score ?? null, rank: scoreOf(root.code, y)?.rank ?? null, national: nationalOf(root.code, y)?.score_mean ?? null }));
+
+  // Every node under the index in reading order: dimensions as subtotal rows, indicators under them.
+  const table = report.nodes.filter((n) => n.parent !== null).map((n) => {
+    const value = values.get(n.code);
+    const score = n.level === 1 ? value : scoreOf(n.code);
+    return {
+      code: n.code,
+      name_zh: n.name_zh,
+      name_en: n.name_en,
+      depth: n.depth,
+      level: n.level,
+      unit: n.unit,
+      decimals: decimalsForUnit(n.unit, nationalOf(n.code)?.value_median ?? null),
+      value: n.level === 1 ? value?.value ?? null : null,
+      change: n.level === 1 ? value?.change ?? null : null,
+      imputed: value?.imputed ?? false,
+      treated: value?.treated ?? false,
+      score: score?.score ?? null,
+      rank: score?.rank ?? null,
+      contribution: contributionOf.get(n.code) ?? null,
+    };
+  });
+  const ranked = table.filter((r) => r.level === 1 && r.contribution !== null).sort((a, b) => (b.contribution ?? 0) - (a.contribution ?? 0));
+
+  return {
+    year,
+    region,
+    index: { score: index?.score ?? null, rank: index?.rank ?? null, previous_rank: index?.previous_rank ?? null, contribution: index?.score ?? null },
+    regionCount: report.regions.length,
+    table,
+    strengths: ranked.slice(0, 3),
+    weaknesses: ranked.slice(-3).reverse(),
+    dimensionRows,
+    trend,
+    charts: {
+      dimensions: dimensionChart(dimensionRows, { locale: lang, year, name, lower, upper }),
+      trend: regionTrendChart(trend, { locale: lang, name, lower, upper }),
+    },
+  };
+};

@@ -1,0 +1,55 @@
+import { nationalTrendChart, rankingChart, tileMapChart } from '$charts/index';
+import { pagePath } from '$components/pagePath';
+import type { Lang, Report } from '$lib/report';
+import { frameworkParts } from './frameworkParts';
+import { scoreDomain } from './scoreDomain';
+
+/** Everything the overview of one year shows: ranking, map, trend, what-if inputs, with charts drawn. */
+export function overviewData(report: Report, year: number, lang: Lang) {
+  const { root, dimensions } = frameworkParts(report);
+  const { lower, upper } = scoreDomain(report);
+  const band = new Map((report.uncertainty ?? []).filter((u) => u.year === year).map((u) => [u.region_code, u]));
+  const groups = new Map((report.groups ?? []).filter((g) => g.year === year).map((g) => [g.region_code, g]));
+  const dimensionScores = new Map(report.nodeScores.filter((s) => s.year === year && s.level < root.level).map((s) => [`${s.region_code}|${s.node}`, s]));
+  const ranking = report.ranking.filter((r) => r.year === year).map((r) => {
+    const u = band.get(r.region_code);
+    return {
+      ...r,
+      rank_p05: u?.rank_p05 ?? null,
+      rank_median: u?.rank_median ?? null,
+      rank_p95: u?.rank_p95 ?? null,
+      group: groups.get(r.region_code)?.group ?? null,
+      relative: groups.get(r.region_code)?.relative ?? null,
+      dimensions: dimensions.map((d) => {
+        const s = dimensionScores.get(`${r.region_code}|${d.code}`);
+        return { score: s?.score ?? null, rank: s?.rank ?? null };
+      }),
+    };
+  });
+  const trend = report.national.filter((n) => n.node === root.code);
+  const aggregation = report.method.aggregate as { method?: string; levels?: Record<string, string> } | undefined;
+  const aggregate = aggregation?.levels?.[String(root.level)] ?? aggregation?.method ?? 'arithmetic';
+
+  return {
+    year,
+    years: report.years,
+    lower,
+    upper,
+    ranking,
+    hasUncertainty: band.size > 0,
+    // The thresholds of the groups (percent of the reference) as method.yaml set them.
+    groups: groups.size === 0 ? null : { reference: String(report.method.reference ?? 'mean'), ...(report.method.groups as { leaders: number; strong: number; moderate: number }) },
+    dimensions: dimensions.map((d) => ({ code: d.code, name_zh: d.name_zh, name_en: d.name_en, weight: d.used_weight })),
+    // The browser can re-rank only what it can recompute exactly: the index as a weighted
+    // arithmetic mean of the dimensions, from the weights the composite engine used.
+    whatIfAvailable: aggregate === 'arithmetic',
+    trend: trend.map((n) => ({ year: n.year, mean: n.score_mean, min: n.score_min, max: n.score_max })),
+    charts: {
+      ranking: rankingChart(ranking, { year, locale: lang, lower, upper }),
+      tiles: tileMapChart(ranking, { year, locale: lang, lower, upper, regionHref: (code) => pagePath(lang, `region/${code}`) }),
+      trend: nationalTrendChart(trend, { locale: lang, lower, upper }),
+    },
+  };
+}
+
+export type OverviewData = ReturnType<typeof overviewData>;

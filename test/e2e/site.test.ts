@@ -1,0 +1,263 @@
+import { access, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { siteWeight } from '../../bench/siteWeight.ts';
+import { main } from '../../src/pipeline/cli.ts';
+import { buildHostileSample, formulaName, hostileName } from './buildHostileSample.ts';
+import { launchChromium } from './launchChromium.ts';
+import { serveFolder } from './serveFolder.ts';
+
+// The built site of the bundled sample (Tibet renamed to markup and to a formula), served under
+// a sub-path on localhost and driven in the system Chromium.
+let browser: Browser;
+let out: string;
+let base: string;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  out = await buildHostileSample();
+  ({ url: base, close } = await serveFolder(out, '/reports/ipindex/'));
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await close?.();
+  if (out) await rm(dirname(out), { recursive: true, force: true });
+});
+
+type Visit = { page: Page; errors: string[]; outside: string[]; failed: string[]; dialogs: string[] };
+
+/** Opens a page of the report, recording console errors, failed and outside requests and dialogs. */
+async function visit(path: string): Promise<Visit> {
+  const page = await browser.newPage();
+  const visit: Visit = { page, errors: [], outside: [], failed: [], dialogs: [] };
+  const origin = new URL(base).origin;
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin)) return route.continue();
+    visit.outside.push(url);
+    return route.abort();
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') visit.errors.push(message.text());
+  });
+  page.on('pageerror', (error) => visit.errors.push(error.message));
+  page.on('response', (response) => {
+    if (response.status() >= 400) visit.failed.push(`${response.status()} ${response.url()}`);
+  });
+  page.on('dialog', (dialog) => {
+    visit.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto(base + path, { waitUntil: 'networkidle' });
+  return visit;
+}
+
+const pageTypes = [
+  { path: '', lang: 'zh-CN', heading: /2024年 综合指数/ },
+  { path: 'en/', lang: 'en', heading: /Index 2024/ },
+  { path: 'year/2019/', lang: 'zh-CN', heading: /2019年 综合指数/ },
+  { path: 'region/110000/', lang: 'zh-CN', heading: /北京市/ },
+  { path: 'en/region/540000/', lang: 'en', heading: /HYPERLINK/ },
+  { path: 'indicator/rd_intensity/', lang: 'zh-CN', heading: /R&D经费投入强度/ },
+  { path: 'en/indicator/high_value_per_10k/', lang: 'en', heading: /High-value invention patents/ },
+  { path: 'compare/?r=110000,440000', lang: 'zh-CN', heading: /地区比较/ },
+  { path: 'methodology/', lang: 'zh-CN', heading: /方法与数据质量/ },
+  { path: 'en/downloads/', lang: 'en', heading: /Downloads/ },
+  { path: 'report/', lang: 'zh-CN', heading: /知识产权引领的创新驱动发展评价/ },
+];
+
+describe('every page type', () => {
+  test.each(pageTypes)('$path loads with no console error and no request leaving the site', async ({ path, lang, heading }) => {
+    const { page, errors, outside, failed } = await visit(path);
+    expect(await page.locator('h1').first().textContent()).toMatch(heading);
+    expect(await page.getAttribute('html', 'lang')).toBe(lang);
+    // The sample-data banner is on every page.
+    expect(await page.getByRole('note').first().textContent()).toMatch(/示例数据|Sample data/);
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+    expect(failed).toEqual([]);
+    await page.close();
+  });
+
+  test.each(pageTypes)('$path has no serious or critical accessibility violation (axe)', async ({ path }) => {
+    const { page } = await visit(path);
+    // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern.
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
+  test('each page carries a Content-Security-Policy that allows no inline script but its own', async () => {
+    const html = await readFile(join(out, 'index.html'), 'utf8');
+    const policy = html.match(/http-equiv="content-security-policy" content="([^"]+)"/)?.[1] ?? '';
+    const scripts = policy.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '';
+    expect(scripts).toMatch(/^script-src 'self' 'sha256-/);
+    expect(scripts).not.toContain('unsafe-inline');
+    expect(policy).toContain("default-src 'self'");
+  });
+
+  test('every page is within 150 KB gzipped on a first visit', async () => {
+    const weights = await siteWeight(out);
+    expect(weights.length).toBeGreaterThan(100);
+    expect(weights.filter((w) => w.gzipped > 150 * 1024).map((w) => w.page)).toEqual([]);
+  });
+});
+
+describe('what a reader does', () => {
+  test('a name from the CSV shows as text, never as markup', async () => {
+    const { page, dialogs } = await visit('');
+    await expect.poll(() => page.getByRole('link', { name: hostileName }).count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.querySelectorAll('img').length)).toBe(0);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  test('the ranking table sorts by a column, both ways, from the keyboard too', async () => {
+    const { page } = await visit('');
+    const table = page.locator('section[aria-labelledby="table"] table');
+    const firstRegion = () => table.locator('tbody tr').first().locator('th').textContent();
+    expect(await firstRegion()).toBe('北京市');
+    const header = table.getByRole('button', { name: '指数' });
+    await header.click();
+    expect(await table.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('ascending');
+    expect(await firstRegion()).toBe('黑龙江省');
+    await header.focus();
+    await page.keyboard.press('Enter');
+    expect(await table.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('descending');
+    expect(await firstRegion()).toBe('北京市');
+    await page.close();
+  });
+
+  test('the language switch leads to the same page in the other language', async () => {
+    const { page, errors } = await visit('region/110000/');
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.waitForURL(`${base}en/region/110000/`);
+    expect(await page.locator('h1').textContent()).toMatch(/^Beijing/);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.getByRole('link', { name: '中文' }).click();
+    await page.waitForURL(`${base}region/110000/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('what-if weights re-rank the regions, and reset brings back the official order', async () => {
+    const { page } = await visit('');
+    const section = page.locator('section[aria-labelledby="whatif"]');
+    const order = () => section.locator('tbody th').allTextContents();
+    const official = await order();
+    const sliders = section.getByRole('slider');
+    const count = await sliders.count();
+    expect(count).toBe(6);
+    // Everything on IP protection alone.
+    for (let i = 0; i < count; i++) {
+      const slider = sliders.nth(i);
+      await slider.focus();
+      await page.keyboard.press((await slider.getAttribute('aria-label'))?.includes('知识产权保护') ? 'End' : 'Home');
+    }
+    await expect.poll(order).not.toEqual(official);
+    expect(await section.locator('.whatif-status').textContent()).toMatch(/个地区的排名发生变化/);
+    await section.getByRole('button', { name: '恢复官方权重' }).click();
+    await expect.poll(order).toEqual(official);
+    await page.close();
+  });
+
+  test('compare keeps the chosen regions in the address, so that the link reopens them', async () => {
+    const { page } = await visit('compare/');
+    await page.getByRole('checkbox', { name: '北京市' }).check();
+    await page.getByRole('checkbox', { name: '上海市' }).check();
+    await page.waitForURL(/\?r=110000%2C310000$|\?r=110000,310000$/);
+    const link = page.url();
+    // The other language keeps the choice too.
+    await expect.poll(() => page.getByRole('link', { name: 'English' }).getAttribute('href')).toMatch(/en\/compare\/\?r=110000(%2C|,)310000$/);
+    const again = await visit(link.slice(base.length));
+    expect(await again.page.getByRole('checkbox', { name: '北京市' }).isChecked()).toBe(true);
+    expect(await again.page.getByRole('checkbox', { name: '上海市' }).isChecked()).toBe(true);
+    expect(await again.page.locator('thead').first().textContent()).toMatch(/北京市.*上海市/);
+    expect(await again.page.locator('g.series.r-310000').getAttribute('class')).toContain('chosen');
+    await page.close();
+    await again.page.close();
+  });
+
+  test('links work under a sub-path, also after navigating in the browser', async () => {
+    const { page, failed, errors } = await visit('en/region/440000/');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Methodology and data quality' }).click();
+    await page.waitForURL(`${base}en/methodology/`);
+    await page.getByRole('link', { name: 'R&D intensity' }).first().click();
+    await page.waitForURL(`${base}en/indicator/rd_intensity/`);
+    await page.getByRole('link', { name: 'Guangdong' }).first().click();
+    await page.waitForURL(`${base}en/region/440000/`);
+    expect(failed).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('the print stylesheet leaves out the controls', async () => {
+    const { page } = await visit('');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-nav').isVisible()).toBe(false);
+    expect(await page.locator('section[aria-labelledby="whatif"]').isVisible()).toBe(false);
+    expect(await page.locator('section[aria-labelledby="ranking"] svg').first().isVisible()).toBe(true);
+    await page.close();
+  });
+});
+
+describe('downloads', () => {
+  test('a name that is a formula is exported as text; the Arrow file holds the same rows', async () => {
+    const csv = await readFile(join(out, 'data', 'ranking.csv'), 'utf8');
+    expect(csv).toContain(`"'${formulaName.replaceAll('"', '""')}"`);
+    const arrow = tableFromIPC(await readFile(join(out, 'data', 'ranking.arrow')));
+    expect(arrow.numRows).toBe(csv.trim().split('\n').length - 1);
+    await expect(access(join(out, 'data', 'ipindex.xlsx'))).resolves.toBeUndefined();
+  });
+});
+
+describe('ipindex pdf', () => {
+  test('writes out/report.pdf with every section of the report', async () => {
+    const lines: string[] = [];
+    const code = await main(['pdf', out], (line) => lines.push(line), (line) => lines.push(line));
+    expect(code, lines.join('\n')).toBe(0);
+    const pdf = await readFile(join(out, 'report.pdf'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const titles = outlineTitles(pdf);
+    for (const section of ['1. 总览', '2. 各地区概况', '3. 各项指标', '4. 方法与数据质量', '5. 数据下载']) expect(titles).toContain(section);
+  });
+
+  test('says how to install Chromium when there is none, and exits with 1', async () => {
+    const lines: string[] = [];
+    const saved = process.env.IPINDEX_CHROMIUM;
+    process.env.IPINDEX_CHROMIUM = join(out, 'no-such-browser');
+    try {
+      const code = await main(['pdf', out], (line) => lines.push(line), (line) => lines.push(line));
+      expect(code).toBe(1);
+    } finally {
+      if (saved === undefined) delete process.env.IPINDEX_CHROMIUM;
+      else process.env.IPINDEX_CHROMIUM = saved;
+    }
+    expect(lines.join('\n')).toContain('apt-get install chromium');
+    await expect(access(join(out, 'no-such-browser'))).rejects.toThrow();
+  });
+});
+
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The titles of a PDF's outline (bookmarks), as Chromium writes them: literal or UTF-16 hex strings. */
+function outlineTitles(pdf: Buffer): string[] {
+  const text = pdf.toString('latin1');
+  return [...text.matchAll(/\/Title\s*(?:<([0-9A-Fa-f]+)>|\(((?:\\.|[^\\)])*)\))/g)].map(([, hex, literal]) => {
+    if (hex !== undefined) {
+      const bytes = Buffer.from(hex, 'hex');
+      return bytes[0] === 0xfe && bytes[1] === 0xff ? bytes.subarray(2).swap16().toString('utf16le') : bytes.toString('latin1');
+    }
+    return (literal ?? '').replace(/\\(.)/g, '$1');
+  });
+}
