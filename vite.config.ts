@@ -1,5 +1,18 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+
+// tsconfig.json extends the one SvelteKit generates in .svelte-kit/, which a fresh clone does not
+// have until `svelte-kit sync` has run; `ipindex build` writes its SvelteKit files elsewhere
+// (IPINDEX_KIT_DIR), so the default folder is synced here, once.
+if (!existsSync('.svelte-kit/tsconfig.json')) {
+  const { IPINDEX_KIT_DIR: _, ...env } = process.env;
+  const kit = dirname(createRequire(import.meta.url).resolve('@sveltejs/kit/package.json'));
+  execFileSync(process.execPath, [join(kit, 'svelte-kit.js'), 'sync'], { env, stdio: 'ignore' });
+}
 
 export default defineConfig({
   plugins: [sveltekit()],

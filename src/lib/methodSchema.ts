@@ -1,14 +1,53 @@
 import { z } from 'zod';
 
+/** Normalisation methods (queries/composite/40_normalised_methods.sql says what each computes). */
+export const normalisationMethods = ['minmax', 'zscore', 'rank', 'percentile', 'distance_to_max', 'target', 'reference'] as const;
+/** Weighted means that aggregate children into their parent. */
+export const aggregationMethods = ['arithmetic', 'geometric', 'harmonic', 'generalised'] as const;
+
+const share = (what: string) => z.number().min(0, `${what} from 0 to 1`).max(1, `${what} from 0 to 1`);
+const wholeNumber = (min: number, max: number) =>
+  z.number().refine((n) => Number.isInteger(n) && n >= min && n <= max, `a whole number from ${min} to ${max}`);
+
 /**
  * The schema of `method.yaml`: every key optional, defaults filled in. Unknown keys are errors,
  * since a misspelt key silently ignored would change a published ranking without anyone noticing.
  */
 export const methodSchema = z
   .object({
+    // The composite engine, step by step (DESIGN.md, "Composite engine"; queries/composite/).
+    screen: z
+      .object({
+        // Least share of the indicators a region must have in a year to be scored that year.
+        regions: share('a share').default(0),
+        // Least share of the regions an indicator must cover in a year to count that year.
+        indicators: share('a share').default(0),
+        // raw: screen before imputation (screened regions feed no group means); imputed: after (COINr's example).
+        on: z.enum(['raw', 'imputed']).default('raw'),
+      })
+      .strict()
+      .prefault({}),
+    impute: z
+      .object({
+        // group_* use the zone of regions.csv; latest and linear use the region's other years.
+        method: z.enum(['none', 'mean', 'median', 'group_mean', 'group_median', 'latest', 'linear']).default('none'),
+      })
+      .strict()
+      .prefault({}),
+    treat: z
+      .object({
+        method: z.enum(['none', 'winsorise']).default('none'),
+        winmax: wholeNumber(0, 1000).default(5),
+        skew: z.number().positive('a threshold above 0').default(2),
+        kurtosis: z.number().default(3.5),
+        // If winsorising up to winmax points does not pass, log-transform the original values.
+        log: z.boolean().default(true),
+      })
+      .strict()
+      .prefault({}),
     normalise: z
       .object({
-        method: z.enum(['minmax']).default('minmax'),
+        method: z.enum(normalisationMethods).default('minmax'),
         lower: z.number().default(0),
         upper: z.number().default(100),
         over: z.enum(['year', 'all']).default('year'),
@@ -16,12 +55,81 @@ export const methodSchema = z
       .strict()
       .refine((n) => n.upper > n.lower, { message: 'upper must be greater than lower', path: ['upper'] })
       .default({ method: 'minmax', lower: 0, upper: 100, over: 'year' }),
-    aggregate: z
+    weights: z
       .object({
-        method: z.enum(['arithmetic']).default('arithmetic'),
+        // pca: squared loadings of the first principal component of each parent's children.
+        method: z.enum(['framework', 'equal', 'pca']).default('framework'),
       })
       .strict()
-      .default({ method: 'arithmetic' }),
+      .prefault({}),
+    aggregate: z
+      .object({
+        method: z.enum(aggregationMethods).default('arithmetic'),
+        // The exponent of the generalised mean (1 is the arithmetic mean, -1 the harmonic).
+        power: z.number().refine((p) => p !== 0, 'a power other than 0 (0 is the geometric mean: use method geometric)').default(2),
+        // Another method for some levels, e.g. {3: geometric}; a level not listed uses method.
+        levels: z
+          .record(z.string(), z.enum(aggregationMethods))
+          .superRefine((levels, context) => {
+            for (const level of Object.keys(levels).filter((l) => !/^[2-9]$|^[1-9][0-9]+$/.test(l))) {
+              context.addIssue({ code: 'custom', path: [level], message: 'levels of 2 or more only (level 1 holds the indicators, which are not aggregated)' });
+            }
+          })
+          .default({}),
+      })
+      .strict()
+      .prefault({}),
+    // What "100%" means for normalisation by reference and for performance groups: the mean or
+    // median of the regions in the year, or one region's code.
+    reference: z.string().min(1, 'mean, median or a region_code').default('mean'),
+    // Performance groups by the index as a percentage of the reference: leaders above `leaders`,
+    // strong from `strong`, moderate from `moderate`, emerging below.
+    groups: z
+      .object({
+        leaders: z.number().positive().default(125),
+        strong: z.number().positive().default(100),
+        moderate: z.number().positive().default(70),
+      })
+      .strict()
+      .refine((g) => g.leaders > g.strong && g.strong > g.moderate, { message: 'leaders > strong > moderate', path: ['strong'] })
+      .prefault({}),
+    uncertainty: z
+      .object({
+        // Monte Carlo runs; 0 turns the analysis off.
+        runs: wholeNumber(0, 100000).default(1000),
+        seed: wholeNumber(0, 2 ** 31 - 1).default(1),
+        // Each weight is drawn uniformly within +-weights of itself (0.25: +-25%).
+        weights: z.number().min(0, 'a share from 0 to below 1').lt(1, 'a share from 0 to below 1').default(0.25),
+        // Methods drawn from at each run (a run's aggregation serves every level); absent: only
+        // normalise.method, and each level's method of aggregate.
+        normalise: z.array(z.enum(normalisationMethods)).min(1).optional(),
+        aggregate: z.array(z.enum(aggregationMethods)).min(1).optional(),
+      })
+      .strict()
+      .prefault({}),
+    // IP products in the national accounts (queries/accounts/); the definitions are in the SQL headers.
+    accounts: z
+      .object({
+        depreciation: z.number().gt(0, 'a rate above 0 and below 1').lt(1, 'a rate above 0 and below 1').default(0.15),
+        // Keys are checked against regions.csv when the accounts run (100000 is the nation).
+        depreciation_by_region: z.record(z.string(), z.number().gt(0, 'a rate above 0 and below 1').lt(1, 'a rate above 0 and below 1')).default({}),
+        capitalisation_share: z.number().gt(0, 'a share above 0, at most 1').max(1, 'a share above 0, at most 1').default(1),
+        growth_years: z.number().refine((n) => Number.isInteger(n) && n >= 1, 'a whole number of years, 1 or more').default(5),
+        // null: the first year with R&D expenditure.
+        base_year: z.number().refine((n) => Number.isInteger(n) && n >= 1900 && n <= 2200, 'a year such as 2014').nullable().default(null),
+        price_index: z.string().min(1).default('gdp_deflator'),
+        // null: no other changes in volume (zero).
+        other_volume_changes: z.string().min(1).nullable().default(null),
+        national_check: z
+          .object({
+            tolerance: z.number().min(0, 'a relative difference of 0 or more, e.g. 0.005').default(0.005),
+            on_break: z.enum(['error', 'footnote']).default('error'),
+          })
+          .strict()
+          .prefault({}),
+      })
+      .strict()
+      .prefault({}),
     report: z
       .object({
         // Shows the banner "illustrative sample data, not official statistics" on every page.
@@ -30,7 +138,29 @@ export const methodSchema = z
       .strict()
       .default({ sample_data: false }),
   })
-  .strict();
+  .strict()
+  .superRefine((method, context) => {
+    // Geometric, harmonic and negative-power means are undefined for negative scores.
+    const needsPositive = (m: (typeof aggregationMethods)[number]) =>
+      m === 'geometric' || m === 'harmonic' || (m === 'generalised' && method.aggregate.power < 0);
+    const mayBeNegative = (n: (typeof normalisationMethods)[number]) =>
+      n === 'zscore' || (['minmax', 'percentile', 'distance_to_max', 'target'].includes(n) && method.normalise.lower < 0);
+    const aggregations = [
+      { path: ['aggregate', 'method'], methods: [method.aggregate.method] },
+      ...Object.entries(method.aggregate.levels).map(([level, m]) => ({ path: ['aggregate', 'levels', level], methods: [m] })),
+      { path: ['uncertainty', 'aggregate'], methods: method.uncertainty.aggregate ?? [] },
+    ];
+    const normalisations = [method.normalise.method, ...(method.uncertainty.normalise ?? [])];
+    const negative = normalisations.find(mayBeNegative);
+    if (negative === undefined) return;
+    for (const { path, methods } of aggregations) {
+      const m = methods.find(needsPositive);
+      if (m !== undefined) {
+        const why = negative === 'zscore' ? 'normalise zscore gives negative scores' : `normalise ${negative} onto lower ${method.normalise.lower} gives negative scores`;
+        context.addIssue({ code: 'custom', path, message: `arithmetic, since ${why} (geometric, harmonic and negative-power means need scores of 0 or more)` });
+      }
+    }
+  });
 
 /** The resolved method: what a build actually used, written to the manifest. */
 export type Method = z.output<typeof methodSchema>;

@@ -70,3 +70,19 @@ export function parseYear(text: string | undefined): number | null {
   const year = Number(digits);
   return year >= 1900 && year <= 2100 ? year : null;
 }
+
+/**
+ * How a cell that parses as a number differs from a plain ASCII number, for the data-quality
+ * summary: 'full-width characters', 'percent sign', 'thousands separators', 'minus sign' or
+ * 'spaces'; null when it is plain already (or not a number at all).
+ */
+export function cellReformatting(text: string): string | null {
+  if (plainNumber.test(text)) return null;
+  const cell = text.normalize('NFKC').trim().replace(/\u2212/g, '-');
+  if (parseCell(cell, { percent: 'strip' }).kind !== 'number') return null;
+  if (text.trim().normalize('NFKC') !== text.trim()) return 'full-width characters';
+  if (cell.endsWith('%')) return 'percent sign';
+  if (!plainNumber.test(cell)) return 'thousands separators';
+  if (text.includes('\u2212')) return 'minus sign';
+  return 'spaces';
+}

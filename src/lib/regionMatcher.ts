@@ -103,6 +103,9 @@ export function createRegionMatcher(regions: readonly Region[]): RegionMatcher {
   const aggregates = new Map(regionAggregates.map(([name, aggregate]) => [keyOf(name), aggregate]));
 
   function match(text: string): RegionMatch {
+    // Units coded by letters (a country's AUT, say) match their code exactly, before any name.
+    const trimmed = text.normalize('NFKC').trim();
+    if (codes.has(trimmed) && !/^\d+$/.test(trimmed)) return { kind: 'region', region_code: trimmed, how: 'code' };
     const key = keyOf(text);
 
     // Excel turns a code column into numbers and writes them back as 110000.0.

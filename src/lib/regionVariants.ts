@@ -101,6 +101,8 @@ export const regionAggregates: readonly (readonly [name: string, aggregate: Regi
   ['台湾省', outside],
   ['台湾地区', outside],
   ['Hong Kong', outside],
+  // One word in the English column of the Science and Technology yearbook, table 7-7 (2010).
+  ['Hongkong', outside],
   ['Hong Kong SAR', outside],
   ['Macao', outside],
   ['Macao SAR', outside],

@@ -3,9 +3,11 @@ export type Region = {
   region_code: string;
   name_zh: string;
   name_en: string;
-  level: 'province' | 'prefecture';
+  /** A country is a unit of an index outside China (e.g. one imported from COINr), coded freely. */
+  level: 'province' | 'prefecture' | 'country';
   parent_code: string;
-  zone: 'east' | 'central' | 'west' | 'northeast';
+  /** east | central | west | northeast for provinces and prefectures; any group label for a country. */
+  zone: string;
 };
 
 /** A codebook entry of `variables.csv`: every observed variable is declared here. */

@@ -1,12 +1,14 @@
 import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../lib/InputError.ts';
-import type { Report } from '../lib/report.ts';
 import { appRoot, buildSite } from './buildSite.ts';
+import { readAccounts } from './accounts/readAccounts.ts';
 import { computeResults } from './computeResults.ts';
 import type { StageLog } from './createStageLog.ts';
 import { loadDataDir } from './intake/loadDataDir.ts';
 import { openDatabase } from './openDatabase.ts';
+import { assembleReport } from './report/assembleReport.ts';
+import { prepareDownloads } from './report/prepareDownloads.ts';
 import { toolVersion } from './toolVersion.ts';
 import { reportRanking, writeResults } from './writeResults.ts';
 
@@ -47,19 +49,20 @@ export async function build(options: BuildOptions): Promise<{ outDir: string; ye
     if (options.site === false) {
       await mkdir(site, { recursive: true });
     } else {
-      const report: Report = {
-        title: { zh: '知识产权引领的创新驱动发展评价', en: 'IP-guided evaluation of innovation-driven development' },
-        sampleData: data.method.report.sample_data,
-        builtAt,
-        years,
-        ranking,
-      };
+      const downloads = await log('downloads', () => prepareDownloads(db, join(staging, 'data'), builtAt), (d) =>
+        `${d.files.length} files: CSV, XLSX, Arrow`);
+      const report = await assembleReport(db, { method: data.method, builtAt, version: toolVersion(), downloads: downloads.files });
+      report.accounts = await readAccounts(db, data, computed.accounts);
       const reportPath = join(staging, 'report.json');
       await writeFile(reportPath, JSON.stringify(report));
       // SvelteKit's work folder must sit inside the app so that its server code finds node_modules.
       const kitDir = join(appRoot, '.svelte-kit', 'builds', basename(staging));
       try {
-        await log('site', () => buildSite(site, reportPath, kitDir), () => `${years.length} years prerendered`);
+        // The workbook and Arrow files are written meanwhile: the pages are built by another process.
+        await log('site', async () => {
+          const done = await Promise.allSettled([buildSite(site, reportPath, kitDir), downloads.writeTables()]);
+          for (const result of done) if (result.status === 'rejected') throw result.reason;
+        }, () => `${years.length} years prerendered; ipindex.xlsx and Arrow files written`);
       } finally {
         await rm(kitDir, { recursive: true, force: true });
       }

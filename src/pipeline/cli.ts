@@ -3,10 +3,16 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatProblem, InputError, UsageError } from '../lib/InputError.ts';
 import { build } from './build.ts';
+import { importCoinr } from './coinr/importCoinr.ts';
 import { computeResults } from './computeResults.ts';
 import { createStageLog } from './createStageLog.ts';
 import { loadDataDir } from './intake/loadDataDir.ts';
 import { openDatabase } from './openDatabase.ts';
+import { describeImport } from './import/describeImport.ts';
+import { importFile } from './import/importFile.ts';
+import { formatQuality } from './quality/formatQuality.ts';
+import { runQuality } from './quality/runQuality.ts';
+import { ChromiumNotFound, writePdf } from './pdf.ts';
 import { serve } from './serve.ts';
 import { toolVersion } from './toolVersion.ts';
 
@@ -16,12 +22,18 @@ Usage:
   ipindex check <data-dir>                 check a data directory against the data contract
   ipindex build <data-dir> --out <dir>     compute the indicators and the index, write the report
   ipindex serve <dir> [--port 4173]        serve a built report on localhost
+  ipindex pdf <dir> [--lang en]            print a built report to <dir>/report.pdf (needs Chromium)
+  ipindex import <file.xlsx|.csv> --map <map.yaml> --out <file.csv> [--data <data-dir>]
+                                           turn a yearbook sheet or an extract into a long observation file
+  ipindex import-coinr <iData.csv> <iMeta.csv> --out <dir> [--group <column>] [--year <yyyy>]
+                                           turn a COINr data set into a data directory (COINr's example method)
   ipindex --help | --version
 
 Options:
   --out <dir>     where the report goes; replaced only when the build succeeds
   --no-site       (build) write the data tables only, no web pages
   --port <n>      (serve) first port to try
+  --lang <zh|en>  (pdf) the language of the PDF, Chinese unless en
 
 Exit codes: 0 done; 1 the input is wrong (each problem names its file, row and column);
 2 the command line is wrong; 3 an internal error (please report it).`;
@@ -36,10 +48,15 @@ export async function main(argv: string[], write: (line: string) => void = conso
         out: { type: 'string' },
         'no-site': { type: 'boolean' },
         port: { type: 'string' },
+        map: { type: 'string' },
+        data: { type: 'string' },
+        group: { type: 'string' },
+        year: { type: 'string' },
+        lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
-    }).valueOf() as { values: { out?: string; 'no-site'?: boolean; port?: string; help?: boolean; version?: boolean }; positionals: string[] };
+    }).valueOf() as { values: { out?: string; 'no-site'?: boolean; port?: string; map?: string; data?: string; group?: string; year?: string; lang?: string; help?: boolean; version?: boolean }; positionals: string[] };
     const [command, ...args] = positionals;
     if (values.help || command === 'help') {
       write(help);
@@ -63,6 +80,7 @@ export async function main(argv: string[], write: (line: string) => void = conso
           const loaded = await log('read', () => loadDataDir(data), (d) => `${d.inputs.length} files, ${d.observations.length.toLocaleString('en-US')} values`);
           await computeResults(db, loaded, log);
           for (const row of loaded.dropped) write(`  note: ${row.file}, row ${row.row} left out: ${row.reason}`);
+          for (const line of formatQuality(await runQuality(db, loaded))) write(line);
         } finally {
           db.close();
         }
@@ -76,6 +94,41 @@ export async function main(argv: string[], write: (line: string) => void = conso
         const start = performance.now();
         const result = await build({ dataDir: data, outDir: values.out, log, site: !values['no-site'] });
         write(`done in ${((performance.now() - start) / 1000).toFixed(1)} s: ${values.out}${values['no-site'] ? '/data' : '/index.html'} (${result.years[0]}-${result.years.at(-1)})`);
+        return 0;
+      }
+      case 'import': {
+        if (args.length !== 1 || args[0] === undefined) throw new UsageError(`import takes one file, got ${args.length === 0 ? 'none' : args.join(' ')}`);
+        if (values.map === undefined || values.out === undefined) throw new UsageError('import needs --map <map.yaml> and --out <file.csv>');
+        write(`ipindex import ${args[0]} --map ${values.map} --out ${values.out}`);
+        const result = await importFile({ source: args[0], map: values.map, out: values.out, ...(values.data === undefined ? {} : { data: values.data }) });
+        for (const line of describeImport(result, values.out)) write(line);
+        return 0;
+      }
+      case 'import-coinr': {
+        const [iData, iMeta] = args;
+        if (args.length !== 2 || iData === undefined || iMeta === undefined) throw new UsageError(`import-coinr takes two files, iData.csv and iMeta.csv, got ${args.length === 0 ? 'none' : args.join(' ')}`);
+        if (values.out === undefined) throw new UsageError('import-coinr needs --out <dir>, the data directory to write');
+        write(`ipindex import-coinr ${iData} ${iMeta} --out ${values.out}${values.group === undefined ? '' : ` --group ${values.group}`}`);
+        const year = values.year === undefined ? undefined : Number(values.year);
+        if (year !== undefined && !Number.isInteger(year)) throw new UsageError(`--year ${values.year} is not a year`);
+        const result = await importCoinr({ iData, iMeta, outDir: values.out, ...(values.group === undefined ? {} : { group: values.group }), ...(year === undefined ? {} : { year }) });
+        write(`${values.out}: ${result.units} units, ${result.indicators} indicators, zones from ${result.group ?? 'no group column'}; build it with ipindex build ${values.out} --out <dir>`);
+        return 0;
+      }
+      case 'pdf': {
+        const folder = dir();
+        if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') throw new UsageError(`--lang ${values.lang} is not a language of the report (zh or en)`);
+        const hasReport = await access(join(folder, 'report', 'index.html')).then(() => true, () => false);
+        if (!hasReport) throw new UsageError(`${folder} has no report/index.html: build the report first (ipindex build <data-dir> --out ${folder})`);
+        write(`ipindex pdf ${folder}`);
+        try {
+          const pdf = await writePdf(folder, { lang: values.lang === 'en' ? 'en' : 'zh' });
+          write(`wrote ${join(folder, 'report.pdf')} (${Math.ceil(pdf.bytes / 1024)} KB)`);
+        } catch (error) {
+          if (!(error instanceof ChromiumNotFound)) throw error;
+          writeError(`ipindex: ${error.message}`);
+          return 1;
+        }
         return 0;
       }
       case 'serve': {

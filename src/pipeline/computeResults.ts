@@ -3,30 +3,43 @@ import type { StageLog } from './createStageLog.ts';
 import type { DataDir } from './intake/loadDataDir.ts';
 import type { Database } from './openDatabase.ts';
 import { runChecks } from './runQueries.ts';
+import { type AccountsRun, describeAccounts, runAccounts } from './stages/runAccounts.ts';
 import { describeComposite, runComposite } from './stages/runComposite.ts';
+import { describeUncertainty, runUncertainty } from './stages/runUncertainty.ts';
 import { runIndicators } from './stages/runIndicators.ts';
 import { runStaging } from './stages/runStaging.ts';
 
 /** What a run computed besides its tables: the generated indicator SQL, for the record. */
-export type Computed = { indicatorsSql: string };
+export type Computed = { indicatorsSql: string; accounts: AccountsRun };
 
 /**
  * Runs the SQL of queries/ over a data directory, stage by stage, in this order: staging,
- * checks, indicators, composite. Leaves the tables `observations`, `indicators` and `scores` in
+ * checks, indicators, composite, uncertainty, accounts. Leaves the tables `observations`, `indicators` and `scores` in
  * `db`. Throws InputError with the problems intake found together with those of queries/checks/.
  */
 export async function computeResults(db: Database, data: DataDir, log: StageLog): Promise<Computed> {
-  await log('staging', () => runStaging(db, data), () =>
-    `${data.observations.length.toLocaleString('en-US')} values of ${data.variables.length} variables`);
+  const microdataProblems = await log('staging', () => runStaging(db, data), () =>
+    `${data.observations.length.toLocaleString('en-US')} values of ${data.variables.length} variables${describeMicrodata(data)}`);
 
-  const problems = await log('checks', async () => [...data.problems, ...(await runChecks(db))], (p) =>
+  const problems = await log('checks', async () => [...data.problems, ...microdataProblems, ...(await runChecks(db))], (p) =>
     p.length === 0 ? 'no problems' : `${p.length} problems`);
   if (problems.length > 0) throw new InputError(problems.sort(byPlace));
 
   const indicatorsSql = await log('indicators', () => runIndicators(db, data), () =>
     `${data.indicators.length} indicators x ${data.regions.length} regions`);
-  await log('composite', () => runComposite(db, data), () => describeComposite(data));
-  return { indicatorsSql };
+  await log('composite', () => runComposite(db, data), (summary) => describeComposite(data, summary));
+  await log('uncertainty', () => runUncertainty(db, data), () => describeUncertainty(data));
+  const accounts = await log('accounts', () => runAccounts(db, data), describeAccounts);
+  return { indicatorsSql, accounts };
+}
+
+/** The staging line's note on microdata: how many records were aggregated into how many values. */
+function describeMicrodata(data: DataDir): string {
+  const inputs = (data.microdata ?? []).map((m) => m.input);
+  if (inputs.length === 0) return '';
+  const records = inputs.reduce((n, i) => n + (i.rows ?? 0), 0);
+  const values = inputs.reduce((n, i) => n + (i.values ?? 0), 0);
+  return ` + ${values.toLocaleString('en-US')} from ${records.toLocaleString('en-US')} records`;
 }
 
 /** Orders problems as a reader goes through the files: by file, then row, then column. */

@@ -1,17 +1,40 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readAccounts } from './accounts/readAccounts.ts';
+import { writeAccountsExports } from './accounts/writeAccountsExports.ts';
 import type { Computed } from './computeResults.ts';
 import type { DataDir } from './intake/loadDataDir.ts';
-import { quotedString, type Database } from './openDatabase.ts';
-import { readQuery } from './runQueries.ts';
+import { quotedIdentifier, quotedString, type Database } from './openDatabase.ts';
+import { runQuality } from './quality/runQuality.ts';
+import { readQuery, runQuery } from './runQueries.ts';
 
 /** The tables of the output contract (DESIGN.md, "Output contract"), in the order written. */
 const tables = {
   'observations.csv': `SELECT region_code, year, variable, value, unit, source_value, source_unit, source_file, source_row, source_column
     FROM observations ORDER BY region_code, year, variable, source_file, source_row`,
-  'indicators.csv': 'SELECT region_code, year, indicator, value, imputed, treated FROM indicators ORDER BY region_code, year, indicator',
+  'indicators.csv': 'SELECT region_code, year, indicator, value, imputed, treated, raw_value, treatment FROM indicators ORDER BY region_code, year, indicator',
   'scores.csv': 'SELECT region_code, year, node, level, score, rank FROM scores ORDER BY year, level DESC, node, region_code',
+  // The composite engine step by step (queries/composite/, queries/uncertainty/).
+  'uncertainty.csv': 'SELECT region_code, year, node, rank, rank_p05, rank_median, rank_p95 FROM uncertainty ORDER BY year, node, region_code',
+  'composite_stages.csv': `SELECT stage, region_code, year, node, value FROM composite_stages
+    ORDER BY list_position(['denominated', 'imputed', 'screened', 'treated', 'normalised', 'aggregated'], stage), year, node, region_code`,
+  'screening.csv': 'SELECT * FROM screening ORDER BY year, region_code',
+  'treatment.csv': 'SELECT * FROM treatment_log ORDER BY year, indicator',
+  'effective_weights.csv': 'SELECT * FROM effective_weights ORDER BY level DESC, code',
+  'contributions.csv': 'SELECT * FROM contributions ORDER BY region_code, year, contribution DESC, indicator',
+  'score_changes.csv': 'SELECT * FROM score_changes ORDER BY year, level DESC, node, region_code',
+  'performance_groups.csv': 'SELECT * FROM performance_groups ORDER BY year, level DESC, node, region_code',
+  'accounts.csv': 'SELECT region_code, year, item, price_basis, value, unit FROM accounts ORDER BY region_code, year, item, price_basis',
+  'quality.csv': 'SELECT * FROM quality ORDER BY file',
 };
+
+/** The query with every text column passed through spreadsheet_safe (queries/exports/). */
+async function spreadsheetSafeSelect(db: Database, sql: string): Promise<string> {
+  const columns = await db.query<{ column_name: string; column_type: string }>(`DESCRIBE (${sql})`);
+  const list = columns.map(({ column_name: name, column_type: type }) =>
+    type === 'VARCHAR' ? `spreadsheet_safe(${quotedIdentifier(name)}) AS ${quotedIdentifier(name)}` : quotedIdentifier(name));
+  return `SELECT ${list.join(', ')} FROM (${sql})`;
+}
 
 /** Facts about the run that the manifest records besides its inputs. */
 export type RunInfo = { version: string; builtAt: string };
@@ -22,13 +45,16 @@ export type RunInfo = { version: string; builtAt: string };
  */
 export async function writeResults(db: Database, dir: string, data: DataDir, computed: Computed, run: RunInfo): Promise<{ files: string[] }> {
   await mkdir(dir, { recursive: true });
+  await runQuality(db, data);
   const counts: Record<string, number> = {};
+  await runQuery(db, 'exports/spreadsheet_safe.sql');
   for (const [file, sql] of Object.entries(tables)) {
-    await db.exec(`COPY (${sql}) TO ${quotedString(join(dir, file))} (HEADER, DELIMITER ',')`);
+    await db.exec(`COPY (${await spreadsheetSafeSelect(db, sql)}) TO ${quotedString(join(dir, file))} (HEADER, DELIMITER ',')`);
     const [row] = await db.query<{ n: bigint | number }>(`SELECT count(*) AS n FROM (${sql})`);
     counts[file] = Number(row?.n ?? 0);
   }
   await writeFile(join(dir, 'indicators.sql'), computed.indicatorsSql);
+  const accountsFiles = await writeAccountsExports(dir, await readAccounts(db, data, computed.accounts), run.builtAt);
 
   const years = await db.query<{ first: number; last: number }>('SELECT min(year) AS first, max(year) AS last FROM indicators');
   const manifest = {
@@ -43,11 +69,12 @@ export async function writeResults(db: Database, dir: string, data: DataDir, com
       years: years[0] ?? null,
     },
     dropped_rows: data.dropped,
+    accounts: computed.accounts,
     outputs: Object.entries(counts).map(([file, rows]) => ({ file: `data/${file}`, rows })),
     queries: 'Every number is computed by the SQL files of queries/; data/indicators.sql is the formula SQL as it ran.',
   };
   await writeFile(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  return { files: [...Object.keys(tables), 'indicators.sql', 'manifest.json'] };
+  return { files: [...Object.keys(tables), ...accountsFiles, 'indicators.sql', 'manifest.json'] };
 }
 
 /** The rows the first page shows: the index ranking of every year, with rank change. */

@@ -9,7 +9,8 @@ export type DecodedText =
 
 const signatures: [bytes: number[], what: string][] = [
   [[0x50, 0x4b, 0x03, 0x04], 'an Excel .xlsx workbook or another ZIP file'],
-  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Excel .xls workbook'],
+  // The OLE container of .xls; download sites also wrap "protected" .xlsx files in it.
+  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Excel .xls workbook (save it as .xlsx or CSV)'],
   [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
   [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
 ];
@@ -47,4 +48,58 @@ function decodeUtf8(bytes: Uint8Array, encoding: 'utf-8' | 'utf-8-bom'): Decoded
   } catch {
     return { ok: false, found: 'bytes that are not valid UTF-8 text' };
   }
+}
+
+/** What the first bytes of a file say about it: not text, or text whose BOM fixes its encoding. */
+export type Sniffed =
+  | { ok: false; found: string }
+  | { ok: true; encoding: TextEncoding | null; skip: number };
+
+/**
+ * Looks at the head of a file (a few KB) the way `decodeText` does, without decoding it:
+ * a signature of a binary format, a BOM (encoding and bytes to skip), or NUL bytes. `encoding`
+ * is null when only decoding the whole file can tell UTF-8 from GB18030.
+ */
+export function sniffEncoding(head: Uint8Array): Sniffed {
+  for (const [signature, what] of signatures) {
+    if (signature.every((b, i) => head[i] === b)) return { ok: false, found: what };
+  }
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { ok: true, encoding: 'utf-8-bom', skip: 3 };
+  if (head[0] === 0xff && head[1] === 0xfe) return { ok: true, encoding: 'utf-16le', skip: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { ok: true, encoding: 'utf-16be', skip: 2 };
+  if (head.subarray(0, 8192).includes(0)) return { ok: false, found: 'binary data' };
+  return { ok: true, encoding: null, skip: 0 };
+}
+
+/** Decodes a file chunk by chunk; `write` and `end` throw a TextDecodeError on bytes the encoding cannot hold. */
+export type ChunkDecoder = { write(bytes: Uint8Array): string; end(): string };
+
+/** Bytes that are not text in the encoding being read; `found` is worded as decodeText words it. */
+export class TextDecodeError extends Error {
+  constructor(readonly found: string) {
+    super(found);
+    this.name = 'TextDecodeError';
+  }
+}
+
+/** A streaming decoder for one of the encodings ipindex reads (the BOM already skipped). */
+export function createChunkDecoder(encoding: TextEncoding): ChunkDecoder {
+  if (encoding === 'utf-8' || encoding === 'utf-8-bom') {
+    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    const guard = (decode: () => string) => {
+      try {
+        return decode();
+      } catch {
+        throw new TextDecodeError('bytes that are not valid UTF-8 text');
+      }
+    };
+    return { write: (bytes) => guard(() => decoder.decode(bytes, { stream: true })), end: () => guard(() => decoder.decode()) };
+  }
+  const decoder = iconv.getDecoder(encoding);
+  // iconv never throws: it writes U+FFFD for what it cannot read, which GB18030 text never holds.
+  const check = (text: string) => {
+    if (encoding === 'gb18030' && text.includes('\ufffd')) throw new TextDecodeError('bytes that are neither UTF-8 nor GBK/GB18030 text');
+    return text;
+  };
+  return { write: (bytes) => check(decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))), end: () => check(decoder.end() ?? '') };
 }

@@ -6,7 +6,7 @@ export type ColumnSpec = { name: string; aliases?: readonly string[]; required: 
 
 /** Position of each known column in the header, and problems for those missing or repeated. */
 export function findColumns<K extends string>(
-  table: CsvTable,
+  table: Pick<CsvTable, 'file' | 'header'>,
   specs: Record<K, ColumnSpec>,
 ): { index: Record<K, number>; problems: Problem[] } {
   const problems: Problem[] = [];

@@ -10,13 +10,16 @@ import type { TextEncoding } from './decodeText.ts';
 import { readCsvFile } from './readCsvFile.ts';
 import { readFramework, type Indicator } from './readFramework.ts';
 import { readMethod } from './readMethod.ts';
-import { readObservations, type DroppedRow } from './readObservations.ts';
+import { readObservationFile, type DroppedRow } from './readObservations.ts';
+import type { IntakeRecord } from '../quality/IntakeRecord.ts';
 import { readRegions } from './readRegions.ts';
+import { findMicrodata, type MicrodataInput } from '../microdata/findMicrodata.ts';
+import { microdataDatasetOf } from '../microdata/microdataDatasets.ts';
 
 /** An input file as the manifest records it. */
 export type InputFile = {
   file: string;
-  role: 'regions' | 'codebook' | 'framework' | 'method' | 'observations';
+  role: 'regions' | 'codebook' | 'framework' | 'method' | 'observations' | 'microdata';
   sha256: string;
   bytes: number;
   encoding?: TextEncoding;
@@ -40,6 +43,10 @@ export type DataDir = {
    * still run on the rows that could be read, and one run reports every problem there is.
    */
   problems: Problem[];
+  /** Registry microdata (patent_records...), aggregated in SQL by the staging stage. */
+  microdata?: MicrodataInput[];
+  /** What intake saw of each observation file, for the data-quality summary (queries/quality). */
+  intake?: IntakeRecord;
 };
 
 const contractFiles = ['regions.csv', 'variables.csv', 'framework.csv', 'method.yaml'];
@@ -96,23 +103,38 @@ export async function loadDataDir(dir: string, label = dir): Promise<DataDir> {
   const matcher = createRegionMatcher(regions);
   const observations: Observation[] = [];
   const dropped: DroppedRow[] = [];
-  const observationFiles = (await readdir(dir))
-    .filter((f) => f.toLowerCase().endsWith('.csv') && !contractFiles.includes(f))
+  const entries = await readdir(dir, { withFileTypes: true });
+  const found = await findMicrodata(dir, label, entries);
+  problems.push(...found.problems);
+  inputs.push(...found.microdata.map((m) => m.input));
+  const observationFiles = entries
+    .map((e) => e.name)
+    .filter((f) => f.toLowerCase().endsWith('.csv') && !contractFiles.includes(f) && microdataDatasetOf(f) === undefined)
     .sort();
-  if (observationFiles.length === 0) {
+  if (observationFiles.length === 0 && found.microdata.length === 0) {
     problems.push({ file: label, found: 'no observation files', expected: 'one or more CSV files of observations beside regions.csv' });
   }
+  const intake: IntakeRecord = { files: [], reformatted: [] };
   for (const file of observationFiles) {
-    const table = await read(file, 'observations');
-    if (table === null) continue;
-    const result = readObservations(table, codebook, matcher);
-    problems.push(...result.problems);
-    observations.push(...result.observations);
-    dropped.push(...result.dropped);
-    const input = inputs.at(-1);
-    if (input !== undefined) Object.assign(input, { shape: result.shape, values: result.observations.length });
+    // Read as a stream: an observation file may run to hundreds of MB.
+    const read = await readObservationFile(join(dir, file), name(file), codebook, matcher).catch((error: unknown) => {
+      if (error instanceof InputError) problems.push(...error.problems);
+      else throw error;
+      return null;
+    });
+    if (read === null) continue;
+    const { source, result } = read;
+    const rowsRead = result.rowsRead ?? 0;
+    const blankRows = result.blankRows ?? 0;
+    inputs.push({ file: source.file, role: 'observations', sha256: source.sha256, bytes: source.bytes, encoding: source.encoding, rows: rowsRead - blankRows, shape: result.shape, values: result.observations.length });
+    intake.files.push({ file: source.file, rows_read: rowsRead, blank_rows: blankRows });
+    // Loops, not push(...list): spreading millions of values overflows the call stack.
+    for (const p of result.problems) problems.push(p);
+    for (const o of result.observations) observations.push(o);
+    for (const d of result.dropped) dropped.push(d);
+    for (const r of result.reformatted ?? []) intake.reformatted.push(r);
   }
-  return { regions, variables, nodes, indicators, method, observations, dropped, inputs, problems };
+  return { regions, variables, nodes, indicators, method, observations, dropped, inputs, problems, microdata: found.microdata, intake };
 }
 
 function fingerprint(bytes: Buffer): { sha256: string; bytes: number } {

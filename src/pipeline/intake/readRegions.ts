@@ -3,8 +3,12 @@ import type { Region } from '../../lib/types.ts';
 import { cellAt, findColumns } from './findColumns.ts';
 import type { CsvTable } from './readCsvFile.ts';
 
-const levels = ['province', 'prefecture'] as const;
+const chineseLevels = ['province', 'prefecture'] as const;
+// A country is a unit of an index outside China (e.g. one imported from COINr): its code is the
+// index's own (ISO alpha-3 and the like) and its zone any group label, for group imputation.
+const levels = [...chineseLevels, 'country'] as const;
 const zones = ['east', 'central', 'west', 'northeast'] as const;
+const unitCodePattern = /^[A-Za-z0-9]{1,16}$/;
 
 /** Checks `regions.csv` and returns its regions, or the problems found in it. */
 export function readRegions(table: CsvTable): { regions: Region[]; problems: Problem[] } {
@@ -25,13 +29,17 @@ export function readRegions(table: CsvTable): { regions: Region[]; problems: Pro
     const problem = (column: string, found: string, expected: string) =>
       problems.push({ file: table.file, row, column, found, expected });
     const code = get('region_code');
-    if (!/^\d{6}$/.test(code)) problem('region_code', quoteFound(code), 'a 6-digit GB/T 2260 code');
+    const level = get('level');
+    // An unknown level is reported below; its code and zone are then held to the Chinese rules.
+    const gbt2260 = !(levels as readonly string[]).includes(level) || (chineseLevels as readonly string[]).includes(level);
+    if (gbt2260 && !/^\d{6}$/.test(code)) problem('region_code', quoteFound(code), 'a 6-digit GB/T 2260 code');
+    else if (!gbt2260 && !unitCodePattern.test(code)) problem('region_code', quoteFound(code), 'a code of letters and digits, e.g. AUT');
     else if (seen.has(code)) problem('region_code', `${code} a second time`, 'each region once');
     seen.add(code);
-    const level = get('level');
     if (!(levels as readonly string[]).includes(level)) problem('level', quoteFound(level), levels.join(' or '));
     const zone = get('zone');
-    if (!(zones as readonly string[]).includes(zone)) problem('zone', quoteFound(zone), zones.join(', '));
+    if (gbt2260 && !(zones as readonly string[]).includes(zone)) problem('zone', quoteFound(zone), zones.join(', '));
+    else if (!gbt2260 && zone === '') problem('zone', 'an empty group', 'a group label (used by group imputation), e.g. Europe');
     if (get('name_zh') === '') problem('name_zh', 'an empty name', 'the Chinese name');
     if (get('name_en') === '') problem('name_en', 'an empty name', 'the English name');
     regions.push({
@@ -40,7 +48,7 @@ export function readRegions(table: CsvTable): { regions: Region[]; problems: Pro
       name_en: get('name_en'),
       level: level as Region['level'],
       parent_code: get('parent_code'),
-      zone: zone as Region['zone'],
+      zone,
     });
   }
   for (const region of regions) {

@@ -1,14 +1,22 @@
+import type { Problem } from '../../lib/InputError.ts';
 import type { DataDir } from '../intake/loadDataDir.ts';
+import { runMicrodata } from '../microdata/runMicrodata.ts';
 import type { Database } from '../openDatabase.ts';
 import { runQuery } from '../runQueries.ts';
 
-/** Loads the checked inputs into the typed tables of queries/staging/ and converts units. */
-export async function runStaging(db: Database, data: DataDir): Promise<void> {
+/**
+ * Loads the checked inputs into the typed tables of queries/staging/, adds the aggregates of
+ * any microdata (queries/microdata/) and converts units. Returns the problems found in the
+ * microdata records, for the checks stage to report with the others.
+ */
+export async function runStaging(db: Database, data: DataDir): Promise<Problem[]> {
   await runQuery(db, 'staging/00_inputs.sql');
   await db.append('regions', data.regions.map((r) => [r.region_code, r.name_zh, r.name_en, r.level, r.parent_code || null, r.zone]));
   await db.append('variables', data.variables.map((v) => [v.variable, v.dataset, v.name_zh, v.name_en, v.unit, v.min, v.max, v.description]));
   await db.append('framework', data.nodes.map((n) => [n.code, n.parent, n.level, n.name_zh, n.name_en, n.unit, n.direction, n.weight, n.formula, n.target]));
   await db.append('observations_raw', data.observations.map((o) => [o.region_code, o.year, o.variable, o.source_value, o.source_unit, o.source_file, o.source_row, o.source_column]));
+  const microdataProblems = await runMicrodata(db, data.microdata ?? []);
   await runQuery(db, 'staging/10_units.sql');
   await runQuery(db, 'staging/20_observations.sql');
+  return microdataProblems;
 }
