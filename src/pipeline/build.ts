@@ -10,7 +10,7 @@ import { openDatabase } from './openDatabase.ts';
 import { assembleReport } from './report/assembleReport.ts';
 import { prepareDownloads } from './report/prepareDownloads.ts';
 import { toolVersion } from './toolVersion.ts';
-import { reportRanking, writeResults } from './writeResults.ts';
+import { writeResults } from './writeResults.ts';
 
 export type BuildOptions = {
   /** The data directory, and how to name it in messages (as the user typed it). */
@@ -43,8 +43,7 @@ export async function build(options: BuildOptions): Promise<{ outDir: string; ye
     const site = join(staging, 'site');
     await log('results', () => writeResults(db, join(staging, 'data'), data, computed, { version: toolVersion(), builtAt }), (r) =>
       `${r.files.length} files in data/`);
-    const ranking = await reportRanking(db);
-    const years = [...new Set(ranking.map((r) => r.year))].sort((a, b) => a - b);
+    const years = (await db.query<{ year: number }>('SELECT DISTINCT year FROM scores ORDER BY year')).map((r) => r.year);
 
     if (options.site === false) {
       await mkdir(site, { recursive: true });

@@ -6,7 +6,7 @@ import type { Computed } from './computeResults.ts';
 import type { DataDir } from './intake/loadDataDir.ts';
 import { quotedIdentifier, quotedString, type Database } from './openDatabase.ts';
 import { runQuality } from './quality/runQuality.ts';
-import { readQuery, runQuery } from './runQueries.ts';
+import { runQuery } from './runQueries.ts';
 
 /** The tables of the output contract (DESIGN.md, "Output contract"), in the order written. */
 const tables = {
@@ -75,19 +75,4 @@ export async function writeResults(db: Database, dir: string, data: DataDir, com
   };
   await writeFile(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return { files: [...Object.keys(tables), ...accountsFiles, 'indicators.sql', 'manifest.json'] };
-}
-
-/** The rows the first page shows: the index ranking of every year, with rank change. */
-export async function reportRanking(db: Database) {
-  return db.query<{
-    year: number;
-    region_code: string;
-    name_zh: string;
-    name_en: string;
-    zone: string;
-    score: number | null;
-    rank: number | null;
-    previous_rank: number | null;
-    rank_change: number | null;
-  }>(await readQuery('report/ranking.sql'));
 }

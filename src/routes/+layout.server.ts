@@ -11,7 +11,7 @@ export const load: LayoutServerLoad = ({ params }) => {
     sampleData: report.sampleData,
     version: report.version,
     builtAt: report.builtAt,
-    // The accounts pages (src/routes/accounts) exist when the pipeline reports on national accounts.
+    // The accounts pages (src/routes/[[lang]]/accounts) exist when the pipeline reports on national accounts.
     hasAccounts: report.accounts !== undefined,
   };
 };

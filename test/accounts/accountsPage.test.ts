@@ -8,10 +8,10 @@ import { readAccounts } from '../../src/pipeline/accounts/readAccounts.ts';
 import { openDatabase } from '../../src/pipeline/openDatabase.ts';
 import { runAccounts } from '../../src/pipeline/stages/runAccounts.ts';
 import { runStaging } from '../../src/pipeline/stages/runStaging.ts';
-import RegionPage from '../../src/routes/accounts/[region]/+page.svelte';
-import { entries, load as loadRegion } from '../../src/routes/accounts/[region]/+page.server.ts';
-import AccountsPage from '../../src/routes/accounts/+page.svelte';
-import { load } from '../../src/routes/accounts/+page.server.ts';
+import RegionPage from '../../src/routes/[[lang]]/accounts/[region]/+page.svelte';
+import { entries, load as loadRegion } from '../../src/routes/[[lang]]/accounts/[region]/+page.server.ts';
+import AccountsPage from '../../src/routes/[[lang]]/accounts/+page.svelte';
+import { load } from '../../src/routes/[[lang]]/accounts/+page.server.ts';
 import { memoryDataDir } from './memoryDataDir.ts';
 
 // Two regions and the nation over 2020-2021, flat 100 亿元 of R&D a year (1,000,000 万元) at flat
@@ -38,29 +38,42 @@ describe('the Accounts pages', () => {
   });
 
   test('the Accounts page shows the national asset account and the regional tables as semantic tables', async () => {
-    const data = (await load({} as never))!;
+    const data = (await load({ params: {} } as never))!;
     const { body } = render(AccountsPage, { props: { data } as never });
     expect(body.match(/<table/g)).toHaveLength(6);
     expect(body.match(/<caption/g)).toHaveLength(6);
     expect(body.match(/<thead/g)).toHaveLength(6);
-    expect(body).toMatch(/<th scope="colgroup" colspan="2" class="group[^"]*">年份 /);
+    expect(body).toMatch(/<th scope="colgroup" colspan="2" class="group[^"]*">(<!--[^>]*-->)*年份 /);
     // The national opening stock, formatted zh-CN with two decimals, in a row headed by its label.
     expect(text(body)).toContain('期初存量 Opening stock 1,333.33 1,333.33');
     expect(body).toMatch(/<th scope="row" class="level-2[^"]*">(<!--[^>]*-->)*固定资本形成总额/);
     expect(text(body)).toContain('单位：亿元 Unit: 100 million yuan');
-    // Regions link to their own asset account.
-    expect(body).toContain('<a href="./110000/">地区1</a>');
+    // Regions link to their own asset account (outside SvelteKit's prerender, links resolve from
+    // the root; the prerendered pages make them relative, which the e2e tests check).
+    expect(body).toContain('<a href="/accounts/110000/">地区1</a>');
     expect(text(body)).toContain('每人年R&D资本存量（现价）（万元/人年） Closing stock per R&D FTE, current prices (10,000 yuan per person-year) 13,333.33');
-    expect(body).toContain('href="../data/accounts.xlsx"');
+    expect(body).toContain('href="/data/accounts.xlsx"');
     expect(text(body)).toContain('永续盘存法 K_t = (1 − d)K_{t−1} + I_t');
   });
 
   test('each region and the nation has its own page', async () => {
-    expect(await entries()).toEqual([{ region: '100000' }, { region: '110000' }, { region: '120000' }]);
+    const units = ['100000', '110000', '120000'];
+    expect(await entries()).toEqual([...units.map((region) => ({ lang: '', region })), ...units.map((region) => ({ lang: 'en', region }))]);
     const data = (await loadRegion({ params: { region: '110000' } } as never))!;
     const { body } = render(RegionPage, { props: { data } as never });
     expect(text(body)).toContain('地区1知识产权产品（R&D）资产账户 Region 1: asset account of intellectual property products (R&D)');
     expect(text(body)).toContain('期末存量 Closing stock 666.67 666.67');
-    expect(body).toContain('href="../../data/accounts/asset_account_110000.csv"');
+    expect(body).toContain('href="/data/accounts/asset_account_110000.csv"');
+  });
+
+  test('the English pages put English first and link within /en/', async () => {
+    const data = (await load({ params: { lang: 'en' } } as never))!;
+    const { body } = render(AccountsPage, { props: { data } as never });
+    expect(text(body)).toContain('Opening stock 期初存量 1,333.33 1,333.33');
+    expect(text(body)).toContain('Unit: 100 million yuan 单位：亿元');
+    expect(body).toContain('<a href="/en/accounts/110000/">Region 1</a>');
+    expect(body).toMatch(/<span class="second[^"]*" lang="zh-CN">/);
+    const region = (await loadRegion({ params: { lang: 'en', region: '110000' } } as never))!;
+    expect(text(render(RegionPage, { props: { data: region } as never }).body)).toContain('Closing stock 期末存量 666.67 666.67');
   });
 });

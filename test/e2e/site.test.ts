@@ -69,6 +69,8 @@ const pageTypes = [
   { path: 'methodology/', lang: 'zh-CN', heading: /方法与数据质量/ },
   { path: 'en/downloads/', lang: 'en', heading: /Downloads/ },
   { path: 'report/', lang: 'zh-CN', heading: /知识产权引领的创新驱动发展评价/ },
+  { path: 'accounts/', lang: 'zh-CN', heading: /知识产权产品核算/ },
+  { path: 'en/accounts/110000/', lang: 'en', heading: /Beijing/ },
 ];
 
 describe('every page type', () => {
