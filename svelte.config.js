@@ -37,6 +37,8 @@ export default {
         throw new Error(message);
       },
       handleMissingId: 'fail',
+      // Pages are written while others render; a few at a time measured ~15% faster here.
+      concurrency: 4,
       // Pages of parts a run did not compute (national accounts without their inputs) are not
       // linked from anywhere, and are simply not written.
       handleUnseenRoutes: 'warn',

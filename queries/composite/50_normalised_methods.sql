@@ -13,11 +13,13 @@
 --                    the direction: the goalposts are the lowest value and the target (n_dist2targ,
 --                    cap_max = TRUE, onto [l, u])
 --   reference        100 x value / ref, or 100 x ref / value for direction -1, ref the reference of
---                    method.yaml (the mean or median of the regions, or one region's value):
---                    the reference scores 100; NULL where a ratio has no meaning (ref <= 0)
+--                    method.yaml (the mean or median of the regions, one region's value, or the
+--                    national value of the year, computed from the national totals): the reference
+--                    scores 100; NULL where a ratio has no meaning (ref <= 0) or there is no ref
+--                    (a national total missing: never another reference instead)
 -- A scale without spread (max = min, sd = 0, one value) puts every region in the middle: (l + u) / 2
 -- for the bounded methods, 0 for zscore, where COINr would give NaN.
--- From treated, framework and normalise_methods.
+-- From treated, framework, national_treated and normalise_methods.
 
 CREATE TABLE normalised_methods AS
 WITH directed AS (
@@ -29,9 +31,11 @@ WITH directed AS (
     t.value,
     t.value * f.direction AS x,
     f.target * f.direction AS goal,
-    CASE WHEN $over = 'year' THEN t.year END AS scope
+    CASE WHEN $over = 'year' THEN t.year END AS scope,
+    nat.value AS national
   FROM treated AS t
   JOIN framework AS f ON f.code = t.indicator
+  LEFT JOIN national_treated AS nat ON nat.indicator = t.indicator AND nat.year = t.year
 ),
 scaled AS (
   SELECT
@@ -45,6 +49,7 @@ scaled AS (
     CASE $reference
       WHEN 'mean' THEN favg(value) OVER w
       WHEN 'median' THEN median(value) OVER w
+      WHEN 'national' THEN national
       ELSE favg(CASE WHEN region_code = $reference THEN value END) OVER w
     END AS ref
   FROM directed

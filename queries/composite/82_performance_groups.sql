@@ -1,20 +1,24 @@
 -- Performance groups: every region's score of every node as a percentage of the reference of
--- method.yaml (the mean or median of the regions' scores that year, or one region's score), and
--- its group, as the European Innovation Scoreboard does: leader above $leaders%, strong from
+-- method.yaml (the mean or median of the regions' scores that year, one region's score, or the
+-- nation's score: its indicators normalised and aggregated as the regions', national_aggregated),
+-- and its group, as the European Innovation Scoreboard does: leader above $leaders%, strong from
 -- $strong% up to $leaders%, moderate from $moderate% up to $strong%, emerging below $moderate%.
--- From scores.
+-- A year without a reference score has no groups (never another reference instead).
+-- From scores and national_aggregated.
 
 CREATE TABLE performance_groups AS
 WITH referenced AS (
   SELECT
-    *,
+    s.*,
     CASE $reference
-      WHEN 'mean' THEN favg(score) OVER w
-      WHEN 'median' THEN median(score) OVER w
-      ELSE favg(CASE WHEN region_code = $reference THEN score END) OVER w
+      WHEN 'mean' THEN favg(s.score) OVER w
+      WHEN 'median' THEN median(s.score) OVER w
+      WHEN 'national' THEN n.score
+      ELSE favg(CASE WHEN s.region_code = $reference THEN s.score END) OVER w
     END AS reference_score
-  FROM scores
-  WINDOW w AS (PARTITION BY year, node)
+  FROM scores AS s
+  LEFT JOIN national_aggregated AS n ON n.year = s.year AND n.node = s.node
+  WINDOW w AS (PARTITION BY s.year, s.node)
 ),
 relative AS (
   SELECT *, 100 * score / nullif(reference_score, 0) AS relative

@@ -80,8 +80,9 @@ export const methodSchema = z
       .strict()
       .prefault({}),
     // What "100%" means for normalisation by reference and for performance groups: the mean or
-    // median of the regions in the year, or one region's code.
-    reference: z.string().min(1, 'mean, median or a region_code').default('mean'),
+    // median of the regions in the year, national (the nation's value from the national totals,
+    // rows 全国), or one region's code.
+    reference: z.string().min(1, 'mean, median, national or a region_code').default('mean'),
     // Performance groups by the index as a percentage of the reference: leaders above `leaders`,
     // strong from `strong`, moderate from `moderate`, emerging below.
     groups: z

@@ -2,13 +2,21 @@ import { compileFormula } from '../lib/formula.ts';
 import type { Indicator } from './intake/readFramework.ts';
 import { quotedIdentifier } from './openDatabase.ts';
 
+/** The wide table a compiled formula reads and the long table it creates (names of ours, never user-given). */
+export type IndicatorTables = { source: string; target: string };
+
 /**
- * The SQL that computes every indicator of the framework from `observations_wide`: one column
- * per compiled formula, then unpivoted to one row per region, year and indicator. `lag(x)` reads
- * the same region's row of the previous calendar year, so a gap year gives NULL, not an older
- * value. Written next to the results so that each indicator's SQL can be read as it ran.
+ * The SQL that computes every indicator of the framework from a wide table (`observations_wide`
+ * for the regions, `national_wide` for the nation): one column per compiled formula, then
+ * unpivoted to one row per region, year and indicator. `lag(x)` reads the same region's row of
+ * the previous calendar year, so a gap year gives NULL, not an older value. Written next to the
+ * results so that each indicator's SQL can be read as it ran.
  */
-export function compileIndicators(indicators: readonly Indicator[]): string {
+export function compileIndicators(
+  indicators: readonly Indicator[],
+  tables: IndicatorTables = { source: 'observations_wide', target: 'indicator_values' },
+): string {
+  const { source, target } = tables;
   const columns = indicators.map((indicator) => {
     const sql = compileFormula(indicator.ast, {
       current: (variable) => `cur.${quotedIdentifier(variable)}`,
@@ -18,17 +26,17 @@ export function compileIndicators(indicators: readonly Indicator[]): string {
   });
   return [
     '-- Indicator values: each formula of framework.csv compiled to SQL (src/lib/formula.ts).',
-    '-- From observations_wide; cur is the region-year, prev the same region a year earlier.',
+    `-- From ${source}; cur is the region-year, prev the same region a year earlier.`,
     '',
-    'CREATE TABLE indicator_values AS',
+    `CREATE TABLE ${target} AS`,
     'SELECT region_code, year, indicator, value',
     'FROM (',
     '  SELECT',
     '    cur.region_code,',
     '    cur.year,',
     columns.join(',\n'),
-    '  FROM observations_wide AS cur',
-    '  LEFT JOIN observations_wide AS prev',
+    `  FROM ${source} AS cur`,
+    `  LEFT JOIN ${source} AS prev`,
     '    ON prev.region_code = cur.region_code AND prev.year = cur.year - 1',
     ')',
     `UNPIVOT INCLUDE NULLS (value FOR indicator IN (${indicators.map((i) => quotedIdentifier(i.code)).join(', ')}));`,

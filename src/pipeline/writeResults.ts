@@ -13,6 +13,7 @@ const tables = {
   'observations.csv': `SELECT region_code, year, variable, value, unit, source_value, source_unit, source_file, source_row, source_column
     FROM observations ORDER BY region_code, year, variable, source_file, source_row`,
   'indicators.csv': 'SELECT region_code, year, indicator, value, imputed, treated, raw_value, treatment FROM indicators ORDER BY region_code, year, indicator',
+  'national_indicators.csv': 'SELECT year, indicator, value FROM national_indicators ORDER BY year, indicator',
   'scores.csv': 'SELECT region_code, year, node, level, score, rank FROM scores ORDER BY year, level DESC, node, region_code',
   // The composite engine step by step (queries/composite/, queries/uncertainty/).
   'uncertainty.csv': 'SELECT region_code, year, node, rank, rank_p05, rank_median, rank_p95 FROM uncertainty ORDER BY year, node, region_code',
@@ -69,6 +70,8 @@ export async function writeResults(db: Database, dir: string, data: DataDir, com
       years: years[0] ?? null,
     },
     dropped_rows: data.dropped,
+    // Years whose index has no reference score (a national total missing): no performance groups.
+    years_without_reference: (await db.query<{ year: number }>('SELECT year FROM unreferenced_years ORDER BY year')).map((r) => Number(r.year)),
     accounts: computed.accounts,
     outputs: Object.entries(counts).map(([file, rows]) => ({ file: `data/${file}`, rows })),
     queries: 'Every number is computed by the SQL files of queries/; data/indicators.sql is the formula SQL as it ran.',

@@ -1,4 +1,5 @@
 import { NATIONAL_TOTALS_FROM_2005 } from './earlyNationalTotals.ts';
+import { nationalRows } from './nationalRows.ts';
 import { MUNICIPALITIES, prefectureRegions, type RegionRow } from './prefectureRegions.ts';
 import { PROVINCE_PROFILES } from './provinceProfiles.ts';
 import { roundForUnit } from './roundForUnit.ts';
@@ -76,7 +77,8 @@ export function generatePrefectureSample(
         values: Object.fromEntries(columns.map((v) => [v.variable, roundForUnit(panels[v.variable]![i]![t]!, v.unit)])),
       })),
     );
-    return { dataset, variables: columns.map((v) => v.variable), rows };
+    // National rows (全国) as the sums of the units, as for the provinces: the national reference.
+    return { dataset, variables: columns.map((v) => v.variable), rows, national: nationalRows(rows, columns) };
   });
   return { regions, units, years: [...years], tables, panels };
 }

@@ -1,8 +1,11 @@
 import { roundForUnit } from './roundForUnit.ts';
 import type { CodebookVariable, SampleRow } from './types.ts';
 
-/** The datasets that carry national rows (全国): those the national accounts add up. */
-export const NATIONAL_ROW_DATASETS: ReadonlySet<string> = new Set(['economy', 'rd']);
+/**
+ * The datasets that carry national rows (全国): every dataset, for the national accounts and for
+ * the national reference of the index (method.yaml `reference: national`).
+ */
+export const NATIONAL_ROW_DATASETS: ReadonlySet<string> = new Set(['economy', 'rd', 'patents', 'transfers', 'pledges', 'protection']);
 
 /**
  * The national rows (全国) of a dataset, one per year, as a yearbook prints them after the

@@ -59,7 +59,7 @@ describe('method.yaml of the composite engine', () => {
     });
     await expect(input({ reference: 'r9', normalise: { method: 'target' }, aggregate: { levels: { 3: 'geometric' } } })).rejects.toMatchObject({
       problems: [
-        { file: 'method.yaml', column: 'reference', found: '"r9"', expected: 'mean, median or a region_code of regions.csv' },
+        { file: 'method.yaml', column: 'reference', found: '"r9"', expected: 'national, mean, median or a region_code of regions.csv' },
         { file: 'method.yaml', column: 'aggregate.levels.3', found: 'level 3, which framework.csv does not have', expected: 'one of the levels of its aggregates: 2' },
         { file: 'framework.csv', column: 'target', found: 'no target for "a"', expected: 'a target for every indicator, since method.yaml normalises by distance to target' },
       ],

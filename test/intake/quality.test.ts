@@ -41,7 +41,7 @@ describe('the data-quality summary', () => {
         // 东部地区 left out; 7 x 2 values, "40,000" with a thousands separator.
         { file: 'data/economy.csv', rows_read: 8, rows_used: 7, rows_dropped: 1, dropped_by_reason: 'zone total: 1', blank_rows: 0, values: 14, values_missing: 0, values_converted: 1, converted_by_how: 'thousands separators: 1' },
         // patents.csv: ６００００ full-width, 1.1 万件 converted to 件.
-        { file: 'data/patents.csv', rows_read: 6, rows_used: 6, rows_dropped: 0, dropped_by_reason: '', blank_rows: 0, values: 6, values_missing: 0, values_converted: 2, converted_by_how: 'full-width characters: 1; unit 万件 to 件: 1' },
+        { file: 'data/patents.csv', rows_read: 8, rows_used: 8, rows_dropped: 0, dropped_by_reason: '', blank_rows: 0, values: 8, values_missing: 0, values_converted: 2, converted_by_how: 'full-width characters: 1; unit 万件 to 件: 1' },
         // rd.csv above: rows 2-12 less the empty line 11 = 10 records; 6 used, 2 left out, 2 blank.
         { file: 'data/rd.csv', rows_read: 10, rows_used: 6, rows_dropped: 2, dropped_by_reason: 'outside the regions of regions.csv: 1; zone total: 1', blank_rows: 2, values: 6, values_missing: 2, values_converted: 2, converted_by_how: 'full-width characters: 1; thousands separators: 1' },
       ]);
@@ -61,9 +61,9 @@ describe('the data-quality summary', () => {
       '  test/fixtures/tiny/economy.csv: 8 rows read, 7 used, 1 dropped, 0 blank; 14 values, 0 missing, 1 converted',
       '    dropped: zone total: 1',
       '    converted: thousands separators: 1',
-      '  test/fixtures/tiny/patents.csv: 6 rows read, 6 used, 0 dropped, 0 blank; 6 values, 0 missing, 2 converted',
+      '  test/fixtures/tiny/patents.csv: 8 rows read, 8 used, 0 dropped, 0 blank; 8 values, 0 missing, 2 converted',
       '    converted: full-width characters: 1; unit 万件 to 件: 1',
-      '  test/fixtures/tiny/rd.csv: 6 rows read, 6 used, 0 dropped, 0 blank; 6 values, 0 missing, 0 converted',
+      '  test/fixtures/tiny/rd.csv: 8 rows read, 8 used, 0 dropped, 0 blank; 8 values, 0 missing, 0 converted',
     ]);
   });
 
@@ -73,8 +73,8 @@ describe('the data-quality summary', () => {
     expect(await readFile(join(out, 'data', 'quality.csv'), 'utf8')).toBe([
       'file,rows_read,rows_used,rows_dropped,dropped_by_reason,blank_rows,values,values_missing,values_converted,converted_by_how',
       'test/fixtures/tiny/economy.csv,8,7,1,zone total: 1,0,14,0,1,thousands separators: 1',
-      'test/fixtures/tiny/patents.csv,6,6,0,"",0,6,0,2,full-width characters: 1; unit 万件 to 件: 1',
-      'test/fixtures/tiny/rd.csv,6,6,0,"",0,6,0,0,""',
+      'test/fixtures/tiny/patents.csv,8,8,0,"",0,8,0,2,full-width characters: 1; unit 万件 to 件: 1',
+      'test/fixtures/tiny/rd.csv,8,8,0,"",0,8,0,0,""',
       '',
     ].join('\n'));
     await rm(out, { recursive: true, force: true });

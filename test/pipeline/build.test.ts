@@ -89,8 +89,13 @@ describe('build of test/fixtures/tiny (no site)', () => {
     expect(Number(gdp?.value)).toBe(40000);
     expect(rows.some((r) => r.region_code === '')).toBe(false);
     // The national row 全国 is kept as a control total under 100000, outside the index.
-    expect(rows.filter((r) => r.region_code === '100000').map((r) => [r.variable, Number(r.value)])).toEqual([['gdp', 1143670], ['population', 141260]]);
-    expect(rows).toHaveLength(3 * 2 * 4 + 2);
+    // rd.csv and patents.csv also give national totals for 2020 and 2021, from which the national
+    // reference is computed (test/composite/nationalReference.test.ts).
+    expect(rows.filter((r) => r.region_code === '100000').map((r) => [r.year, r.variable, Number(r.value)])).toEqual([
+      ['2020', 'patents', 353150], ['2020', 'rd_expenditure', 100000000],
+      ['2021', 'gdp', 1143670], ['2021', 'patents', 423780], ['2021', 'population', 141260], ['2021', 'rd_expenditure', 113008000],
+    ]);
+    expect(rows).toHaveLength(3 * 2 * 4 + 6);
   });
 
   test('manifest.json records inputs with hashes and the method', async () => {

@@ -1,5 +1,6 @@
 import { InputError, type Problem } from '../../lib/InputError.ts';
 import type { Method } from '../../lib/methodSchema.ts';
+import { nationalCode } from '../../lib/types.ts';
 import type { DataDir } from '../intake/loadDataDir.ts';
 import type { Database } from '../openDatabase.ts';
 import { runQuery } from '../runQueries.ts';
@@ -11,6 +12,10 @@ export type CompositeSummary = {
   imputed: number;
   winsorised: number;
   logged: number;
+  /** Years whose index has no reference score, so no performance groups (a national total missing). */
+  unreferencedYears: number[];
+  /** Indicator-years without a national value (reference: national): no scores by reference, left out of the national index. */
+  unreferencedIndicatorYears: number;
 };
 
 /**
@@ -27,6 +32,7 @@ export async function runComposite(db: Database, data: DataDir): Promise<Composi
   const screening = { threshold: screen.regions, screen_on: screen.on };
 
   await runQuery(db, 'composite/00_normalise_methods.sql');
+  await runQuery(db, 'composite/05_national_indicators.sql');
   await db.append('normalise_methods', normaliseMethods(method).map((m) => [m, m === normalise.method]));
   await runQuery(db, 'composite/10_indicators_denominated.sql');
   await runQuery(db, 'composite/20_availability.sql');
@@ -46,6 +52,7 @@ export async function runComposite(db: Database, data: DataDir): Promise<Composi
   }
   await runQuery(db, 'composite/43_treatment_log.sql', { ...thresholds, log: treat.log });
   await runQuery(db, 'composite/44_treated.sql');
+  await runQuery(db, 'composite/45_national_treated.sql');
 
   await runQuery(db, 'composite/50_normalised_methods.sql', {
     lower: normalise.lower,
@@ -54,11 +61,18 @@ export async function runComposite(db: Database, data: DataDir): Promise<Composi
     reference: method.reference,
   });
   await runQuery(db, 'composite/51_normalised.sql');
+  await runQuery(db, 'composite/52_national_aggregated.sql', {
+    lower: normalise.lower,
+    upper: normalise.upper,
+    over: normalise.over,
+    reference: method.reference,
+  });
   await runQuery(db, 'composite/60_weights.sql');
   await runQuery(db, 'composite/61_aggregated.sql');
   for (let level = 2; level <= topLevel(data); level++) {
     await runQuery(db, 'composite/62_weights_level.sql', { level, method: method.weights.method });
     await runQuery(db, 'composite/63_aggregated_level.sql', { level, method: levelAggregation(method, level), power: method.aggregate.power });
+    await runQuery(db, 'composite/64_national_aggregated_level.sql', { level, method: levelAggregation(method, level), power: method.aggregate.power });
   }
   await runQuery(db, 'composite/70_effective_weights.sql');
   await runQuery(db, 'composite/71_region_weights.sql');
@@ -66,6 +80,7 @@ export async function runComposite(db: Database, data: DataDir): Promise<Composi
   await runQuery(db, 'composite/81_score_changes.sql');
   await runQuery(db, 'composite/82_performance_groups.sql', { reference: method.reference, ...groups });
   await runQuery(db, 'composite/83_contributions.sql');
+  await runQuery(db, 'composite/84_unreferenced_years.sql');
   await runQuery(db, 'composite/90_composite_stages.sql');
   await runQuery(db, 'composite/91_indicators.sql');
 
@@ -75,9 +90,19 @@ export async function runComposite(db: Database, data: DataDir): Promise<Composi
       (SELECT count(*) FROM screening WHERE NOT kept) AS screenedOut,
       (SELECT count(*) FROM indicators WHERE imputed) AS imputed,
       (SELECT count(*) FROM indicators WHERE treatment LIKE 'winsorised%') AS winsorised,
-      (SELECT count(*) FROM treatment_log WHERE log_transformed) AS logged`);
-  const n = (key: keyof CompositeSummary) => Number(summary?.[key] ?? 0);
-  return { regionYears: n('regionYears'), screenedOut: n('screenedOut'), imputed: n('imputed'), winsorised: n('winsorised'), logged: n('logged') };
+      (SELECT count(*) FROM treatment_log WHERE log_transformed) AS logged,
+      (SELECT count(*) FROM (SELECT DISTINCT t.indicator, t.year FROM treated AS t
+        LEFT JOIN national_treated AS n USING (indicator, year) WHERE n.value IS NULL)) AS unreferencedIndicatorYears`);
+  const n = (key: Exclude<keyof CompositeSummary, 'unreferencedYears'>) => Number(summary?.[key] ?? 0);
+  return {
+    regionYears: n('regionYears'),
+    screenedOut: n('screenedOut'),
+    imputed: n('imputed'),
+    winsorised: n('winsorised'),
+    logged: n('logged'),
+    unreferencedYears: await unreferencedYears(db),
+    unreferencedIndicatorYears: method.reference === 'national' ? n('unreferencedIndicatorYears') : 0,
+  };
 }
 
 /** The normalisation methods to score by: the one of method.yaml, then the uncertainty alternatives. */
@@ -100,8 +125,11 @@ function compositeProblems(data: DataDir): Problem[] {
   const problems: Problem[] = [];
   const fileOf = (role: string, fallback: string) => data.inputs.find((i) => i.role === role)?.file ?? fallback;
   const { reference } = data.method;
-  if (reference !== 'mean' && reference !== 'median' && !data.regions.some((r) => r.region_code === reference)) {
-    problems.push({ file: fileOf('method', 'method.yaml'), column: 'reference', found: JSON.stringify(reference), expected: 'mean, median or a region_code of regions.csv' });
+  if (reference !== 'mean' && reference !== 'median' && reference !== 'national' && !data.regions.some((r) => r.region_code === reference)) {
+    problems.push({ file: fileOf('method', 'method.yaml'), column: 'reference', found: JSON.stringify(reference), expected: 'national, mean, median or a region_code of regions.csv' });
+  }
+  if (reference === 'national' && !data.observations.some((o) => o.region_code === nationalCode)) {
+    problems.push({ file: fileOf('method', 'method.yaml'), column: 'reference', found: '"national", with no national row (全国) in any observation file', expected: `national totals in the observation files (rows named 全国 or ${nationalCode}), or mean, median or a region_code` });
   }
   const levels = new Set(data.nodes.filter((n) => n.level > 1).map((n) => String(n.level)));
   for (const level of Object.keys(data.method.aggregate.levels).filter((l) => !levels.has(l))) {
@@ -113,6 +141,12 @@ function compositeProblems(data: DataDir): Problem[] {
     }
   }
   return problems;
+}
+
+/** The years in which the index has no reference score (queries/composite/84_unreferenced_years.sql). */
+async function unreferencedYears(db: Database): Promise<number[]> {
+  const rows = await db.query<{ year: number }>('SELECT year FROM unreferenced_years ORDER BY year');
+  return rows.map((r) => Number(r.year));
 }
 
 async function count(db: Database, sql: string): Promise<number> {
@@ -131,6 +165,8 @@ export function describeComposite(data: DataDir, summary: CompositeSummary): str
     `${normalise.method} [${normalise.lower}, ${normalise.upper}] per ${normalise.over}`,
     `${weights.method} weights`,
     `${levels} levels of ${aggregate.method} means${Object.keys(aggregate.levels).length > 0 ? ' (some levels differ)' : ''}`,
+    summary.unreferencedIndicatorYears > 0 ? `${summary.unreferencedIndicatorYears} indicator-years without a national value` : null,
+    summary.unreferencedYears.length > 0 ? `no ${data.method.reference} reference for the index in ${summary.unreferencedYears.join(', ')} (no performance groups then)` : null,
   ];
   return steps.filter((s) => s !== null).join(', ');
 }
