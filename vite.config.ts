@@ -16,6 +16,9 @@ if (!existsSync('.svelte-kit/tsconfig.json')) {
 
 export default defineConfig({
   plugins: [sveltekit()],
+  // The build log's gzipped sizes are read by nobody (bench/site.ts weighs the pages) and cost
+  // a compression of every chunk on each `ipindex build`.
+  build: { reportCompressedSize: false },
   test: {
     include: ['test/**/*.test.ts'],
     reporters: ['default', './test/closingLineReporter.ts'],

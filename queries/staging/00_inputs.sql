@@ -1,5 +1,6 @@
 -- Inputs: the typed tables that intake (src/pipeline/intake) fills from the data directory.
--- Every value arrives here already parsed; nothing below reads the CSV files again.
+-- Every value arrives here already parsed; nothing below reads the CSV files again. Created
+-- before intake reads the observation files, so that their values are appended as they are read.
 
 CREATE TABLE regions (
   region_code VARCHAR PRIMARY KEY,  -- GB/T 2260, 6 digits

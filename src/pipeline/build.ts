@@ -5,6 +5,7 @@ import { appRoot, buildSite } from './buildSite.ts';
 import { readAccounts } from './accounts/readAccounts.ts';
 import { computeResults } from './computeResults.ts';
 import type { StageLog } from './createStageLog.ts';
+import { countValues } from './intake/countValues.ts';
 import { loadDataDir } from './intake/loadDataDir.ts';
 import { openDatabase } from './openDatabase.ts';
 import { assembleReport } from './report/assembleReport.ts';
@@ -36,8 +37,8 @@ export async function build(options: BuildOptions): Promise<{ outDir: string; ye
   const { log } = options;
   const db = await openDatabase();
   try {
-    const data = await log('read', () => loadDataDir(options.dataDir, options.dataLabel ?? options.dataDir), (d) =>
-      `${d.inputs.length} files, ${d.observations.length.toLocaleString('en-US')} values, ${d.regions.length} regions`);
+    const data = await log('read', () => loadDataDir(options.dataDir, options.dataLabel ?? options.dataDir, db), (d) =>
+      `${d.inputs.length} files, ${countValues(d).toLocaleString('en-US')} values, ${d.regions.length} regions`);
     const computed = await computeResults(db, data, log);
     const builtAt = options.builtAt ?? new Date().toISOString();
     const site = join(staging, 'site');

@@ -6,6 +6,7 @@ import { build } from './build.ts';
 import { importCoinr } from './coinr/importCoinr.ts';
 import { computeResults } from './computeResults.ts';
 import { createStageLog } from './createStageLog.ts';
+import { countValues } from './intake/countValues.ts';
 import { loadDataDir } from './intake/loadDataDir.ts';
 import { openDatabase } from './openDatabase.ts';
 import { describeImport } from './import/describeImport.ts';
@@ -77,7 +78,7 @@ export async function main(argv: string[], write: (line: string) => void = conso
         write(`ipindex check ${data}`);
         const db = await openDatabase();
         try {
-          const loaded = await log('read', () => loadDataDir(data), (d) => `${d.inputs.length} files, ${d.observations.length.toLocaleString('en-US')} values`);
+          const loaded = await log('read', () => loadDataDir(data, data, db), (d) => `${d.inputs.length} files, ${countValues(d).toLocaleString('en-US')} values`);
           await computeResults(db, loaded, log);
           for (const row of loaded.dropped) write(`  note: ${row.file}, row ${row.row} left out: ${row.reason}`);
           for (const line of formatQuality(await runQuality(db, loaded))) write(line);

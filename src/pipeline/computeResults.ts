@@ -1,5 +1,6 @@
 import { InputError, type Problem } from '../lib/InputError.ts';
 import type { StageLog } from './createStageLog.ts';
+import { countValues } from './intake/countValues.ts';
 import type { DataDir } from './intake/loadDataDir.ts';
 import type { Database } from './openDatabase.ts';
 import { runChecks } from './runQueries.ts';
@@ -19,7 +20,7 @@ export type Computed = { indicatorsSql: string; accounts: AccountsRun };
  */
 export async function computeResults(db: Database, data: DataDir, log: StageLog): Promise<Computed> {
   const microdataProblems = await log('staging', () => runStaging(db, data), () =>
-    `${data.observations.length.toLocaleString('en-US')} values of ${data.variables.length} variables${describeMicrodata(data)}`);
+    `${countValues(data).toLocaleString('en-US')} values of ${data.variables.length} variables${describeMicrodata(data)}`);
 
   const problems = await log('checks', async () => [...data.problems, ...microdataProblems, ...(await runChecks(db))], (p) =>
     p.length === 0 ? 'no problems' : `${p.length} problems`);

@@ -2,6 +2,7 @@ import {
   DuckDBInstance,
   quotedIdentifier,
   quotedString,
+  type DuckDBAppender,
   type DuckDBConnection,
   type DuckDBValue,
 } from '@duckdb/node-api';
@@ -12,11 +13,19 @@ export type Row = Record<string, unknown>;
 /** A value that `append` can write into a typed column: null is SQL NULL. */
 export type Cell = string | number | boolean | null;
 
+/** Rows written one by one into a table through a DuckDB appender kept open until `close`. */
+export type RowAppender = {
+  row(cells: readonly Cell[]): void;
+  close(): void;
+};
+
 /** A thin handle on one in-memory DuckDB: run SQL, read rows, append rows, close. */
 export type Database = {
   exec(sql: string, params?: Params): Promise<void>;
   query<T extends Row = Row>(sql: string, params?: Params): Promise<T[]>;
   append(table: string, rows: readonly (readonly Cell[])[]): Promise<void>;
+  /** An appender for rows that arrive over time: DuckDB takes them in chunks as they come, so none need be held. */
+  openAppender(table: string): Promise<RowAppender>;
   close(): void;
 };
 
@@ -42,22 +51,28 @@ export async function openDatabase(): Promise<Database> {
     },
     async append(table, rows) {
       const appender = await connection.createAppender(table);
-      for (const row of rows) {
-        for (const cell of row) {
-          if (cell === null) appender.appendNull();
-          else if (typeof cell === 'number') appender.appendDouble(cell);
-          else if (typeof cell === 'boolean') appender.appendBoolean(cell);
-          else appender.appendVarchar(cell);
-        }
-        appender.endRow();
-      }
+      for (const row of rows) appendRow(appender, row);
       appender.closeSync();
+    },
+    async openAppender(table) {
+      const appender = await connection.createAppender(table);
+      return { row: (cells) => appendRow(appender, cells), close: () => appender.closeSync() };
     },
     close() {
       connection.closeSync();
       instance.closeSync();
     },
   };
+}
+
+function appendRow(appender: DuckDBAppender, cells: readonly Cell[]): void {
+  for (const cell of cells) {
+    if (cell === null) appender.appendNull();
+    else if (typeof cell === 'number') appender.appendDouble(cell);
+    else if (typeof cell === 'boolean') appender.appendBoolean(cell);
+    else appender.appendVarchar(cell);
+  }
+  appender.endRow();
 }
 
 export { quotedIdentifier, quotedString };

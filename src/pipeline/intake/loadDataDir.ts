@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { InputError, type Problem } from '../../lib/InputError.ts';
 import type { Method } from '../../lib/methodSchema.ts';
 import { createRegionMatcher } from '../../lib/regionMatcher.ts';
-import type { FrameworkNode, Observation, Region, Variable } from '../../lib/types.ts';
+import { nationalCode, type FrameworkNode, type Observation, type Region, type Variable } from '../../lib/types.ts';
+import type { Database } from '../openDatabase.ts';
+import { runQuery } from '../runQueries.ts';
 import { readCodebook } from './readCodebook.ts';
 import type { TextEncoding } from './decodeText.ts';
 import { readCsvFile } from './readCsvFile.ts';
@@ -35,7 +37,13 @@ export type DataDir = {
   nodes: FrameworkNode[];
   indicators: Indicator[];
   method: Method;
+  /** Observations held in memory, still to be staged; empty when intake streamed them (see `streamed`). */
   observations: Observation[];
+  /**
+   * What intake appended to DuckDB's observations_raw as it read (having created the input tables
+   * of queries/staging/00_inputs.sql): how many values, and how many of them national totals.
+   */
+  streamed?: { values: number; national: number };
   dropped: DroppedRow[];
   inputs: InputFile[];
   /**
@@ -53,10 +61,12 @@ const contractFiles = ['regions.csv', 'variables.csv', 'framework.csv', 'method.
 
 /**
  * Reads a data directory (see DESIGN.md, "Input contract") and checks it. `label` is how the
- * directory is named in messages, as the user typed it. Throws InputError when the contract
+ * directory is named in messages, as the user typed it. With `db`, the observations go straight
+ * into its observations_raw as they are read, so that files of several hundred MB never sit in
+ * memory; without it they are returned in `observations`. Throws InputError when the contract
  * files (regions, codebook, framework, method) or the folder itself are unusable.
  */
-export async function loadDataDir(dir: string, label = dir): Promise<DataDir> {
+export async function loadDataDir(dir: string, label = dir, db?: Database): Promise<DataDir> {
   const name = (file: string) => join(label, file);
   const exists = async (file: string) => access(join(dir, file)).then(() => true, () => false);
   try {
@@ -115,18 +125,34 @@ export async function loadDataDir(dir: string, label = dir): Promise<DataDir> {
     problems.push({ file: label, found: 'no observation files', expected: 'one or more CSV files of observations beside regions.csv' });
   }
   const intake: IntakeRecord = { files: [], reformatted: [] };
+  if (db !== undefined) await runQuery(db, 'staging/00_inputs.sql');
+  const streamed = { values: 0, national: 0 };
   for (const file of observationFiles) {
-    // Read as a stream: an observation file may run to hundreds of MB.
-    const read = await readObservationFile(join(dir, file), name(file), codebook, matcher).catch((error: unknown) => {
-      if (error instanceof InputError) problems.push(...error.problems);
-      else throw error;
-      return null;
-    });
-    if (read === null) continue;
+    // Read as a stream, each value appended to DuckDB as it comes: a file may run to hundreds of MB.
+    const appender = db === undefined ? null : await db.openAppender('observations_raw');
+    let national = 0;
+    const sink = appender === null ? undefined : (o: Observation) => {
+      if (o.region_code === nationalCode) national += 1;
+      appender.row([o.region_code, o.year, o.variable, o.source_value, o.source_unit, o.source_file, o.source_row, o.source_column]);
+    };
+    const read = await readObservationFile(join(dir, file), name(file), codebook, matcher, sink)
+      .catch((error: unknown) => {
+        if (error instanceof InputError) problems.push(...error.problems);
+        else throw error;
+        return null;
+      })
+      .finally(() => appender?.close());
+    if (read === null) {
+      // A file that is not readable CSV contributes no values, as if it had been read whole first.
+      if (db !== undefined) await db.exec('DELETE FROM observations_raw WHERE source_file = $file', { file: name(file) });
+      continue;
+    }
     const { source, result } = read;
+    streamed.values += result.values;
+    streamed.national += national;
     const rowsRead = result.rowsRead ?? 0;
     const blankRows = result.blankRows ?? 0;
-    inputs.push({ file: source.file, role: 'observations', sha256: source.sha256, bytes: source.bytes, encoding: source.encoding, rows: rowsRead - blankRows, shape: result.shape, values: result.observations.length });
+    inputs.push({ file: source.file, role: 'observations', sha256: source.sha256, bytes: source.bytes, encoding: source.encoding, rows: rowsRead - blankRows, shape: result.shape, values: result.values });
     intake.files.push({ file: source.file, rows_read: rowsRead, blank_rows: blankRows });
     // Loops, not push(...list): spreading millions of values overflows the call stack.
     for (const p of result.problems) problems.push(p);
@@ -134,7 +160,9 @@ export async function loadDataDir(dir: string, label = dir): Promise<DataDir> {
     for (const d of result.dropped) dropped.push(d);
     for (const r of result.reformatted ?? []) intake.reformatted.push(r);
   }
-  return { regions, variables, nodes, indicators, method, observations, dropped, inputs, problems, microdata: found.microdata, intake };
+  const data: DataDir = { regions, variables, nodes, indicators, method, observations, dropped, inputs, problems, microdata: found.microdata, intake };
+  if (db !== undefined) data.streamed = streamed;
+  return data;
 }
 
 function fingerprint(bytes: Buffer): { sha256: string; bytes: number } {

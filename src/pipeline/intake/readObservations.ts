@@ -1,5 +1,4 @@
-import { getHeapStatistics } from 'node:v8';
-import { InputError, quoteFound, type Problem } from '../../lib/InputError.ts';
+import { quoteFound, type Problem } from '../../lib/InputError.ts';
 import { cellReformatting, parseCell, parseYear } from '../../lib/parseCell.ts';
 import type { RegionMatch, RegionMatcher } from '../../lib/regionMatcher.ts';
 import { nationalCode, type Observation, type Variable } from '../../lib/types.ts';
@@ -12,10 +11,16 @@ export type DroppedRow = { file: string; row: number; reason: string };
 /** A value whose text was tidied before it could be read as a number (for the quality summary). */
 export type ReformattedCell = { file: string; row: number; column: string; how: string };
 
+/** Receives each value of an observation file as it is read (intake appends it to DuckDB). */
+export type ObservationSink = (observation: Observation) => void;
+
 export type ObservationFile = {
   file: string;
   shape: 'wide' | 'long';
+  /** The values read, unless a sink took them as they came (then empty). */
   observations: Observation[];
+  /** How many values were read, into `observations` or the sink. */
+  values: number;
   dropped: DroppedRow[];
   problems: Problem[];
   /** Records below the header, blank rows included. */
@@ -37,11 +42,6 @@ const plainNumber = /^-?\d{1,15}(?:\.\d{1,15})?$/;
 // Past this many problems a file is most likely not what it claims to be; listing every one of
 // millions of rows would hide the first, which says why.
 const maxProblemsPerFile = 1000;
-// Each value is held as an object (~110 bytes) until staging copies it into DuckDB, which takes
-// as much again: past this share of the heap a file cannot be built, and running on would end in
-// a crash without a word about which file or why.
-const maxHeapShare = 0.6;
-const heapCheckEvery = 1 << 15;
 
 /** Reads the rows of one observation file, one at a time, then hands over what it found. */
 export type ObservationReader = {
@@ -64,22 +64,23 @@ export function readObservations(
 }
 
 /**
- * Reads an observation file from disk record by record (see `streamCsvRecords`), so that only
- * the observations are held in memory, never the file or its rows. Throws InputError when the
- * file is not readable CSV.
+ * Reads an observation file from disk record by record (see `streamCsvRecords`), never holding
+ * the file or its rows; with `sink`, each value goes there as it is read rather than into memory.
+ * Throws InputError when the file is not readable CSV.
  */
 export async function readObservationFile(
   path: string,
   label: string,
   codebook: ReadonlyMap<string, Variable>,
   regions: RegionMatcher,
+  sink?: ObservationSink,
 ): Promise<{ source: CsvSource; result: ObservationFile }> {
   let reader: ObservationReader | null = null;
   let header: string[] | null = null;
   const source = await streamCsvRecords(path, label, (cells, row) => {
     if (header === null) {
       header = cells.map((name) => name.normalize('NFKC').trim());
-      if (header.length >= 2) reader = createObservationReader(label, header, codebook, regions);
+      if (header.length >= 2) reader = createObservationReader(label, header, codebook, regions, sink);
     } else reader?.add(cells, row);
   });
   const read = header as string[] | null;
@@ -88,12 +89,13 @@ export async function readObservationFile(
   return { source, result: (reader as ObservationReader).finish() };
 }
 
-/** A reader of the data rows below `header` of the observation file `file`. */
+/** A reader of the data rows below `header` of the observation file `file`, its values going to `sink` if given. */
 export function createObservationReader(
   file: string,
   header: readonly string[],
   codebook: ReadonlyMap<string, Variable>,
   regions: RegionMatcher,
+  sink?: ObservationSink,
 ): ObservationReader {
   const lower = header.map((h) => h.toLowerCase());
   // Either column alone means a long file missing the other, not a variable named "value".
@@ -106,7 +108,7 @@ export function createObservationReader(
     unit: { name: 'unit', required: false },
   };
   const { index, problems } = findColumns({ file, header: [...header] }, specs);
-  const result: ObservationFile = { file, shape, observations: [], dropped: [], problems, rowsRead: 0, blankRows: 0, reformatted: [] };
+  const result: ObservationFile = { file, shape, observations: [], values: 0, dropped: [], problems, rowsRead: 0, blankRows: 0, reformatted: [] };
 
   // In a wide file every other column must be a declared variable.
   const known = new Set(Object.values(index));
@@ -134,8 +136,8 @@ export function createObservationReader(
   };
   const unnamedReported = new Set<number>();
   let dataRows = 0;
-  let tooLarge: Problem | null = null;
-  const heapLimit = getHeapStatistics().heap_size_limit;
+  let capped = false;
+  const take: ObservationSink = sink ?? ((o) => result.observations.push(o));
 
   function add(cells: string[], row: number): void {
     result.rowsRead = (result.rowsRead ?? 0) + 1;
@@ -144,18 +146,16 @@ export function createObservationReader(
       return;
     }
     dataRows += 1;
-    if (!usable || problems.length > maxProblemsPerFile || tooLarge !== null) return;
-    if (dataRows % heapCheckEvery === 0 && process.memoryUsage().heapUsed > maxHeapShare * heapLimit) {
-      const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20).toLocaleString('en-US')} MB`;
-      tooLarge = {
-        file,
-        row,
-        found: `more values than fit in memory (${result.observations.length.toLocaleString('en-US')} by this row, ${mb(process.memoryUsage().heapUsed)} of a ${mb(heapLimit)} heap)`,
-        expected: 'a file split into smaller ones (by year or by variable), or more memory for Node (NODE_OPTIONS=--max-old-space-size=<MB>)',
-      };
-      return;
+    if (!usable || capped) return;
+    readRow(cells, row);
+    // Checked after every row, whichever problem ended it, so that the note is never missing.
+    if (problems.length > maxProblemsPerFile) {
+      capped = true;
+      problems.push({ file, row, found: `more than ${maxProblemsPerFile} problems, so the rows below were not checked`, expected: 'a file of observations (is it the right file?)' });
     }
+  }
 
+  function readRow(cells: string[], row: number): void {
     // A value under no header name would be lost without a word.
     for (let i = 0; i < cells.length; i++) {
       if ((header[i] ?? '') !== '' || unnamedReported.has(i) || (cells[i] ?? '').trim() === '') continue;
@@ -199,7 +199,8 @@ export function createObservationReader(
     const addValue = (variable: string, text: string, column: string, unit: string) => {
       if (plainNumber.test(text)) {
         const value = Number(text);
-        result.observations.push({ region_code, year, variable, value, source_value: value, source_unit: unit, source_file: file, source_row: row, source_column: column });
+        result.values += 1;
+        take({ region_code, year, variable, value, source_value: value, source_unit: unit, source_file: file, source_row: row, source_column: column });
         return;
       }
       // Whether 12.5% means 12.5 or 0.125 depends on the unit: only a percentage keeps the number.
@@ -213,7 +214,8 @@ export function createObservationReader(
         const how = cellReformatting(text);
         if (how !== null) result.reformatted?.push({ file, row, column, how });
       }
-      result.observations.push({ region_code, year, variable, value, source_value: value, source_unit: unit, source_file: file, source_row: row, source_column: column });
+      result.values += 1;
+      take({ region_code, year, variable, value, source_value: value, source_unit: unit, source_file: file, source_row: row, source_column: column });
     };
 
     if (shape === 'wide') {
@@ -228,14 +230,9 @@ export function createObservationReader(
       const unit = cellAt(cells, index.unit).normalize('NFKC').trim();
       addValue(declared.variable, cellAt(cells, index.value), 'value', unit === '' ? declared.unit : intern(unit));
     }
-    if (problems.length > maxProblemsPerFile) {
-      problems.push({ file, row, found: `more than ${maxProblemsPerFile} problems, so the rows below were not checked`, expected: 'a file of observations (is it the right file?)' });
-    }
   }
 
   function finish(): ObservationFile {
-    // The file's values are let go at once: what was read of it is of no use.
-    if (tooLarge !== null) throw new InputError([tooLarge]);
     if (usable && dataRows === 0) {
       problems.push({ file, found: 'a header row and no data rows', expected: 'one row per region and year below the header' });
     }

@@ -128,7 +128,8 @@ function compositeProblems(data: DataDir): Problem[] {
   if (reference !== 'mean' && reference !== 'median' && reference !== 'national' && !data.regions.some((r) => r.region_code === reference)) {
     problems.push({ file: fileOf('method', 'method.yaml'), column: 'reference', found: JSON.stringify(reference), expected: 'national, mean, median or a region_code of regions.csv' });
   }
-  if (reference === 'national' && !data.observations.some((o) => o.region_code === nationalCode)) {
+  const national = (data.streamed?.national ?? 0) > 0 || data.observations.some((o) => o.region_code === nationalCode);
+  if (reference === 'national' && !national) {
     problems.push({ file: fileOf('method', 'method.yaml'), column: 'reference', found: '"national", with no national row (全国) in any observation file', expected: `national totals in the observation files (rows named 全国 or ${nationalCode}), or mean, median or a region_code` });
   }
   const levels = new Set(data.nodes.filter((n) => n.level > 1).map((n) => String(n.level)));

@@ -5,12 +5,14 @@ import type { Database } from '../openDatabase.ts';
 import { runQuery } from '../runQueries.ts';
 
 /**
- * Loads the checked inputs into the typed tables of queries/staging/, adds the aggregates of
- * any microdata (queries/microdata/) and converts units. Returns the problems found in the
- * microdata records, for the checks stage to report with the others.
+ * Loads the checked inputs into the typed tables of queries/staging/ (the observations unless
+ * intake streamed them there already), adds the aggregates of any microdata (queries/microdata/)
+ * and converts units. Returns the problems found in the microdata records, for the checks stage
+ * to report with the others.
  */
 export async function runStaging(db: Database, data: DataDir): Promise<Problem[]> {
-  await runQuery(db, 'staging/00_inputs.sql');
+  // Intake that streamed the observations into DuckDB has created the input tables already.
+  if (data.streamed === undefined) await runQuery(db, 'staging/00_inputs.sql');
   await db.append('regions', data.regions.map((r) => [r.region_code, r.name_zh, r.name_en, r.level, r.parent_code || null, r.zone]));
   await db.append('variables', data.variables.map((v) => [v.variable, v.dataset, v.name_zh, v.name_en, v.unit, v.min, v.max, v.description]));
   await db.append('framework', data.nodes.map((n) => [n.code, n.parent, n.level, n.name_zh, n.name_en, n.unit, n.direction, n.weight, n.formula, n.target]));

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
 import type { AccountsReport } from '$lib/accountsLayout';
-import type { Report } from '$lib/report';
+import { loadReport } from '../../loadReport.server';
 
-/** The accounts part of the report JSON that `ipindex build` hands the pages (src/pipeline/build.ts). */
+/**
+ * The accounts part of the report JSON that `ipindex build` hands the pages (src/pipeline/build.ts),
+ * from the copy loadReport keeps for the whole prerender rather than a fresh parse per page.
+ */
 export function loadAccountsReport(): { accounts: AccountsReport } {
-  const path = process.env.IPINDEX_REPORT;
-  if (!path) throw new Error('IPINDEX_REPORT is not set: the report is built by `ipindex build`, not by vite alone');
-  const report = JSON.parse(readFileSync(path, 'utf8')) as Report;
+  const report = loadReport();
   return { accounts: report.accounts ?? { computed: false, reason: 'this build did not run the accounts stage' } };
 }
