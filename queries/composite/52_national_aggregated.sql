@@ -66,26 +66,7 @@ SELECT
   s.year,
   s.indicator AS node,
   1 AS level,
-  CASE
-    WHEN s.x IS NULL THEN NULL
-    WHEN m.method = 'minmax' THEN
-      CASE WHEN s.hi = s.lo THEN ($lower + $upper) / 2 ELSE (s.x - s.lo) / (s.hi - s.lo) * ($upper - $lower) + $lower END
-    WHEN m.method = 'zscore' THEN
-      CASE WHEN s.n < 2 OR s.sd = 0 THEN 0 ELSE (s.x - s.mean) / s.sd END
-    WHEN m.method = 'rank' THEN s.r
-    WHEN m.method = 'percentile' THEN
-      CASE WHEN s.n < 2 THEN ($lower + $upper) / 2 ELSE (s.r - 1) / (s.n - 1) * ($upper - $lower) + $lower END
-    WHEN m.method = 'distance_to_max' THEN
-      CASE WHEN s.hi = s.lo THEN ($lower + $upper) / 2 ELSE (1 - (s.hi - s.x) / (s.hi - s.lo)) * ($upper - $lower) + $lower END
-    WHEN m.method = 'target' THEN
-      CASE WHEN s.goal = s.lo THEN ($lower + $upper) / 2 ELSE least(1, 1 - (s.goal - s.x) / (s.goal - s.lo)) * ($upper - $lower) + $lower END
-    WHEN m.method = 'reference' THEN
-      CASE
-        WHEN s.ref <= 0 THEN NULL
-        WHEN s.direction = 1 THEN 100 * s.value / s.ref
-        WHEN s.value > 0 THEN 100 * s.ref / s.value
-      END
-  END AS score
+  normalised_score(m.method, s.x, s.value, s.lo, s.hi, s.mean, s.sd, s.n, s.r, s.goal, s.ref, s.direction, $lower, $upper) AS score
 FROM scaled AS s
 JOIN normalise_methods AS m ON m.is_main
 ORDER BY s.year, s.indicator;

@@ -9,17 +9,7 @@ SELECT
   s.year,
   w.parent AS node,
   $level AS level,
-  CASE
-    WHEN fsum(w.weight) = 0 THEN NULL
-    WHEN $method = 'arithmetic' THEN fsum(w.weight * s.score) / fsum(w.weight)
-    WHEN min(s.score) < 0 THEN NULL
-    WHEN $method = 'geometric' THEN
-      CASE WHEN min(s.score) = 0 THEN 0 ELSE exp(fsum(w.weight * ln(greatest(s.score, 1e-300))) / fsum(w.weight)) END
-    WHEN $method = 'harmonic' THEN
-      CASE WHEN min(s.score) = 0 THEN 0 ELSE fsum(w.weight) / fsum(w.weight / s.score) END
-    WHEN $method = 'generalised' THEN
-      CASE WHEN min(s.score) = 0 AND $power < 0 THEN 0 ELSE pow(fsum(w.weight * pow(s.score, $power)) / fsum(w.weight), 1 / $power) END
-  END AS score
+  weighted_mean($method, w.weight, s.score, $power) AS score
 FROM national_aggregated AS s
 JOIN weights AS w ON w.code = s.node
 WHERE s.level = $level - 1

@@ -32,6 +32,8 @@ export async function runComposite(db: Database, data: DataDir): Promise<Composi
   const screening = { threshold: screen.regions, screen_on: screen.on };
 
   await runQuery(db, 'composite/00_normalise_methods.sql');
+  await runQuery(db, 'composite/01_weighted_mean.sql');
+  await runQuery(db, 'composite/02_normalised_score.sql');
   await runQuery(db, 'composite/05_national_indicators.sql');
   await db.append('normalise_methods', normaliseMethods(method).map((m) => [m, m === normalise.method]));
   await runQuery(db, 'composite/10_indicators_denominated.sql');
