@@ -268,7 +268,19 @@ export function formatAccountsValue(value: number | null, decimals: number): str
   if (value === null || !Number.isFinite(value)) return '–';
   // -0.00 would read as a negative amount.
   const rounded = Number(value.toFixed(decimals)) === 0 ? 0 : value;
-  return new Intl.NumberFormat('zh-CN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: true }).format(rounded);
+  return numberFormat(decimals).format(rounded);
+}
+
+// Setting up an Intl.NumberFormat costs far more than formatting with one, and the accounts
+// pages format tens of thousands of cells: one formatter per number of decimals.
+const numberFormats = new Map<number, Intl.NumberFormat>();
+function numberFormat(decimals: number): Intl.NumberFormat {
+  let format = numberFormats.get(decimals);
+  if (format === undefined) {
+    format = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: true });
+    numberFormats.set(decimals, format);
+  }
+  return format;
 }
 
 /** One line of a table laid out on a grid, as the CSV and the worksheet write it. */
