@@ -101,6 +101,9 @@ export const methodSchema = z
         seed: wholeNumber(0, 2 ** 31 - 1).default(1),
         // Each weight is drawn uniformly within +-weights of itself (0.25: +-25%).
         weights: z.number().min(0, 'a share from 0 to below 1').lt(1, 'a share from 0 to below 1').default(0.25),
+        // The years analysed: the latest (the edition being published, as audits of composite
+        // indices do) or every year; each year costs as much as the latest.
+        years: z.enum(['latest', 'all']).default('latest'),
         // Methods drawn from at each run (a run's aggregation serves every level); absent: only
         // normalise.method, and each level's method of aggregate.
         normalise: z.array(z.enum(normalisationMethods)).min(1).optional(),

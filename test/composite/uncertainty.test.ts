@@ -125,16 +125,33 @@ describe('step 9: uncertainty (seeded Monte Carlo over weights, normalisation an
     });
   });
 
-  test('ipindex build writes out/data/uncertainty.csv: every region, year and node scored, with its band', async () => {
+  test('ipindex build writes out/data/uncertainty.csv: every region and node of the latest year scored, with its band', async () => {
     const out = join(await mkdtemp(join(tmpdir(), 'ipindex-uncertainty-')), 'out');
     expect(await main(['build', 'test/fixtures/tiny', '--out', out, '--no-site'], () => {}, () => {})).toBe(0);
     const text = await readFile(join(out, 'data', 'uncertainty.csv'), 'utf8');
     expect(text.split('\n')[0]).toBe('region_code,year,node,rank,rank_p05,rank_median,rank_p95');
     const rows = parse(text, { columns: true }) as Record<string, string>[];
-    expect(rows).toHaveLength(3 * 2 * (4 + 2 + 1) - 3); // no patent growth in 2020 (no 2019)
+    expect(rows).toHaveLength(3 * (4 + 2 + 1)); // 3 regions, 4 indicators, 2 dimensions and the index in 2021
+    expect(new Set(rows.map((r) => r.year))).toEqual(new Set(['2021']));
     for (const r of rows) {
       expect(Number(r.rank_p05)).toBeLessThanOrEqual(Number(r.rank_median));
       expect(Number(r.rank_median)).toBeLessThanOrEqual(Number(r.rank_p95));
     }
+  });
+
+  test('years: latest analyses the last year only, with the same bands as years: all gives it', async () => {
+    const twoYears = (years: string): EngineInput => {
+      const input = opposite({ runs: 200, seed: 3, weights: 0.3, years });
+      // 2019: r3 leads outright; 2020 as above.
+      input.values = [...input.values, ['r1', 2019, 'a', 10], ['r2', 2019, 'a', 0], ['r3', 2019, 'a', 90], ['r1', 2019, 'b', 0], ['r2', 2019, 'b', 20], ['r3', 2019, 'b', 80]];
+      return input;
+    };
+    const latest = await table(twoYears('latest'));
+    const all = await table(twoYears('all'));
+    expect(new Set(latest.map((r) => r.year))).toEqual(new Set([2020]));
+    expect(new Set(all.map((r) => r.year))).toEqual(new Set([2019, 2020]));
+    expect(all.filter((r) => r.year === 2019 && r.node === 'index' && r.region_code === 'r3').map((r) => [r.rank, r.rank_p05, r.rank_p95])).toEqual([[1, 1, 1]]);
+    const band = (r: Row) => [r.region_code, r.node, r.rank_p05, r.rank_median, r.rank_p95];
+    expect(latest.map(band)).toEqual(all.filter((r) => r.year === 2020).map(band));
   });
 });

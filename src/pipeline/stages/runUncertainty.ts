@@ -6,8 +6,8 @@ import { levelAggregation, topLevel } from './runComposite.ts';
 /**
  * Runs the uncertainty analysis (queries/uncertainty/): a seeded Monte Carlo over the weights
  * (+-uncertainty.weights), the normalisation and the aggregation method, all runs at once in SQL,
- * leaving the table `uncertainty` (rank, rank_p05, rank_median, rank_p95 of every region, year
- * and node). With uncertainty.runs = 0 the bands are empty. Needs the composite tables.
+ * leaving the table `uncertainty` (rank, rank_p05, rank_median, rank_p95 of every region and node,
+ * in the latest year or in every year: uncertainty.years). With uncertainty.runs = 0 the bands are empty. Needs the composite tables.
  */
 export async function runUncertainty(db: Database, data: DataDir): Promise<{ runs: number }> {
   const { uncertainty, normalise } = data.method;
@@ -22,7 +22,7 @@ export async function runUncertainty(db: Database, data: DataDir): Promise<{ run
   await runQuery(db, 'uncertainty/05_uniform_draw.sql');
   await runQuery(db, 'uncertainty/10_mc_runs.sql', { runs: uncertainty.runs, ...seed });
   await runQuery(db, 'uncertainty/20_mc_nodes.sql');
-  await runQuery(db, 'uncertainty/21_mc_units.sql');
+  await runQuery(db, 'uncertainty/21_mc_units.sql', { all_years: uncertainty.years === 'all' });
   await runQuery(db, 'uncertainty/30_mc_weights.sql', { spread: uncertainty.weights, ...seed });
   await runQuery(db, 'uncertainty/31_mc_weight_lists.sql');
   const { power } = data.method.aggregate;
@@ -44,5 +44,6 @@ export function describeUncertainty(data: DataDir): string {
     `normalisation ${(uncertainty.normalise ?? [normalise.method]).join('/')}`,
     uncertainty.aggregate === undefined ? null : `aggregation ${uncertainty.aggregate.join('/')}`,
   ];
-  return `${uncertainty.runs.toLocaleString('en-US')} runs (seed ${uncertainty.seed}) over ${over.filter((o) => o !== null).join(', ')}`;
+  const years = uncertainty.years === 'all' ? 'every year' : 'the latest year';
+  return `${uncertainty.runs.toLocaleString('en-US')} runs (seed ${uncertainty.seed}) on ${years} over ${over.filter((o) => o !== null).join(', ')}`;
 }
