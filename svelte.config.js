@@ -1,14 +1,13 @@
-import adapter from '@sveltejs/adapter-static';
-
-// `ipindex build` (src/pipeline/buildSite.ts) points these at its own temporary folders, so that
-// a failed build leaves the previous report intact and concurrent builds do not collide.
-const pages = process.env.IPINDEX_SITE_OUT ?? 'build';
+// `ipindex build` compiles the app into a folder of its cache (src/pipeline/site/compiledApp.ts)
+// and renders the pages from it itself (src/pipeline/site/renderPages.ts): the app is compiled
+// once per version, not once per build of the data.
 const outDir = process.env.IPINDEX_KIT_DIR ?? '.svelte-kit';
 
 /** @type {import('@sveltejs/kit').Config} */
 export default {
   kit: {
-    adapter: adapter({ pages, assets: pages, strict: true }),
+    // Nothing to adapt: the compiled output is what src/pipeline/site/ renders pages from.
+    adapter: { name: 'ipindex', adapt() {} },
     outDir,
     // Relative links: the report works from any sub-path of any host, and from a folder.
     paths: { relative: true },
@@ -29,19 +28,6 @@ export default {
         'base-uri': ['self'],
         'form-action': ['self'],
       },
-    },
-    prerender: {
-      // data/ is written by the pipeline beside the pages, after they are prerendered.
-      handleHttpError: ({ path, message }) => {
-        if (path.includes('/data/')) return;
-        throw new Error(message);
-      },
-      handleMissingId: 'fail',
-      // Pages are written while others render; a few at a time measured ~15% faster here.
-      concurrency: 4,
-      // Pages of parts a run did not compute (national accounts without their inputs) are not
-      // linked from anywhere, and are simply not written.
-      handleUnseenRoutes: 'warn',
     },
   },
 };

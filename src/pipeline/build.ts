@@ -1,7 +1,6 @@
 import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../lib/InputError.ts';
-import { appRoot, buildSite } from './buildSite.ts';
 import { readAccounts } from './accounts/readAccounts.ts';
 import { computeResults } from './computeResults.ts';
 import type { StageLog } from './createStageLog.ts';
@@ -10,6 +9,7 @@ import { loadDataDir } from './intake/loadDataDir.ts';
 import { openDatabase } from './openDatabase.ts';
 import { assembleReport } from './report/assembleReport.ts';
 import { prepareDownloads } from './report/prepareDownloads.ts';
+import { renderSite } from './site/renderSite.ts';
 import { toolVersion } from './toolVersion.ts';
 import { writeResults } from './writeResults.ts';
 
@@ -55,17 +55,14 @@ export async function build(options: BuildOptions): Promise<{ outDir: string; ye
       report.accounts = await readAccounts(db, data, computed.accounts);
       const reportPath = join(staging, 'report.json');
       await writeFile(reportPath, JSON.stringify(report));
-      // SvelteKit's work folder must sit inside the app so that its server code finds node_modules.
-      const kitDir = join(appRoot, '.svelte-kit', 'builds', basename(staging));
-      try {
-        // The workbook and Arrow files are written meanwhile: the pages are built by another process.
-        await log('site', async () => {
-          const done = await Promise.allSettled([buildSite(site, reportPath, kitDir), downloads.writeTables()]);
-          for (const result of done) if (result.status === 'rejected') throw result.reason;
-        }, () => `${years.length} years prerendered; ipindex.xlsx and Arrow files written`);
-      } finally {
-        await rm(kitDir, { recursive: true, force: true });
-      }
+      // The workbook and Arrow files are written meanwhile: the pages render in worker threads.
+      await log('site', async () => {
+        const tables = downloads.writeTables();
+        const [pages, written] = await Promise.allSettled([renderSite({ siteDir: site, reportPath, dataDir: join(staging, 'data'), dataReady: tables.catch(() => {}) }), tables]);
+        if (written.status === 'rejected') throw written.reason;
+        if (pages.status === 'rejected') throw pages.reason;
+        return pages.value;
+      }, (p) => `${p.pages} pages, ${years.length} years${p.compiled ? ' (report app compiled: first build of this version)' : ''}; ipindex.xlsx and Arrow files written`);
     }
     await rename(join(staging, 'data'), join(site, 'data'));
     await swapIn(site, outDir);

@@ -2,6 +2,11 @@ import type { LayoutServerLoad } from './$types';
 import { langOf } from './langOf';
 import { loadReport } from './loadReport.server';
 
+// Every page is rendered to static HTML at build time (src/pipeline/site/renderPages.ts); the
+// report needs no server. While the app is only compiled (src/pipeline/site/compiledApp.ts),
+// nothing is prerendered: SvelteKit would render every page of whatever report it is given.
+export const prerender = process.env.IPINDEX_SITE_COMPILE !== '1';
+
 /** What every page's frame shows: title, language, the sample-data banner, the navigation. */
 export const load: LayoutServerLoad = ({ params }) => {
   const report = loadReport();

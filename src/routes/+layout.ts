@@ -1,3 +1,2 @@
-// Every page is prerendered to static HTML at build time; the report needs no server.
-export const prerender = true;
+// Links end in a slash: each page is a folder with its index.html, as static hosts serve them.
 export const trailingSlash = 'always';
