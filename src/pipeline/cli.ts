@@ -9,11 +9,8 @@ import { createStageLog } from './createStageLog.ts';
 import { countValues } from './intake/countValues.ts';
 import { loadDataDir } from './intake/loadDataDir.ts';
 import { openDatabase } from './openDatabase.ts';
-import { describeImport } from './import/describeImport.ts';
-import { importFile } from './import/importFile.ts';
 import { formatQuality } from './quality/formatQuality.ts';
 import { runQuality } from './quality/runQuality.ts';
-import { ChromiumNotFound, writePdf } from './pdf.ts';
 import { serve } from './serve.ts';
 import { toolVersion } from './toolVersion.ts';
 
@@ -101,6 +98,10 @@ export async function main(argv: string[], write: (line: string) => void = conso
         if (args.length !== 1 || args[0] === undefined) throw new UsageError(`import takes one file, got ${args.length === 0 ? 'none' : args.join(' ')}`);
         if (values.map === undefined || values.out === undefined) throw new UsageError('import needs --map <map.yaml> and --out <file.csv>');
         write(`ipindex import ${args[0]} --map ${values.map} --out ${values.out}`);
+        // Loaded when used: the spreadsheet and browser libraries take a while to load, and a
+        // build should not wait for them.
+        const { importFile } = await import('./import/importFile.ts');
+        const { describeImport } = await import('./import/describeImport.ts');
         const result = await importFile({ source: args[0], map: values.map, out: values.out, ...(values.data === undefined ? {} : { data: values.data }) });
         for (const line of describeImport(result, values.out)) write(line);
         return 0;
@@ -122,6 +123,7 @@ export async function main(argv: string[], write: (line: string) => void = conso
         const hasReport = await access(join(folder, 'report', 'index.html')).then(() => true, () => false);
         if (!hasReport) throw new UsageError(`${folder} has no report/index.html: build the report first (ipindex build <data-dir> --out ${folder})`);
         write(`ipindex pdf ${folder}`);
+        const { ChromiumNotFound, writePdf } = await import('./pdf.ts');
         try {
           const pdf = await writePdf(folder, { lang: values.lang === 'en' ? 'en' : 'zh' });
           write(`wrote ${join(folder, 'report.pdf')} (${Math.ceil(pdf.bytes / 1024)} KB)`);
