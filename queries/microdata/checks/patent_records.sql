@@ -2,12 +2,22 @@
 -- kind of mistake and value, with how many records have it and the first patent_id among
 -- them (a register has no row numbers once it is Parquet, but a patent_id can be looked up).
 -- A record is reported for its first mistake only, so one typo gives one line.
--- Rows are first found by plain comparisons; only those get their words built.
--- From patent_records, regions and microdata_files.
+-- Every mistake is a matter of the fields patent_cube (15_patent_cube.sql) is grouped by, so
+-- the mistakes and their counts are found in the cube's groups; the records are read again
+-- only for the first patent_id of the flagged groups, and with no flagged group (a clean
+-- register) the join has nothing to match and DuckDB does not scan the records at all.
+-- From patent_cube, patent_records, regions and microdata_files.
 
 WITH flagged AS (
   SELECT
-    patent_id,
+    rec.region_code,
+    filing_year,
+    type,
+    grant_year,
+    lapse_year,
+    high_value,
+    pct,
+    records,
     CASE
       WHEN known.region_code IS NULL THEN 'region_code'
       WHEN filing_year IS NULL THEN 'filing_year'
@@ -30,7 +40,7 @@ WITH flagged AS (
       WHEN high_value IS NULL OR high_value NOT IN (0, 1) THEN 'the flag "' || COALESCE(CAST(high_value AS VARCHAR), '') || '"'
       WHEN pct IS NULL OR pct NOT IN (0, 1) THEN 'the flag "' || COALESCE(CAST(pct AS VARCHAR), '') || '"'
     END AS found
-  FROM patent_records AS rec
+  FROM patent_cube AS rec
   LEFT JOIN regions AS known ON known.region_code = rec.region_code
   WHERE (known.region_code IS NULL)
      OR (filing_year IS NULL)
@@ -40,14 +50,33 @@ WITH flagged AS (
      OR (lapse_year < grant_year)
      OR (high_value IS NULL OR high_value NOT IN (0, 1))
      OR (pct IS NULL OR pct NOT IN (0, 1))
+),
+counted AS (
+  SELECT "column", found, SUM(records) AS n
+  FROM flagged
+  WHERE "column" IS NOT NULL
+  GROUP BY "column", found
+),
+first_ids AS (
+  SELECT g."column", g.found, MIN(r.patent_id) AS patent_id
+  FROM flagged AS g
+  JOIN patent_records AS r
+    ON r.region_code IS NOT DISTINCT FROM g.region_code
+   AND r.filing_year IS NOT DISTINCT FROM g.filing_year
+   AND r.type IS NOT DISTINCT FROM g.type
+   AND r.grant_year IS NOT DISTINCT FROM g.grant_year
+   AND r.lapse_year IS NOT DISTINCT FROM g.lapse_year
+   AND r.high_value IS NOT DISTINCT FROM g.high_value
+   AND r.pct IS NOT DISTINCT FROM g.pct
+  GROUP BY g."column", g.found
 )
 SELECT
   f.file,
   CAST(NULL AS INTEGER) AS "row",
-  p."column",
-  p.found || ' in ' || CAST(COUNT(*) AS VARCHAR) || ' record' || CASE WHEN COUNT(*) = 1 THEN '' ELSE 's' END
-    || ' (the first: patent_id ' || COALESCE(MIN(p.patent_id), '(none)') || ')' AS found,
-  CASE p."column"
+  c."column",
+  c.found || ' in ' || CAST(c.n AS VARCHAR) || ' record' || CASE WHEN c.n = 1 THEN '' ELSE 's' END
+    || ' (the first: patent_id ' || COALESCE(i.patent_id, '(none)') || ')' AS found,
+  CASE c."column"
     WHEN 'region_code' THEN 'a region_code listed in regions.csv'
     WHEN 'filing_year' THEN 'the year the application was filed, such as 2020'
     WHEN 'type' THEN 'invention, utility or design (发明, 实用新型, 外观设计)'
@@ -55,8 +84,7 @@ SELECT
     WHEN 'lapse_year' THEN 'a lapse year in or after the grant year, or empty if in force'
     ELSE '1 or 0'
   END AS expected
-FROM flagged AS p
+FROM counted AS c
+LEFT JOIN first_ids AS i ON i."column" = c."column" AND i.found = c.found
 CROSS JOIN (SELECT file FROM microdata_files WHERE dataset = 'patent_records') AS f
-WHERE p."column" IS NOT NULL
-GROUP BY f.file, p."column", p.found
-ORDER BY p."column", p.found;
+ORDER BY c."column", c.found;

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { access, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { structValue } from '@duckdb/node-api';
@@ -22,6 +22,11 @@ export type ParquetCopy = {
   cached: boolean;
   /** True when the copy is a one-off (rows were rejected): delete it after use. */
   temporary: boolean;
+  /**
+   * Whether the copy is that of the file's content: false only when a cached copy found by
+   * the file's size, time and inode turns out, once the file is hashed, to be of other content.
+   */
+  confirmed: Promise<boolean>;
   problems: Problem[];
 };
 
@@ -30,19 +35,32 @@ export type ParquetCopy = {
  * content in `input.cacheDir` (beside the data directory, see README "Microdata and scale"),
  * so any later build or check of the same content reads Parquet instead of parsing the CSV
  * again. A CSV with rows that do not fit their types is reported row by row and never cached.
+ * The hash is never waited for before DuckDB starts: a first build hashes while it converts;
+ * a later one finds its copy through a note kept under the file's size, time and inode and
+ * reads it while hashing, `confirmed` saying whether the hash agreed (pass `trustNote` false
+ * to ignore the note after it did not).
  */
-export async function cachedParquet(db: Database, input: MicrodataInput): Promise<ParquetCopy> {
-  const failed = (problems: Problem[]): ParquetCopy => ({ path: null, cached: false, temporary: false, problems });
+export async function cachedParquet(db: Database, input: MicrodataInput, trustNote = true): Promise<ParquetCopy> {
+  const yes = Promise.resolve(true);
+  const failed = (problems: Problem[]): ParquetCopy => ({ path: null, cached: false, temporary: false, confirmed: yes, problems });
   const header = await readCsvHeader(input.path);
   const names = header.names.map((n) => n.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, '_'));
   const headerProblems = checkHeader(input, header.names, names);
   if (headerProblems.length > 0) return failed(headerProblems);
 
   const cacheDir = await writableCacheDir(input.cacheDir);
-  const target = join(cacheDir, `${input.dataset.name}.${conversionVersion}.${input.input.sha256}.parquet`);
-  if (await stat(target).then((s) => s.isFile(), () => false)) return { path: target, cached: true, temporary: false, problems: [] };
+  const copyOf = (sha256: string) => join(cacheDir, `${input.dataset.name}.${conversionVersion}.${sha256}.parquet`);
+  const file = await stat(input.path);
+  const note = join(cacheDir, `${input.dataset.name}.${conversionVersion}.${file.size}-${Math.trunc(file.mtimeMs)}-${file.ino}.sha256`);
+  const noted = trustNote ? await readFile(note, 'utf8').then((text) => text.trim(), () => '') : '';
+  if (/^[0-9a-f]{64}$/.test(noted) && (await stat(copyOf(noted)).then((s) => s.isFile(), () => false))) {
+    const confirmed = input.fingerprint().then((f) => f.sha256 === noted);
+    return { path: copyOf(noted), cached: true, temporary: false, confirmed, problems: [] };
+  }
 
-  const partial = `${target}.${process.pid}-${Date.now()}.partial`;
+  // Hashing runs on this thread while DuckDB converts on its own threads.
+  const hashed = input.fingerprint();
+  const partial = join(cacheDir, `${input.dataset.name}.${conversionVersion}.${process.pid}-${Date.now()}.partial`);
   const columns = Object.fromEntries(names.map((name, i) => [name in input.dataset.columns ? name : `extra_column_${i + 1}`, input.dataset.columns[name] ?? 'VARCHAR']));
   await db.exec('SET VARIABLE csv_path = $path', { path: input.path });
   await db.exec('SET VARIABLE csv_delimiter = $delimiter', { delimiter: header.delimiter });
@@ -68,10 +86,14 @@ export async function cachedParquet(db: Database, input: MicrodataInput): Promis
     if (rejects.length > listedRejects) {
       problems.push({ file: input.label, found: `${(rejects.length - listedRejects).toLocaleString('en-US')} more rows that could not be read`, expected: 'every row readable (the first are listed above)' });
     }
-    return { path: partial, cached: false, temporary: true, problems };
+    return { path: partial, cached: false, temporary: true, confirmed: yes, problems };
   }
+  const { sha256 } = await hashed;
+  const target = copyOf(sha256);
   await rename(partial, target);
-  return { path: target, cached: false, temporary: false, problems: [] };
+  await writeFile(`${note}.${process.pid}.partial`, `${sha256}\n`);
+  await rename(`${note}.${process.pid}.partial`, note);
+  return { path: target, cached: false, temporary: false, confirmed: yes, problems: [] };
 }
 
 /** The required columns a header lacks and the names it repeats, as problems in row 1. */

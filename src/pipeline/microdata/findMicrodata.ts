@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Dirent } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Problem } from '../../lib/InputError.ts';
 import type { InputFile } from '../intake/loadDataDir.ts';
@@ -16,16 +16,23 @@ export type MicrodataInput = {
   label: string;
   /** A CSV file, a Parquet file, or a folder of Parquet files partitioned hive-style. */
   format: 'csv' | 'parquet' | 'hive';
-  /** Its entry in the manifest (sha256, bytes); the microdata stage adds rows and values. */
+  /**
+   * Its entry in the manifest; the microdata stage fills in sha256 (empty until then), rows and
+   * values, as it hashes the file while DuckDB reads it rather than before.
+   */
   input: InputFile;
+  /** The SHA-256 and size of the file or folder: read once, on first call, then remembered. */
+  fingerprint: () => Promise<{ sha256: string; bytes: number }>;
   /** Where the Parquet conversion of a CSV file is kept (see cachedParquet.ts). */
   cacheDir: string;
 };
 
 /**
  * Finds the microdata of a data directory among its entries (`patent_records.csv`,
- * `transfer_records.parquet`, a folder `pledge_records/`...) and fingerprints each with
- * SHA-256; a folder's fingerprint covers the names and contents of all its Parquet files.
+ * `transfer_records.parquet`, a folder `pledge_records/`...). Each is fingerprinted with
+ * SHA-256 only when the microdata stage asks (`fingerprint`): hashing half a gigabyte then
+ * overlaps with DuckDB's reading of it; a folder's fingerprint covers the names and contents
+ * of all its Parquet files.
  */
 export async function findMicrodata(dir: string, label: string, entries: readonly Dirent[]): Promise<{ microdata: MicrodataInput[]; problems: Problem[] }> {
   const problems: Problem[] = [];
@@ -52,7 +59,8 @@ export async function findMicrodata(dir: string, label: string, entries: readonl
       continue;
     }
     const format = entry.isDirectory() ? 'hive' : entry.name.toLowerCase().endsWith('.csv') ? 'csv' : 'parquet';
-    let fingerprint: { sha256: string; bytes: number };
+    let fingerprint: () => Promise<{ sha256: string; bytes: number }>;
+    let bytes: number;
     if (format === 'hive') {
       const files = (await readdir(path, { recursive: true }))
         .filter((f) => f.toLowerCase().endsWith('.parquet'))
@@ -61,14 +69,22 @@ export async function findMicrodata(dir: string, label: string, entries: readonl
         problems.push({ file: `${name}/`, found: 'a folder without Parquet files', expected: `Parquet files of ${dataset.name}, e.g. ${dataset.name}/year=2020/part-0.parquet` });
         continue;
       }
-      fingerprint = await hashFolder(path, files);
+      fingerprint = once(() => hashFolder(path, files));
+      bytes = (await Promise.all(files.map((f) => stat(join(path, f))))).reduce((n, s) => n + s.size, 0);
     } else {
-      fingerprint = await hashFile(path);
+      fingerprint = once(() => hashFile(path));
+      bytes = (await stat(path)).size;
     }
-    const input: InputFile = { file: format === 'hive' ? `${name}/` : name, role: 'microdata', ...fingerprint };
-    microdata.push({ dataset, path, label: input.file, format, input, cacheDir });
+    const input: InputFile = { file: format === 'hive' ? `${name}/` : name, role: 'microdata', sha256: '', bytes };
+    microdata.push({ dataset, path, label: input.file, format, input, cacheDir, fingerprint });
   }
   return { microdata, problems };
+}
+
+/** A function that calls `start` the first time and returns that same promise ever after. */
+function once<T>(start: () => Promise<T>): () => Promise<T> {
+  let started: Promise<T> | undefined;
+  return () => (started ??= start());
 }
 
 /** One SHA-256 over the relative paths and SHA-256s of a folder's files, in path order. */

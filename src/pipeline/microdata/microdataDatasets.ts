@@ -6,7 +6,10 @@ export type MicrodataDataset = {
   columns: Readonly<Record<string, string>>;
   /** What a reader is told a value of each typed column must look like. */
   expected: Readonly<Record<string, string>>;
-  /** queries/microdata/: the typed view, its checks, its aggregation (a reduction to region-years, then the variables). */
+  /**
+   * queries/microdata/: the typed view, its aggregation (reductions, then the variables) and its
+   * checks, which run after the aggregation so that they can read its reductions.
+   */
   view: string;
   checks: string;
   aggregates: readonly string[];
@@ -37,7 +40,7 @@ export const microdataDatasets: readonly MicrodataDataset[] = [
     expected: { filing_year: year, grant_year: `${year}, or empty`, lapse_year: `${year}, or empty`, high_value: flag, pct: flag },
     view: 'microdata/10_patent_records.sql',
     checks: 'microdata/checks/patent_records.sql',
-    aggregates: ['microdata/20_patent_yearly.sql', 'microdata/21_patent_aggregates.sql'],
+    aggregates: ['microdata/15_patent_cube.sql', 'microdata/20_patent_yearly.sql', 'microdata/21_patent_aggregates.sql'],
   },
   {
     name: 'transfer_records',
