@@ -1,8 +1,6 @@
-// Runs renderPages (renderPages.ts) in a worker thread. Workers do not inherit the TypeScript
-// loader that bin/ipindex.js registers, so this one plain JavaScript file registers it again.
+// @ts-check
+// Runs renderPages (renderPages.js) in a worker thread: the pages of one language.
 import { parentPort, workerData } from 'node:worker_threads';
-import { register } from 'tsx/esm/api';
+import { renderPages } from './renderPages.js';
 
-register();
-const { renderPages } = await import('./renderPages.ts');
 parentPort?.postMessage(await renderPages(workerData));
