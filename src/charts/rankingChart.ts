@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { GroupRow, Lang, RankingRow, UncertaintyRow } from '../lib/report.ts';
 import { chartWords, nameIn } from './chartWords.ts';
-import { besideEachOther, plotElement } from './renderPlot.ts';
+import { besideEachOther, plotElement, svgString } from './renderPlot.ts';
 
 /** A row of the ranking chart: a region's index in the year, with its rank band where computed. */
 export type RankingChartRow = Pick<RankingRow, 'region_code' | 'name_zh' | 'name_en' | 'score' | 'rank'> &
@@ -50,7 +50,7 @@ export function rankingChart(rows: readonly RankingChartRow[], { year, locale, l
       Plot.ruleX([lower]),
     ],
   }, alt);
-  if (!banded) return bars.outerHTML;
+  if (!banded) return svgString(bars);
 
   const band = plotElement({
     width: 220,

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import { chartIds } from './chartIds.ts';
 
 // Plot draws into whatever document it is given; in Node at build time that is linkedom's.
 const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
@@ -37,7 +38,12 @@ export function plotElement(options: Plot.PlotOptions, alt: string): SVGSVGEleme
 
 /** Renders a Plot figure to an SVG string with `alt` as its text alternative (see plotElement). */
 export function renderPlot(options: Plot.PlotOptions, alt: string): string {
-  return plotElement(options, alt).outerHTML;
+  return svgString(plotElement(options, alt));
+}
+
+/** The markup of a drawn chart, its generated ids independent of what was drawn before it (see chartIds). */
+export function svgString(svg: SVGSVGElement): string {
+  return chartIds(svg.outerHTML);
 }
 
 /**
@@ -63,5 +69,5 @@ export function besideEachOther(panels: readonly SVGSVGElement[], alt: string): 
   outer.setAttribute('height', String(height));
   outer.setAttribute('role', 'img');
   outer.setAttribute('aria-label', alt);
-  return outer.outerHTML;
+  return svgString(outer);
 }

@@ -133,20 +133,19 @@ export function basisLabel(data: AccountsData, basis: 'current' | 'constant'): B
 /** The name of a unit of account: a region, or the nation. */
 export function unitName(data: AccountsData, code: string): Bilingual {
   if (code === data.nationalCode) return { zh: '全国', en: 'National' };
-  const region = data.regions.find((r) => r.region_code === code);
+  const region = accountsIndex(data).region.get(code);
   return region === undefined ? { zh: code, en: code } : { zh: region.name_zh, en: region.name_en };
 }
 
 /** The codes of the units that have accounts: the nation first if it has any, then regions in regions.csv order. */
 export function accountUnits(data: AccountsData): string[] {
-  const has = new Set(data.values.map((v) => v.region_code));
-  return [data.nationalCode, ...data.regions.map((r) => r.region_code)].filter((code) => has.has(code));
+  return [...accountsIndex(data).units];
 }
 
 /** The asset account of one unit: current prices, constant prices, memorandum items; years as columns. */
 export function assetAccountTable(data: AccountsData, code: string): AccountsTable {
   const name = unitName(data, code);
-  const lookup = valueLookup(data.values.filter((v) => v.region_code === code));
+  const lookup = valueLookup(accountsIndex(data).valuesByUnit.get(code) ?? []);
   const row = (item: string, basis: string, level: number, kind: AccountsTableRow['kind'] = 'item', label = itemLabels[item]!, unit?: Bilingual): AccountsTableRow => ({
     label,
     level,
@@ -199,9 +198,8 @@ export function assetAccountTable(data: AccountsData, code: string): AccountsTab
 /** A table of one item for every region, grouped by zone with subtotals, the sum of regions and the national row. */
 export function regionalTable(data: AccountsData, item: string, basis: 'current' | 'constant'): AccountsTable {
   const key = priceBasis(data, basis);
-  const byRegion = valueLookupByUnit(data.values);
-  const byGroup = valueLookupByUnit(data.aggregates.map((a) => ({ ...a, region_code: a.aggregate })));
-  const unitKey = data.values.find((v) => v.item === item && v.price_basis === key)?.unit ?? (item === 'gfcf_share_gdp' ? '%' : item === 'stock_per_fte' ? '万元/人年' : '亿元');
+  const { byRegion, byGroup, unitOf } = accountsIndex(data);
+  const unitKey = unitOf.get(`${item}|${key}`) ?? (item === 'gfcf_share_gdp' ? '%' : item === 'stock_per_fte' ? '万元/人年' : '亿元');
   const decimals = 2;
   const line = (code: string, label: Bilingual, level: number, kind: AccountsTableRow['kind'], lookup: typeof byRegion): AccountsTableRow => ({
     label,
@@ -236,8 +234,9 @@ export function regionalTable(data: AccountsData, item: string, basis: 'current'
   footnotes.push(...nationalCheckNotes(data));
   // Each unit whose series is cut short gets a marked note, and its row the marker.
   const marked = breakNotes(data, [data.nationalCode, ...data.regions.map((r) => r.region_code)]).map((note, i) => ({ ...note, mark: markLetter(i + 1) }));
+  const rowOf = firstBy(rows, (r) => r.code);
   for (const note of marked) {
-    const row = rows.find((r) => r.code === note.code);
+    const row = rowOf.get(note.code);
     if (row !== undefined) row.marks = [...(row.marks ?? []), note.mark];
   }
   footnotes.push(...marked.map(({ mark, text }) => ({ mark, text })), ...sampleNote(data));
@@ -319,6 +318,60 @@ function heading(label: Bilingual): AccountsTableRow {
   return { label, level: 0, kind: 'heading', values: [], decimals: 0 };
 }
 
+/** The accounts' rows grouped by unit, and the lookups of the regional tables. */
+type AccountsIndex = {
+  units: readonly string[];
+  region: Map<string, AccountsData['regions'][number]>;
+  valuesByUnit: Map<string, AccountsValue[]>;
+  byRegion: ReturnType<typeof valueLookupByUnit>;
+  byGroup: ReturnType<typeof valueLookupByUnit>;
+  /** The unit of the first value of each `item|price basis`. */
+  unitOf: Map<string, string>;
+  breaks: Map<string, AccountsData['breaks']>;
+  initial: Map<string, AccountsData['initial'][number]>;
+};
+
+// The site lays out one table per unit of account from the same data, hundreds of them at
+// prefecture level: the data are indexed once, keyed by the data object itself.
+const indexes = new WeakMap<AccountsData, AccountsIndex>();
+
+function accountsIndex(data: AccountsData): AccountsIndex {
+  let index = indexes.get(data);
+  if (index === undefined) {
+    const valuesByUnit = groupBy(data.values, (v) => v.region_code);
+    const unitOf = new Map<string, string>();
+    for (const v of data.values) if (!unitOf.has(`${v.item}|${v.price_basis}`)) unitOf.set(`${v.item}|${v.price_basis}`, v.unit);
+    index = {
+      units: [data.nationalCode, ...data.regions.map((r) => r.region_code)].filter((code) => valuesByUnit.has(code)),
+      region: firstBy(data.regions, (r) => r.region_code),
+      valuesByUnit,
+      byRegion: valueLookupByUnit(data.values),
+      byGroup: valueLookupByUnit(data.aggregates.map((a) => ({ ...a, region_code: a.aggregate }))),
+      unitOf,
+      breaks: groupBy(data.breaks, (b) => b.region_code),
+      initial: firstBy(data.initial, (i) => i.region_code),
+    };
+    indexes.set(data, index);
+  }
+  return index;
+}
+
+function firstBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T> {
+  const map = new Map<K, T>();
+  for (const row of rows) if (!map.has(key(row))) map.set(key(row), row);
+  return map;
+}
+
+function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const row of rows) {
+    const group = map.get(key(row));
+    if (group === undefined) map.set(key(row), [row]);
+    else group.push(row);
+  }
+  return map;
+}
+
 function valueLookup(values: readonly AccountsValue[]): (year: number, item: string, basis: string) => number | null {
   const map = new Map(values.map((v) => [`${v.year}|${v.item}|${v.price_basis}`, v.value]));
   return (year, item, basis) => map.get(`${year}|${item}|${basis}`) ?? null;
@@ -334,7 +387,7 @@ const percent = (x: number, digits = 1) => `${(x * 100).toFixed(digits)}%`;
 /** Method, parameters and price basis, stated so that a statistician can recompute a cell. */
 function methodNotes(data: AccountsData, code: string | null): { text: Bilingual }[] {
   const p = data.parameters;
-  const initial = code === null ? undefined : data.initial.find((i) => i.region_code === code);
+  const initial = code === null ? undefined : accountsIndex(data).initial.get(code);
   const d = code === null ? p.depreciation : (p.depreciationByRegion[code] ?? p.depreciation);
   const byRegion = Object.keys(p.depreciationByRegion).length > 0 && code === null;
   const growth = initial === undefined
@@ -361,7 +414,7 @@ function methodNotes(data: AccountsData, code: string | null): { text: Bilingual
 function breakNotes(data: AccountsData, codes: readonly string[]): { code: string; text: Bilingual }[] {
   const notes: { code: string; text: Bilingual }[] = [];
   for (const code of codes) {
-    const rows = data.breaks.filter((b) => b.region_code === code);
+    const rows = accountsIndex(data).breaks.get(code) ?? [];
     if (rows.length === 0) continue;
     const name = unitName(data, code);
     const start = rows.filter((b) => b.kind === 'start');

@@ -2,19 +2,29 @@ import { nationalTrendChart, rankingChart, tileMapChart } from '$charts/index';
 import { pagePath } from '$components/pagePath';
 import type { Lang, Report } from '$lib/report';
 import { frameworkParts } from './frameworkParts';
+import { reportIndex, rowsOf } from './reportIndex';
 import { scoreDomain } from './scoreDomain';
 
 /** Everything the overview of one year shows: ranking, map, trend, what-if inputs, with charts drawn. */
 export function overviewData(report: Report, year: number, lang: Lang) {
   const { root, dimensions } = frameworkParts(report);
   const { lower, upper } = scoreDomain(report);
-  const band = new Map((report.uncertainty ?? []).filter((u) => u.year === year).map((u) => [u.region_code, u]));
-  const groups = new Map((report.groups ?? []).filter((g) => g.year === year).map((g) => [g.region_code, g]));
-  const dimensionScores = new Map(report.nodeScores.filter((s) => s.year === year && s.level < root.level).map((s) => [`${s.region_code}|${s.node}`, s]));
-  const ranking = report.ranking.filter((r) => r.year === year).map((r) => {
+  const index = reportIndex(report);
+  const band = new Map(rowsOf(index.uncertaintyByYear, year).map((u) => [u.region_code, u]));
+  const groups = new Map(rowsOf(index.groupsByYear, year).map((g) => [g.region_code, g]));
+  const dimensionScores = new Map(rowsOf(index.nodeScoresByYear, year).filter((s) => s.level < root.level).map((s) => [`${s.region_code}|${s.node}`, s]));
+  const ranking = rowsOf(index.rankingByYear, year).map((r) => {
     const u = band.get(r.region_code);
+    // Only what the page shows goes to the browser: every field is serialised twice, into the
+    // HTML and into __data.json, for each of the years in each language.
     return {
-      ...r,
+      region_code: r.region_code,
+      name_zh: r.name_zh,
+      name_en: r.name_en,
+      zone: r.zone,
+      score: r.score,
+      rank: r.rank,
+      rank_change: r.rank_change,
       rank_p05: u?.rank_p05 ?? null,
       rank_median: u?.rank_median ?? null,
       rank_p95: u?.rank_p95 ?? null,
@@ -22,19 +32,17 @@ export function overviewData(report: Report, year: number, lang: Lang) {
       relative: groups.get(r.region_code)?.relative ?? null,
       dimensions: dimensions.map((d) => {
         const s = dimensionScores.get(`${r.region_code}|${d.code}`);
-        return { score: s?.score ?? null, rank: s?.rank ?? null };
+        return { score: s?.score ?? null };
       }),
     };
   });
-  const trend = report.national.filter((n) => n.node === root.code);
+  const trend = rowsOf(index.nationalByNode, root.code);
   const aggregation = report.method.aggregate as { method?: string; levels?: Record<string, string> } | undefined;
   const aggregate = aggregation?.levels?.[String(root.level)] ?? aggregation?.method ?? 'arithmetic';
 
   return {
     year,
     years: report.years,
-    lower,
-    upper,
     ranking,
     hasUncertainty: band.size > 0,
     // The thresholds of the groups (percent of the reference) as method.yaml set them.

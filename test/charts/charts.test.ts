@@ -78,6 +78,21 @@ describe('charts render to SVG at build time', () => {
     expect(tileMapChart(ranking, { year: 2022, locale: 'en', regionHref: (code) => code })).toContain('aria-label="&quot;<img src=x onerror=alert(1)>: 20.0, rank 5"');
   });
 
+  test('a chart is the same string whatever was drawn before it, its ids its own', () => {
+    const first = charts['national-trend']!();
+    for (const draw of Object.values(charts)) draw();
+    const again = charts['national-trend']!();
+    expect(again).toBe(first);
+    // One marker, referred to three times: its id is numbered 1 and tagged with the chart's hash.
+    const ids = new Set(first.match(/plot-marker-[\w-]+/g));
+    expect([...ids]).toHaveLength(1);
+    expect([...ids][0]).toMatch(/^plot-marker-[0-9a-f]{8}-1$/);
+    // Another chart with a marker tags its ids differently, so both can sit on one page.
+    const other = new Set(charts['indicator-trend-en']!().match(/plot-marker-[\w-]+/g));
+    expect([...other]).toHaveLength(1);
+    expect([...other][0]).not.toBe([...ids][0]);
+  });
+
   test('the ranking chart orders regions by rank and labels each bar with its score', () => {
     const svg = rankingChart(ranking, { year: 2022, locale: 'en' });
     const labels = [...svg.matchAll(/<text[^>]*>(\d  [^<]+)<\/text>/g)].map((m) => m[1]);

@@ -10,7 +10,7 @@ const outputDir = fileURLToPath(new URL('../output/charts/', import.meta.url));
  */
 export function normaliseSvg(svg: string): string {
   const ids = new Map<string, string>();
-  const renumbered = svg.replace(/\b(plot-[a-z]+-)(\d+)\b/g, (_, prefix: string, n: string) => {
+  const renumbered = svg.replace(/\b(plot-[a-z]+-)(?:[0-9a-f]{8}-)?(\d+)\b/g, (_, prefix: string, n: string) => {
     const key = `${prefix}${n}`;
     if (!ids.has(key)) ids.set(key, `${prefix}${ids.size + 1}`);
     return ids.get(key)!;

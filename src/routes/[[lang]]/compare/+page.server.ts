@@ -2,6 +2,7 @@ import { compareTrendChart } from '$charts/index';
 import { frameworkParts } from '../../frameworkParts';
 import { langOf } from '../../langOf';
 import { loadReport } from '../../loadReport.server';
+import { reportIndex } from '../../reportIndex';
 import { scoreDomain } from '../../scoreDomain';
 import type { PageServerLoad } from './$types';
 
@@ -12,7 +13,7 @@ export const load: PageServerLoad = ({ params }) => {
   const year = report.years.at(-1) ?? 0;
   const { root, dimensions } = frameworkParts(report);
   const { lower, upper } = scoreDomain(report);
-  const scores = new Map(report.nodeScores.map((s) => [`${s.region_code}|${s.node}|${s.year}`, s]));
+  const scores = reportIndex(report).nodeScore;
   const regions = report.regions.map((r) => ({
     region_code: r.region_code,
     name_zh: r.name_zh,

@@ -1,5 +1,6 @@
 import { langOf } from '../../langOf';
 import { loadReport } from '../../loadReport.server';
+import { reportIndex } from '../../reportIndex';
 import type { PageServerLoad } from './$types';
 
 /** The methodology and data quality, generated from framework.csv, method.yaml and the run's coverage. */
@@ -8,8 +9,9 @@ export const load: PageServerLoad = ({ params }) => {
   const report = loadReport();
   const regionNames = new Map(report.regions.map((r) => [r.region_code, { name_zh: r.name_zh, name_en: r.name_en }]));
   const nodeNames = new Map(report.nodes.map((n) => [n.code, { name_zh: n.name_zh, name_en: n.name_en }]));
-  const pivot = <K extends string>(rows: readonly ({ year: number; available: number; expected: number } & Record<K, string | number>)[], key: K, keys: string[]) =>
-    keys.map((k) => ({ key: k, cells: report.years.map((y) => rows.find((r) => r[key] === k && r.year === y) ?? null).map((r) => (r ? [r.available, r.expected] as const : null)) }));
+  const index = reportIndex(report);
+  const pivot = (rows: ReadonlyMap<string, { available: number; expected: number }>, keys: string[]) =>
+    keys.map((k) => ({ key: k, cells: report.years.map((y) => rows.get(`${k}|${y}`) ?? null).map((r) => (r ? [r.available, r.expected] as const : null)) }));
   const indicators = report.nodes.filter((n) => n.level === 1).map((n) => n.code);
   const { uncertainty, ...steps } = report.method as Record<string, unknown>;
   return {
@@ -17,8 +19,8 @@ export const load: PageServerLoad = ({ params }) => {
     years: report.years,
     steps: Object.entries(steps).map(([step, parameters]) => ({ step, parameters: flatten(parameters) })),
     uncertaintySettings: uncertainty === undefined ? null : flatten(uncertainty),
-    coverage: pivot(report.coverage, 'indicator', indicators).map((row) => ({ ...row, ...(nodeNames.get(row.key) ?? { name_zh: row.key, name_en: row.key }) })),
-    regionCoverage: pivot(report.regionCoverage, 'region_code', report.regions.map((r) => r.region_code)).map((row) => ({ ...row, ...(regionNames.get(row.key) ?? { name_zh: row.key, name_en: row.key }) })),
+    coverage: pivot(index.coverage, indicators).map((row) => ({ ...row, ...(nodeNames.get(row.key) ?? { name_zh: row.key, name_en: row.key }) })),
+    regionCoverage: pivot(index.regionCoverage, report.regions.map((r) => r.region_code)).map((row) => ({ ...row, ...(regionNames.get(row.key) ?? { name_zh: row.key, name_en: row.key }) })),
     flagged: report.flagged.map((f) => ({
       ...f,
       region: regionNames.get(f.region_code) ?? { name_zh: f.region_code, name_en: f.region_code },

@@ -3,6 +3,7 @@ import { frameworkParts } from '../../frameworkParts';
 import { langOf } from '../../langOf';
 import { loadReport } from '../../loadReport.server';
 import { overviewData } from '../../overviewData.server';
+import { reportIndex, rowsOf } from '../../reportIndex';
 import type { PageServerLoad } from './$types';
 
 // Static HTML only: this page is for reading through and printing (`ipindex pdf`), nothing on it moves.
@@ -14,9 +15,10 @@ export const load: PageServerLoad = ({ params }) => {
   const report = loadReport();
   const year = report.years.at(-1) ?? 0;
   const { indicators } = frameworkParts(report);
-  const regions = new Map(report.regions.map((r) => [r.region_code, r]));
+  const index = reportIndex(report);
+  const regions = index.region;
   const extreme = (indicator: string, pick: 'max' | 'min') => {
-    const values = report.indicatorValues.filter((v) => v.indicator === indicator && v.year === year && v.value !== null);
+    const values = rowsOf(index.valuesByIndicatorYear, `${indicator}|${year}`).filter((v) => v.value !== null);
     const best = values.reduce<(typeof values)[number] | null>((a, v) => (a === null || (pick === 'max' ? v.value! > a.value! : v.value! < a.value!) ? v : a), null);
     const region = best ? regions.get(best.region_code) : undefined;
     return best && region ? { value: best.value, name_zh: region.name_zh, name_en: region.name_en } : null;
@@ -25,7 +27,7 @@ export const load: PageServerLoad = ({ params }) => {
     overview: overviewData(report, year, lang),
     nodes: report.nodes,
     indicators: indicators.map((n) => {
-      const national = report.national.find((x) => x.node === n.code && x.year === year);
+      const national = index.national.get(`${n.code}|${year}`);
       return {
         code: n.code,
         name_zh: n.name_zh,
@@ -38,7 +40,7 @@ export const load: PageServerLoad = ({ params }) => {
         min: extreme(n.code, 'min'),
       };
     }),
-    coverage: report.coverage.filter((c) => c.year === year),
+    coverage: [...rowsOf(index.coverageByYear, year)],
     downloads: report.downloads,
   };
 };

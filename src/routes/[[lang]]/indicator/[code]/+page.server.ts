@@ -5,6 +5,7 @@ import { nameOf } from '$components/messages';
 import { frameworkParts } from '../../../frameworkParts';
 import { langOf } from '../../../langOf';
 import { loadReport } from '../../../loadReport.server';
+import { reportIndex, rowsOf } from '../../../reportIndex';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 /** A page for every indicator, in both languages. */
@@ -15,21 +16,22 @@ export const entries: EntryGenerator = () =>
 export const load: PageServerLoad = ({ params }) => {
   const lang = langOf(params.lang);
   const report = loadReport();
+  const index = reportIndex(report);
   const { indicators } = frameworkParts(report);
   const position = indicators.findIndex((n) => n.code === params.code);
   const node = indicators[position];
   if (node === undefined) error(404, `no indicator ${params.code}`);
   const year = report.years.at(-1) ?? 0;
-  const parent = report.nodes.find((n) => n.code === node.parent) ?? null;
-  const trend = report.national.filter((n) => n.node === node.code);
+  const parent = (node.parent === null ? undefined : index.node.get(node.parent)) ?? null;
+  const trend = rowsOf(index.nationalByNode, node.code);
   const latest = trend.find((n) => n.year === year) ?? null;
   const decimals = decimalsForUnit(node.unit, latest?.value_median ?? null);
   const name = nameOf(lang, node);
 
-  const regions = new Map(report.regions.map((r) => [r.region_code, r]));
-  const rows = report.indicatorValues
-    .filter((v) => v.indicator === node.code && v.year === year)
-    .map((v) => ({ ...v, name_zh: regions.get(v.region_code)?.name_zh ?? v.region_code, name_en: regions.get(v.region_code)?.name_en ?? v.region_code }))
+  const regions = index.region;
+  const rows = rowsOf(index.valuesByIndicatorYear, `${node.code}|${year}`)
+    // The year and the indicator are the page's own: not repeated in every row sent to the browser.
+    .map(({ year: _year, indicator: _indicator, ...v }) => ({ ...v, name_zh: regions.get(v.region_code)?.name_zh ?? v.region_code, name_en: regions.get(v.region_code)?.name_en ?? v.region_code }))
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.region_code.localeCompare(b.region_code));
   const neighbour = (i: number) => {
     const n = indicators[i];
@@ -40,7 +42,7 @@ export const load: PageServerLoad = ({ params }) => {
     year,
     node,
     parent: parent && { code: parent.code, name_zh: parent.name_zh, name_en: parent.name_en },
-    sources: report.sources.filter((s) => s.indicator === node.code),
+    sources: rowsOf(index.sourcesByIndicator, node.code),
     decimals,
     rows,
     latest,

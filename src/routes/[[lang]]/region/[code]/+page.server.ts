@@ -5,6 +5,7 @@ import { nameOf } from '$components/messages';
 import { frameworkParts } from '../../../frameworkParts';
 import { langOf } from '../../../langOf';
 import { loadReport } from '../../../loadReport.server';
+import { reportIndex, rowsOf } from '../../../reportIndex';
 import { scoreDomain } from '../../../scoreDomain';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
@@ -16,19 +17,19 @@ export const entries: EntryGenerator = () =>
 export const load: PageServerLoad = ({ params }) => {
   const lang = langOf(params.lang);
   const report = loadReport();
-  const region = report.regions.find((r) => r.region_code === params.code);
+  const index = reportIndex(report);
+  const region = index.region.get(params.code);
   if (region === undefined) error(404, `no region ${params.code}`);
   const year = report.years.at(-1) ?? 0;
   const { root, dimensions } = frameworkParts(report);
   const { lower, upper } = scoreDomain(report);
   const name = nameOf(lang, region);
 
-  const mine = report.nodeScores.filter((s) => s.region_code === region.region_code);
-  const scoreOf = (node: string, y = year) => mine.find((s) => s.node === node && s.year === y);
-  const nationalOf = (node: string, y = year) => report.national.find((n) => n.node === node && n.year === y);
-  const contributionOf = new Map(report.contributions.filter((c) => c.region_code === region.region_code && c.year === year).map((c) => [c.node, c.contribution]));
-  const values = new Map(report.indicatorValues.filter((v) => v.region_code === region.region_code && v.year === year).map((v) => [v.indicator, v]));
-  const index = scoreOf(root.code);
+  const scoreOf = (node: string, y = year) => index.nodeScore.get(`${region.region_code}|${node}|${y}`);
+  const nationalOf = (node: string, y = year) => index.national.get(`${node}|${y}`);
+  const contributionOf = new Map(rowsOf(index.contributionsByRegionYear, `${region.region_code}|${year}`).map((c) => [c.node, c.contribution]));
+  const values = new Map(rowsOf(index.valuesByRegionYear, `${region.region_code}|${year}`).map((v) => [v.indicator, v]));
+  const indexScore = scoreOf(root.code);
 
   const dimensionRows = dimensions.map((d) => ({ code: d.code, name_zh: d.name_zh, name_en: d.name_en, score: scoreOf(d.code)?.score ?? null, national: nationalOf(d.code)?.score_mean ?? null }));
   const trend = report.years.map((y) => ({ year: y, score: scoreOf(root.code, y)?.score ?? null, rank: scoreOf(root.code, y)?.rank ?? null, national: nationalOf(root.code, y)?.score_mean ?? null }));
@@ -59,7 +60,7 @@ export const load: PageServerLoad = ({ params }) => {
   return {
     year,
     region,
-    index: { score: index?.score ?? null, rank: index?.rank ?? null, previous_rank: index?.previous_rank ?? null, contribution: index?.score ?? null },
+    index: { score: indexScore?.score ?? null, rank: indexScore?.rank ?? null, previous_rank: indexScore?.previous_rank ?? null, contribution: indexScore?.score ?? null },
     regionCount: report.regions.length,
     table,
     strengths: ranked.slice(0, 3),
