@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { access, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { access, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +24,12 @@ export async function compiledApp(reportPath: string): Promise<{ output: string;
   const key = await sourcesHash();
   const ready = join(cache, key);
   const output = join(ready, 'output');
-  if (await exists(join(output, 'server', 'manifest-full.js'))) return { output, compiled: false };
+  if (await exists(join(output, 'server', 'manifest-full.js'))) {
+    // Marks it in use, so that a compile of other sources meanwhile does not remove it.
+    const now = new Date();
+    await utimes(ready, now, now);
+    return { output, compiled: false };
+  }
 
   const building = `${ready}.building-${process.pid}-${Date.now()}`;
   try {
@@ -36,8 +41,12 @@ export async function compiledApp(reportPath: string): Promise<{ output: string;
   } finally {
     await rm(building, { recursive: true, force: true });
   }
+  // Apps of other sources go once no build has used them for an hour: a build still rendering
+  // from one (the sources were edited meanwhile) keeps it.
   for (const old of await readdir(cache)) {
-    if (old !== key && !old.includes('.building-')) await rm(join(cache, old), { recursive: true, force: true });
+    const path = join(cache, old);
+    const unused = await stat(path).then((s) => Date.now() - s.mtimeMs > 3_600_000, () => false);
+    if (old !== key && unused) await rm(path, { recursive: true, force: true });
   }
   return { output, compiled: true };
 }
