@@ -125,6 +125,7 @@ export const messages = {
       coverageByRegion: '按地区：有数值的指标数 / 指标总数',
       flagged: '插补与异常值处理',
       noFlagged: '本次计算未插补或处理任何数值。',
+      flaggedMore: (shown: number, total: number) => `以上列出前${shown.toLocaleString('zh-CN')}个，共${total.toLocaleString('zh-CN')}个；全部见`,
       uncertainty: '不确定性分析',
       noUncertainty: '本次计算未进行不确定性分析。',
       stepHelp: {
@@ -306,6 +307,7 @@ export const messages = {
       coverageByRegion: 'By region: indicators with a value / indicators',
       flagged: 'Imputed and treated values',
       noFlagged: 'No value was imputed or treated in this run.',
+      flaggedMore: (shown: number, total: number) => `The first ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} are listed; all of them, with the columns imputed and treated, are in`,
       uncertainty: 'Uncertainty analysis',
       noUncertainty: 'This run has no uncertainty analysis.',
       stepHelp: {

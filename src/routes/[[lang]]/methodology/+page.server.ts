@@ -21,7 +21,10 @@ export const load: PageServerLoad = ({ params }) => {
     uncertaintySettings: uncertainty === undefined ? null : flatten(uncertainty),
     coverage: pivot(index.coverage, indicators).map((row) => ({ ...row, ...(nodeNames.get(row.key) ?? { name_zh: row.key, name_en: row.key }) })),
     regionCoverage: pivot(index.regionCoverage, report.regions.map((r) => r.region_code)).map((row) => ({ ...row, ...(regionNames.get(row.key) ?? { name_zh: row.key, name_en: row.key }) })),
-    flagged: report.flagged.map((f) => ({
+    // Listed in full up to a page's worth; beyond that (337 prefecture-level units x 20 years
+    // can flag tens of thousands), the first ones, and data/indicators.csv has every one.
+    flaggedTotal: report.flagged.length,
+    flagged: report.flagged.slice(0, flaggedListed).map((f) => ({
       ...f,
       region: regionNames.get(f.region_code) ?? { name_zh: f.region_code, name_en: f.region_code },
       indicatorName: nodeNames.get(f.indicator) ?? { name_zh: f.indicator, name_en: f.indicator },
@@ -29,6 +32,9 @@ export const load: PageServerLoad = ({ params }) => {
     hasUncertainty: report.uncertainty !== undefined,
   };
 };
+
+/** How many imputed or treated values the page lists. */
+const flaggedListed = 500;
 
 /** A method setting as key-value lines (nested keys joined by dots), to print whatever method.yaml holds. */
 function flatten(value: unknown, prefix = ''): { key: string; value: string }[] {
