@@ -1,9 +1,11 @@
--- patent_records: the patent register, one row per patent application, typed. From the Parquet
--- named by the variables patent_records_files and patent_records_hive: the cached conversion of
--- patent_records.csv, patent_records.parquet, or a folder patent_records/ partitioned hive-style
--- (e.g. filing_year=2020/region_code=330100/part-0.parquet).
+-- patent_records: the patent register, one row per patent application, typed. From the view
+-- named by the variable patent_records_source: csv_records (05_csv_records.sql: the first build
+-- of a patent_records.csv reads the CSV itself) or parquet_records (08_parquet_records.sql: its
+-- cached Parquet copy, patent_records.parquet, or a folder patent_records/ partitioned
+-- hive-style, e.g. filing_year=2020/region_code=330100/part-0.parquet). The source views are
+-- defined afresh for each dataset, so this view is read only while its dataset is aggregated.
 -- This file and the other *_records.sql are the only DuckDB-specific SQL of the aggregation
--- (read_parquet, getvariable); the aggregates read these views with portable SQL. Type labels
+-- (query_table, getvariable); the aggregates read these views with portable SQL. Type labels
 -- are normalised here, so Chinese registry labels (发明, 实用新型, 外观设计) count too; the
 -- usual labels are matched first, as they are, so that 10 million rows cost no string work.
 
@@ -26,9 +28,4 @@ SELECT
   CAST(high_value AS INTEGER) AS high_value,   -- 1: high-value invention (CNIPA's definition)
   CAST(pct AS INTEGER) AS pct,                 -- 1: also filed under the PCT
   CAST(ipc_class AS VARCHAR) AS ipc_class
-FROM read_parquet(
-  getvariable('patent_records_files'),
-  hive_partitioning = getvariable('patent_records_hive'),
-  hive_types_autocast = false,
-  union_by_name = true
-);
+FROM query_table(getvariable('patent_records_source'));

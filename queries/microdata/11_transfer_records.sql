@@ -1,7 +1,7 @@
 -- transfer_records: recorded patent assignments and licences, one row per recordal, typed.
--- From the Parquet named by the variables transfer_records_files and transfer_records_hive
--- (see 10_patent_records.sql). value is the contract value in 万元 (NULL: not stated).
--- DuckDB-specific (read_parquet, getvariable); Chinese kind labels (转让, 许可) are normalised.
+-- From the view named by the variable transfer_records_source (csv_records or parquet_records,
+-- see 10_patent_records.sql). value is the contract value in 万元 (NULL: not stated).
+-- DuckDB-specific (query_table, getvariable); Chinese kind labels (转让, 许可) are normalised.
 
 CREATE VIEW transfer_records AS
 SELECT
@@ -16,9 +16,4 @@ SELECT
     ELSE CASE trim(lower(CAST(kind AS VARCHAR))) WHEN 'license' THEN 'licence' ELSE trim(lower(CAST(kind AS VARCHAR))) END
   END AS kind,
   CAST(value AS DECIMAL(18, 2)) AS value
-FROM read_parquet(
-  getvariable('transfer_records_files'),
-  hive_partitioning = getvariable('transfer_records_hive'),
-  hive_types_autocast = false,
-  union_by_name = true
-);
+FROM query_table(getvariable('transfer_records_source'));

@@ -2,6 +2,7 @@ import { InputError, type Problem } from '../lib/InputError.ts';
 import type { StageLog } from './createStageLog.ts';
 import { countValues } from './intake/countValues.ts';
 import type { DataDir } from './intake/loadDataDir.ts';
+import { microdataCached } from './microdata/microdataCached.ts';
 import type { Database } from './openDatabase.ts';
 import { runChecks } from './runQueries.ts';
 import { type AccountsRun, describeAccounts, runAccounts } from './stages/runAccounts.ts';
@@ -15,7 +16,7 @@ export type Computed = { indicatorsSql: string; accounts: AccountsRun };
 
 /**
  * Runs the SQL of queries/ over a data directory, stage by stage, in this order: staging,
- * checks, indicators, composite, uncertainty, accounts. Leaves the tables `observations`, `indicators` and `scores` in
+ * checks, indicators, composite, uncertainty, accounts; then waits for the microdata cache being written. Leaves the tables `observations`, `indicators` and `scores` in
  * `db`. Throws InputError with the problems intake found together with those of queries/checks/.
  */
 export async function computeResults(db: Database, data: DataDir, log: StageLog): Promise<Computed> {
@@ -31,6 +32,9 @@ export async function computeResults(db: Database, data: DataDir, log: StageLog)
   await log('composite', () => runComposite(db, data), (summary) => describeComposite(data, summary));
   await log('uncertainty', () => runUncertainty(db, data), () => describeUncertainty(data));
   const accounts = await log('accounts', () => runAccounts(db, data), describeAccounts);
+  // A first build of microdata CSVs writes their Parquet copies meanwhile, on a core these stages leave free.
+  const cached = microdataCached(data.microdata);
+  if (cached !== null) await log('cache', () => cached, (lines) => lines.join('; '));
   return { indicatorsSql, accounts };
 }
 

@@ -1,10 +1,11 @@
-import { cp, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatProblem } from '../../src/lib/InputError.ts';
 import { loadDataDir } from '../../src/pipeline/intake/loadDataDir.ts';
+import { microdataCached } from '../../src/pipeline/microdata/microdataCached.ts';
 import { openDatabase, quotedString, type Database } from '../../src/pipeline/openDatabase.ts';
 import { runStaging } from '../../src/pipeline/stages/runStaging.ts';
 
@@ -27,17 +28,24 @@ async function dataDir(name: string, change?: (dir: string) => Promise<void>): P
   return dir;
 }
 
-/** Reads a data directory and runs staging; returns the microdata values and the problems. */
+/** Reads a data directory and runs staging; returns the microdata values, the problems and what was cached. */
 async function stage(dir: string, label = 'data') {
   const data = await loadDataDir(dir, label);
   const db = await openDatabase();
   try {
     const problems = [...data.problems, ...(await runStaging(db, data))];
     const values = await db.query<Value>('SELECT * FROM observations WHERE source_row = 0 ORDER BY variable, region_code, year');
-    return { data, values, problems: problems.map(formatProblem) };
+    const cached = (await microdataCached(data.microdata)) ?? [];
+    return { data, values, problems: problems.map(formatProblem), cached };
   } finally {
     db.close();
   }
+}
+
+/** The files of the cache beside a data directory that hold `dataset`, by what follows its version. */
+async function cacheFiles(dir: string, dataset: string): Promise<string[]> {
+  const files = await readdir(join(dir, '..', '.ipindex-cache')).catch(() => []);
+  return files.filter((f) => f.startsWith(`${dataset}.`)).map((f) => f.replace(/^[a-z_]+\.v2-[0-9a-f]{12}\./, '')).sort();
 }
 
 const pick = (values: readonly Value[], variable: string) =>
@@ -118,27 +126,55 @@ describe('microdata aggregation (queries/microdata)', () => {
     expect(fromHive.data.inputs.find((i) => i.role === 'microdata' && i.file === 'data/patent_records/')?.rows).toBe(10);
   });
 
-  test('converts a CSV once: a later run reads the Parquet cached under its SHA-256 beside the data directory', async () => {
+  test('a first build reads the CSV and then caches, under its SHA-256, the records and the cube as Parquet', async () => {
     const dir = await dataDir('cache');
     const first = await stage(dir);
-    const sha = first.data.inputs.find((i) => i.file === 'data/patent_records.csv')?.sha256;
-    const cached = join(dir, '..', '.ipindex-cache', `patent_records.v1.${sha}.parquet`);
-    const written = (await stat(cached)).mtimeMs;
+    const sha = (file: string) => first.data.inputs.find((i) => i.file === file)?.sha256 ?? '';
+    expect(first.problems).toEqual([]);
+    expect(first.cached).toEqual([
+      'data/patent_records.csv: records and patent_cube cached as Parquet',
+      'data/pledge_records.csv: records cached as Parquet',
+      'data/transfer_records.csv: records cached as Parquet',
+    ]);
+    const file = await stat(join(dir, 'patent_records.csv'));
+    expect(await cacheFiles(dir, 'patent_records')).toEqual([
+      `${file.size}-${Math.trunc(file.mtimeMs)}-${file.ino}.sha256`,
+      `${sha('data/patent_records.csv')}.cube.parquet`,
+      `${sha('data/patent_records.csv')}.parquet`,
+    ]);
+    expect((await cacheFiles(dir, 'transfer_records')).filter((f) => f.endsWith('.parquet'))).toEqual([`${sha('data/transfer_records.csv')}.parquet`]);
 
-    // Proof that the copy is what is read: a copy without CN1 changes what is counted.
+    const version = (await readdir(join(dir, '..', '.ipindex-cache'))).find((f) => f.endsWith('.cube.parquet'))?.split('.')[1] ?? '';
+    const copy = (suffix: string) => join(dir, '..', '.ipindex-cache', `patent_records.${version}.${sha('data/patent_records.csv')}${suffix}`);
     const db = await openDatabase();
-    await db.exec(`COPY (SELECT * FROM read_parquet(${quotedString(cached)}) WHERE patent_id <> 'CN1') TO ${quotedString(`${cached}.new`)} (FORMAT parquet)`);
-    db.close();
-    await cp(`${cached}.new`, cached);
-    const second = await stage(dir);
-    expect(pick(second.values, 'high_value_in_force')['110000/2021']).toBe(1); // CN6 only
-    expect(pick(first.values, 'high_value_in_force')['110000/2021']).toBe(2);
+    // The copies hold what the CSV holds: its 10 records, in the fixture's 10 groups.
+    const [counts] = await db.query<{ records: bigint; groups: bigint; summed: bigint }>(
+      `SELECT (SELECT count(*) FROM read_parquet(${quotedString(copy('.parquet'))})) AS records, count(*) AS groups, sum(records) AS summed FROM read_parquet(${quotedString(copy('.cube.parquet'))})`,
+    );
+    expect(counts).toEqual({ records: 10n, groups: 10n, summed: 10n });
 
-    await cp(`${cached}.new`, cached); // mtime moves on; a third run must not rewrite it
-    const kept = (await stat(cached)).mtimeMs;
-    await stage(dir);
-    expect((await stat(cached)).mtimeMs).toBe(kept);
-    expect(kept).toBeGreaterThanOrEqual(written);
+    // A second build of the same content gives the same bytes and writes nothing.
+    const second = await stage(dir);
+    expect(second.cached).toEqual([]);
+    expect(JSON.stringify(second.values)).toBe(JSON.stringify(first.values));
+    expect(second.data.inputs.filter((i) => i.role === 'microdata').map((i) => [i.file, i.sha256, i.rows, i.values]))
+      .toEqual(first.data.inputs.filter((i) => i.role === 'microdata').map((i) => [i.file, i.sha256, i.rows, i.values]));
+
+    // Proof that it reads the cube's copy and not the records': the records' copy without CN1
+    // changes nothing; the cube's copy without CN1's group (the only one filed in 2017) does.
+    const records = await db.query<{ n: bigint }>(`SELECT count(*) AS n FROM read_parquet(${quotedString(copy('.parquet'))})`);
+    await db.exec(`COPY (SELECT * FROM read_parquet(${quotedString(copy('.parquet'))}) WHERE patent_id <> 'CN1') TO ${quotedString(`${copy('.parquet')}.new`)} (FORMAT parquet)`);
+    await db.exec(`COPY (SELECT * FROM read_parquet(${quotedString(copy('.cube.parquet'))}) WHERE filing_year <> 2017) TO ${quotedString(`${copy('.cube.parquet')}.new`)} (FORMAT parquet)`);
+    db.close();
+    expect(records).toEqual([{ n: 10n }]);
+    await cp(`${copy('.parquet')}.new`, copy('.parquet'));
+    const third = await stage(dir);
+    expect(JSON.stringify(third.values)).toBe(JSON.stringify(first.values));
+    await cp(`${copy('.cube.parquet')}.new`, copy('.cube.parquet'));
+    const fourth = await stage(dir);
+    expect(pick(first.values, 'high_value_in_force')['110000/2021']).toBe(2);
+    expect(pick(fourth.values, 'high_value_in_force')['110000/2021']).toBe(1); // CN6 only
+    expect(fourth.data.inputs.find((i) => i.file === 'data/patent_records.csv')?.rows).toBe(9);
   });
 
   test('a copy found by size and time is used only if the hash agrees: an edit that keeps both is converted anew', async () => {
@@ -166,13 +202,16 @@ describe('microdata problems', () => {
       const text = await readFile(join(d, 'patent_records.csv'), 'utf8');
       await writeFile(join(d, 'patent_records.csv'), text.replace('CN3,110000,2020,', 'CN3,110000,20x0,').replace('CN9,120000,2021,invention,,,0,0,G01N', 'CN9,120000,2021,invention,,,0,yes,G01N'));
     });
-    const { problems } = await stage(dir);
+    const { problems, cached, data } = await stage(dir);
     expect(problems).toEqual([
       'data/patent_records.csv, row 4, column "filing_year": found "20x0", expected a year such as 2020',
       'data/patent_records.csv, row 10, column "pct": found "yes", expected 1 or 0',
     ]);
-    const cache = await import('node:fs/promises').then((fs) => fs.readdir(join(dir, '..', '.ipindex-cache')));
-    expect(cache.filter((f) => f.startsWith('patent_records'))).toEqual([]);
+    // The 8 readable records are counted all the same; the other files are cached as usual.
+    expect(data.inputs.find((i) => i.file === 'data/patent_records.csv')?.rows).toBe(8);
+    expect(cached).toEqual(['data/pledge_records.csv: records cached as Parquet', 'data/transfer_records.csv: records cached as Parquet']);
+    expect(await cacheFiles(dir, 'patent_records')).toEqual([]);
+    expect(await cacheFiles(dir, 'transfer_records')).toHaveLength(2);
   });
 
   test('records that cannot be counted are reported by kind, with how many and the first id', async () => {
@@ -192,6 +231,8 @@ describe('microdata problems', () => {
       await writeFile(join(d, 'transfer_records.csv'), 'patent_id,region_code,year,kind,value\nCN1,110000,2020,gift,\n');
     });
     const { problems } = await stage(dir);
+    // The second run reads the cached cube, which keeps the first patent_id of every group.
+    expect((await stage(dir)).problems).toEqual(problems);
     expect(problems).toEqual([
       'data/patent_records.csv, column "grant_year": found a grant year before the filing year in 1 record (the first: patent_id CN5), expected a grant year in or after the filing year, or empty if not granted',
       'data/patent_records.csv, column "high_value": found the flag "3" in 1 record (the first: patent_id CN8), expected 1 or 0',

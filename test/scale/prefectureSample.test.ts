@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadDataDir } from '../../src/pipeline/intake/loadDataDir.ts';
 import { openDatabase } from '../../src/pipeline/openDatabase.ts';
 import { runChecks } from '../../src/pipeline/runQueries.ts';
+import { microdataCached } from '../../src/pipeline/microdata/microdataCached.ts';
 import { runStaging } from '../../src/pipeline/stages/runStaging.ts';
 import { NATIONAL_TOTALS_FROM_2005 } from '../../src/sample/earlyNationalTotals.ts';
 import { generatePrefectureSample } from '../../src/sample/generatePrefectureSample.ts';
@@ -121,6 +122,8 @@ describe('prefecture-level sample', () => {
          FROM observations WHERE source_file = 'data/patent_records.csv'`,
       );
       expect(sums).toEqual({ grants: grants2024, in_force: inForce2024, years: '2022,2023,2024' });
+      // A run waits for its Parquet copies before it ends (computeResults does so for a build).
+      expect(await microdataCached(data.microdata)).toHaveLength(3);
     } finally {
       db.close();
     }

@@ -3,10 +3,9 @@
 -- them (a register has no row numbers once it is Parquet, but a patent_id can be looked up).
 -- A record is reported for its first mistake only, so one typo gives one line.
 -- Every mistake is a matter of the fields patent_cube (15_patent_cube.sql) is grouped by, so
--- the mistakes and their counts are found in the cube's groups; the records are read again
--- only for the first patent_id of the flagged groups, and with no flagged group (a clean
--- register) the join has nothing to match and DuckDB does not scan the records at all.
--- From patent_cube, patent_records, regions and microdata_files.
+-- the mistakes, their counts and their first patent_id are found in the cube's groups, and
+-- the records are not read again.
+-- From patent_cube, regions and microdata_files.
 
 WITH flagged AS (
   SELECT
@@ -18,6 +17,7 @@ WITH flagged AS (
     high_value,
     pct,
     records,
+    first_patent_id,
     CASE
       WHEN known.region_code IS NULL THEN 'region_code'
       WHEN filing_year IS NULL THEN 'filing_year'
@@ -52,30 +52,17 @@ WITH flagged AS (
      OR (pct IS NULL OR pct NOT IN (0, 1))
 ),
 counted AS (
-  SELECT "column", found, SUM(records) AS n
+  SELECT "column", found, SUM(records) AS n, MIN(first_patent_id) AS patent_id
   FROM flagged
   WHERE "column" IS NOT NULL
   GROUP BY "column", found
-),
-first_ids AS (
-  SELECT g."column", g.found, MIN(r.patent_id) AS patent_id
-  FROM flagged AS g
-  JOIN patent_records AS r
-    ON r.region_code IS NOT DISTINCT FROM g.region_code
-   AND r.filing_year IS NOT DISTINCT FROM g.filing_year
-   AND r.type IS NOT DISTINCT FROM g.type
-   AND r.grant_year IS NOT DISTINCT FROM g.grant_year
-   AND r.lapse_year IS NOT DISTINCT FROM g.lapse_year
-   AND r.high_value IS NOT DISTINCT FROM g.high_value
-   AND r.pct IS NOT DISTINCT FROM g.pct
-  GROUP BY g."column", g.found
 )
 SELECT
   f.file,
   CAST(NULL AS INTEGER) AS "row",
   c."column",
   c.found || ' in ' || CAST(c.n AS VARCHAR) || ' record' || CASE WHEN c.n = 1 THEN '' ELSE 's' END
-    || ' (the first: patent_id ' || COALESCE(i.patent_id, '(none)') || ')' AS found,
+    || ' (the first: patent_id ' || COALESCE(c.patent_id, '(none)') || ')' AS found,
   CASE c."column"
     WHEN 'region_code' THEN 'a region_code listed in regions.csv'
     WHEN 'filing_year' THEN 'the year the application was filed, such as 2020'
@@ -85,6 +72,5 @@ SELECT
     ELSE '1 or 0'
   END AS expected
 FROM counted AS c
-LEFT JOIN first_ids AS i ON i."column" = c."column" AND i.found = c.found
 CROSS JOIN (SELECT file FROM microdata_files WHERE dataset = 'patent_records') AS f
 ORDER BY c."column", c.found;

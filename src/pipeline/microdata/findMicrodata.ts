@@ -23,8 +23,13 @@ export type MicrodataInput = {
   input: InputFile;
   /** The SHA-256 and size of the file or folder: read once, on first call, then remembered. */
   fingerprint: () => Promise<{ sha256: string; bytes: number }>;
-  /** Where the Parquet conversion of a CSV file is kept (see cachedParquet.ts). */
+  /** Where the Parquet copies of a CSV file are kept (see csvCache.ts). */
   cacheDir: string;
+  /**
+   * Set by the microdata stage when it has started caching a CSV in the background: says, once
+   * the copy is written, what was cached or why nothing was (see microdataCached.ts).
+   */
+  caching?: Promise<string>;
 };
 
 /**

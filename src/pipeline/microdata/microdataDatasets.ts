@@ -13,6 +13,11 @@ export type MicrodataDataset = {
   view: string;
   checks: string;
   aggregates: readonly string[];
+  /**
+   * The small table the first aggregate file makes from the records, kept in the cache beside
+   * the records' Parquet (csvCache.ts) and read back by `cachedCube` instead of the records.
+   */
+  cube?: { table: string; cached: string };
 };
 
 const year = 'a year such as 2020';
@@ -41,6 +46,7 @@ export const microdataDatasets: readonly MicrodataDataset[] = [
     view: 'microdata/10_patent_records.sql',
     checks: 'microdata/checks/patent_records.sql',
     aggregates: ['microdata/15_patent_cube.sql', 'microdata/20_patent_yearly.sql', 'microdata/21_patent_aggregates.sql'],
+    cube: { table: 'patent_cube', cached: 'microdata/cache/patent_cube.sql' },
   },
   {
     name: 'transfer_records',

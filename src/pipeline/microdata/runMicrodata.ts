@@ -1,10 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { rm } from 'node:fs/promises';
 import type { Problem } from '../../lib/InputError.ts';
 import { quotedIdentifier, type Database } from '../openDatabase.ts';
 import { runQuery, selectQuery } from '../runQueries.ts';
-import { cachedParquet } from './cachedParquet.ts';
+import { csvCache, type CsvCache } from './csvCache.ts';
 import type { MicrodataInput } from './findMicrodata.ts';
 
 type ProblemRow = { file: string; row: number | null; column: string | null; found: string; expected: string };
@@ -12,15 +11,16 @@ type ProblemRow = { file: string; row: number | null; column: string | null; fou
 /**
  * Aggregates the microdata of a data directory in SQL (queries/microdata/) and adds the
  * aggregates to observations_raw, after the observation files and before unit conversion.
- * CSV files are read through their cached Parquet copy. Returns the problems found in the
- * records; fills in each input's number of records and of values in the manifest entry.
+ * The first build of a CSV reads the CSV itself and starts caching it in the background
+ * (`caching`, awaited through microdataCached.ts); a later one reads the cached copy, the
+ * patent register's cube instead of its records. Returns the problems found in the records;
+ * fills in each input's number of records and of values in the manifest entry.
  */
 export async function runMicrodata(db: Database, microdata: readonly MicrodataInput[]): Promise<Problem[]> {
   if (microdata.length === 0) return [];
   await runQuery(db, 'microdata/00_microdata.sql');
   await db.append('microdata_files', microdata.map((m) => [m.dataset.name, m.label]));
   const problems: Problem[] = [];
-  const temporary: string[] = [];
   const [setting] = await db.query<{ threads: bigint | number }>("SELECT current_setting('threads') AS threads");
   // Counts and DECIMAL sums are exact, so these results do not depend on the number of
   // threads that the rest of the pipeline pins to one for its floating-point sums.
@@ -31,43 +31,73 @@ export async function runMicrodata(db: Database, microdata: readonly MicrodataIn
   try {
     for (const m of microdata) {
       // A cached copy found by the file's size and time is read while the file is hashed; in
-      // the rare case that the hash then disagrees, its reduction is dropped and the CSV converted.
+      // the rare case that the hash then disagrees, what it gave is dropped and the CSV read.
       for (const trustNote of [true, false]) {
-        let files: string;
+        const [reduction, ...rest] = m.dataset.aggregates;
+        const cube = m.dataset.cube;
+        const source = quotedIdentifier(`${m.dataset.name}_source`);
         let confirmed: Promise<boolean> = Promise.resolve(true);
+        let cache: CsvCache | null = null;
         if (m.format === 'csv') {
-          const copy = await cachedParquet(db, m, trustNote);
-          problems.push(...copy.problems);
-          if (copy.path === null) break;
-          if (copy.temporary) temporary.push(copy.path);
-          files = copy.path;
-          confirmed = copy.confirmed;
+          cache = await csvCache(m, trustNote);
+          problems.push(...cache.problems);
+          if (cache.problems.length > 0) break;
+          if (cache.hit === null) {
+            await cache.readCsv(db);
+            await db.exec(`SET VARIABLE ${source} = 'csv_records'`);
+          } else {
+            await readParquet(db, source, cache.hit.records, false);
+            confirmed = cache.hit.confirmed;
+          }
         } else {
-          files = m.format === 'hive' ? join(m.path, '**', '*.parquet') : m.path;
+          const files = m.format === 'hive' ? join(m.path, '**', '*.parquet') : m.path;
           const missing = await missingParquetColumns(db, m, files);
           problems.push(...missing);
           if (missing.length > 0) break;
+          await readParquet(db, source, files, m.format === 'hive');
         }
-        const [reduction, ...rest] = m.dataset.aggregates;
+        const readsCsv = cache !== null && cache.hit === null;
         try {
-          await db.exec(`SET VARIABLE ${quotedIdentifier(`${m.dataset.name}_files`)} = $files`, { files });
-          await db.exec(`SET VARIABLE ${quotedIdentifier(`${m.dataset.name}_hive`)} = $hive`, { hive: m.format === 'hive' });
           await runQuery(db, m.dataset.view);
           // The reduction is the one read of the records; what follows reads what it made.
-          if (reduction !== undefined) await runQuery(db, reduction);
+          if (cache?.hit?.cube != null && cube !== undefined) {
+            await db.exec('SET VARIABLE cached_cube_file = $file', { file: cache.hit.cube });
+            await runQuery(db, cube.cached);
+          } else if (reduction !== undefined) {
+            // Every column is parsed, not only those the reduction uses, so that this read
+            // rejects the same rows as the copy to Parquet will (a patent_id that is not UTF-8).
+            if (readsCsv) await db.exec("SET disabled_optimizers = 'unused_columns'");
+            try {
+              await runQuery(db, reduction);
+            } finally {
+              if (readsCsv) await db.exec('RESET disabled_optimizers');
+            }
+          }
+          if (readsCsv && cache !== null) {
+            const rejected = await cache.rejects(db);
+            problems.push(...rejected);
+            if (rejected.length === 0) m.caching = (await cache.write(db)).copied;
+          }
           if (!(await confirmed)) {
             if (reduction !== undefined) await db.exec(`DROP TABLE ${quotedIdentifier(tableOf(reduction))}`);
             await db.exec(`DROP VIEW ${quotedIdentifier(m.dataset.name)}`);
             continue;
           }
-          const [count] = await db.query<{ n: bigint | number }>(`SELECT count(*) AS n FROM ${quotedIdentifier(m.dataset.name)}`);
+          // The cube has counted the records already; without one, a CSV is read once more.
+          const [count] = await db.query<{ n: bigint | number | null }>(
+            cube === undefined ? `SELECT count(*) AS n FROM ${quotedIdentifier(m.dataset.name)}` : `SELECT sum(records) AS n FROM ${quotedIdentifier(cube.table)}`,
+          );
           m.input.rows = Number(count?.n ?? 0);
           for (const file of rest) await runQuery(db, file);
           const found = await selectQuery<ProblemRow>(db, m.dataset.checks);
           problems.push(...found.map(toProblem));
         } catch (error) {
-          // A Parquet column of a type that does not convert (text in a year column, say).
           const message = (error as Error).message;
+          if (readsCsv) {
+            problems.push({ file: m.label, found: `a file DuckDB could not read as CSV (${message.split('\n')[0] ?? ''})`, expected: 'a UTF-8 CSV file with a header row' });
+            break;
+          }
+          // A Parquet column of a type that does not convert (text in a year column, say).
           if (!/^(Conversion|Invalid Input) Error/.test(message)) throw error;
           problems.push({ file: m.label, found: `a value that does not convert (${message.split('\n')[0]})`, expected: `columns ${Object.entries(m.dataset.columns).map(([c, t]) => `${c} (${t})`).join(', ')}` });
         }
@@ -83,9 +113,16 @@ export async function runMicrodata(db: Database, microdata: readonly MicrodataIn
     for (const m of microdata) m.input.values = Number(values.find((v) => v.file === m.label)?.n ?? 0);
   } finally {
     await db.exec(`SET threads = ${Number(setting?.threads ?? 1)}`);
-    for (const path of temporary) await rm(path, { force: true });
   }
   return problems;
+}
+
+/** Points the records view of a dataset (its variable `source`) at Parquet files, through parquet_records. */
+async function readParquet(db: Database, source: string, files: string, hive: boolean): Promise<void> {
+  await db.exec('SET VARIABLE parquet_files = $files', { files });
+  await db.exec('SET VARIABLE parquet_hive = $hive', { hive });
+  await runQuery(db, 'microdata/08_parquet_records.sql');
+  await db.exec(`SET VARIABLE ${source} = 'parquet_records'`);
 }
 
 /** The required columns a Parquet file or folder lacks, as problems. */
