@@ -29,7 +29,7 @@ describe('method.yaml of the composite engine', () => {
     expect(method.aggregate).toEqual({ method: 'arithmetic', power: 2, levels: {} });
     expect(method.reference).toBe('mean');
     expect(method.groups).toEqual({ leaders: 125, strong: 100, moderate: 70 });
-    expect(method.uncertainty).toEqual({ runs: 1000, seed: 1, weights: 0.25 });
+    expect(method.uncertainty).toEqual({ runs: 1000, seed: 1, weights: 0.25, years: 'latest' });
   });
 
   test.each([
@@ -42,6 +42,7 @@ describe('method.yaml of the composite engine', () => {
     ['aggregate:\n  method: geometric\nnormalise:\n  method: zscore\n', 'data/method.yaml, column "aggregate.method": found "geometric", expected arithmetic, since normalise zscore gives negative scores (geometric, harmonic and negative-power means need scores of 0 or more)'],
     ['uncertainty:\n  aggregate: [arithmetic, harmonic]\nnormalise:\n  lower: -1\n', 'data/method.yaml, column "uncertainty.aggregate": found ["arithmetic","harmonic"], expected arithmetic, since normalise minmax onto lower -1 gives negative scores (geometric, harmonic and negative-power means need scores of 0 or more)'],
     ['uncertainty:\n  runs: 1.5\n', 'data/method.yaml, column "uncertainty.runs": found 1.5, expected a whole number from 0 to 100000'],
+    ['uncertainty:\n  years: last\n', 'data/method.yaml, column "uncertainty.years": found "last", expected one of "latest", "all"'],
     ['uncertainty:\n  weights: 1\n', 'data/method.yaml, column "uncertainty.weights": found 1, expected a share from 0 to below 1'],
     ['uncertainty:\n  normalise: [minmax, ranks]\n', 'data/method.yaml, column "uncertainty.normalise.1": found "ranks", expected one of "minmax", "zscore", "rank", "percentile", "distance_to_max", "target", "reference"'],
     ['screen:\n  regions: 2\n', 'data/method.yaml, column "screen.regions": found 2, expected a share from 0 to 1'],
