@@ -29,11 +29,12 @@ export async function computeResults(db: Database, data: DataDir, log: StageLog)
 
   const indicatorsSql = await log('indicators', () => runIndicators(db, data), () =>
     `${data.indicators.length} indicators x ${data.regions.length} regions`);
+  // A first build of microdata CSVs writes their Parquet copies from here on, on the core that
+  // the single-threaded stages below leave free.
+  const cached = microdataCached(data.microdata);
   await log('composite', () => runComposite(db, data), (summary) => describeComposite(data, summary));
   await log('uncertainty', () => runUncertainty(db, data), () => describeUncertainty(data));
   const accounts = await log('accounts', () => runAccounts(db, data), describeAccounts);
-  // A first build of microdata CSVs writes their Parquet copies meanwhile, on a core these stages leave free.
-  const cached = microdataCached(data.microdata);
   if (cached !== null) await log('cache', () => cached, (lines) => lines.join('; '));
   return { indicatorsSql, accounts };
 }

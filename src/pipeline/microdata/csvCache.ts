@@ -36,11 +36,12 @@ export type CsvCache = {
   /** The rows that the last read of the CSV in `db` could not read, as problems. */
   rejects(db: Database): Promise<Problem[]>;
   /**
-   * Starts caching a CSV read without rejects: writes the cube (from `db`) now, and the records
-   * as Parquet in the background, on a DuckDB of their own, so that the build goes on.
-   * `copied` says, for the log, what was cached or why nothing was; it never rejects.
+   * Caches a CSV read without rejects: writes the cube (from `db`) now, and returns `copy`,
+   * which writes the records as Parquet on a DuckDB of their own, in the background of what the
+   * build does when it calls it, and says, for the log, what was cached or why nothing was (it
+   * never rejects).
    */
-  write(db: Database): Promise<{ copied: Promise<string> }>;
+  write(db: Database): Promise<{ copy: () => Promise<string> }>;
 };
 
 /**
@@ -88,7 +89,7 @@ export async function csvCache(input: MicrodataInput, trustNote = true): Promise
     hit = { records: recordsOf(noted), cube: input.dataset.cube === undefined ? null : cubeOf(noted), confirmed };
   }
 
-  const write = async (db: Database): Promise<{ copied: Promise<string> }> => {
+  const write = async (db: Database): Promise<{ copy: () => Promise<string> }> => {
     const partial = `${prefix}.${process.pid}-${Date.now()}`;
     const cube = input.dataset.cube;
     const cubeWritten = cube === undefined
@@ -96,7 +97,7 @@ export async function csvCache(input: MicrodataInput, trustNote = true): Promise
       // COPY takes no parameter for its target: the path, ours, goes through the client's quoting.
       : db.exec(`COPY ${quotedIdentifier(cube.table)} TO ${quotedString(`${partial}.cube.partial`)} (FORMAT parquet)`);
     await cubeWritten.catch(() => undefined);
-    const copied = cubeWritten.then(() => copyRecords(`${partial}.partial`)).then(async (problems) => {
+    const copied = () => cubeWritten.then(() => copyRecords(`${partial}.partial`)).then(async (problems) => {
       if (problems.length > 0) throw new Error(`${problems.length} rows could not be read`);
       const { sha256 } = await input.fingerprint();
       await rename(`${partial}.partial`, recordsOf(sha256));
@@ -107,7 +108,7 @@ export async function csvCache(input: MicrodataInput, trustNote = true): Promise
       return `${input.label}: records${cube === undefined ? '' : ` and ${cube.table}`} cached as Parquet`;
     });
     return {
-      copied: copied.catch(async (error: unknown) => {
+      copy: () => copied().catch(async (error: unknown) => {
         await rm(`${partial}.partial`, { force: true });
         await rm(`${partial}.cube.partial`, { force: true });
         return `${input.label}: not cached (${((error as Error).message.split('\n')[0] ?? '').slice(0, 200)})`;

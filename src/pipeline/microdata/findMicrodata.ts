@@ -26,10 +26,11 @@ export type MicrodataInput = {
   /** Where the Parquet copies of a CSV file are kept (see csvCache.ts). */
   cacheDir: string;
   /**
-   * Set by the microdata stage when it has started caching a CSV in the background: says, once
-   * the copy is written, what was cached or why nothing was (see microdataCached.ts).
+   * Set by the microdata stage when a CSV is to be cached: writes the Parquet copy of its
+   * records in the background once called, and says what was cached or why nothing was (see
+   * microdataCached.ts).
    */
-  caching?: Promise<string>;
+  caching?: () => Promise<string>;
 };
 
 /**

@@ -12,7 +12,7 @@ type ProblemRow = { file: string; row: number | null; column: string | null; fou
  * Aggregates the microdata of a data directory in SQL (queries/microdata/) and adds the
  * aggregates to observations_raw, after the observation files and before unit conversion.
  * The first build of a CSV reads the CSV itself and starts caching it in the background
- * (`caching`, awaited through microdataCached.ts); a later one reads the cached copy, the
+ * (`caching`, started and awaited through microdataCached.ts); a later one reads the cached copy, the
  * patent register's cube instead of its records. Returns the problems found in the records;
  * fills in each input's number of records and of values in the manifest entry.
  */
@@ -76,7 +76,7 @@ export async function runMicrodata(db: Database, microdata: readonly MicrodataIn
           if (readsCsv && cache !== null) {
             const rejected = await cache.rejects(db);
             problems.push(...rejected);
-            if (rejected.length === 0) m.caching = (await cache.write(db)).copied;
+            if (rejected.length === 0) m.caching = (await cache.write(db)).copy;
           }
           if (!(await confirmed)) {
             if (reduction !== undefined) await db.exec(`DROP TABLE ${quotedIdentifier(tableOf(reduction))}`);
