@@ -1,11 +1,12 @@
 // ipindex's pipeline from microdata to indicators, as `ipindex build` runs it: read the data
 // directory (fingerprints included), staging (the microdata aggregated: from the CSV on a first
 // build, from the cached cube on a later one), the checks and the indicators. A first build
-// writes its Parquet copies in the background meanwhile; they are awaited after the indicators
-// (as a build awaits them after its last stage), and `cacheSeconds` says how long after the
-// indicators they were done (0 when they were done before). `node --import tsx
+// then writes its Parquet copies (a build starts them after the indicators, in the background
+// of the later stages, and awaits them after its last stage); `cacheSeconds` says how long
+// after the indicators they were done. `node --import tsx
 // bench/microdataPipeline.ts DIR` prints JSON: seconds in all and by stage, peak resident bytes,
 // the number of indicator rows, what was cached.
+import { relative } from 'node:path';
 import { loadDataDir } from '../src/pipeline/intake/loadDataDir.ts';
 import { microdataCached } from '../src/pipeline/microdata/microdataCached.ts';
 import { openDatabase } from '../src/pipeline/openDatabase.ts';
@@ -26,7 +27,8 @@ const timed = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
   return result;
 };
 const start = performance.now();
-const data = await timed('read', () => loadDataDir(dir));
+// Files are named relative to the project in messages and the bench's table, never by a machine path.
+const data = await timed('read', () => loadDataDir(dir, relative(process.cwd(), dir) || '.'));
 const db = await openDatabase();
 const microdataProblems = await timed('staging', () => runStaging(db, data));
 const problems = await timed('checks', async () => [...data.problems, ...microdataProblems, ...(await runChecks(db))]);
