@@ -47,9 +47,11 @@ scaled AS (
     stddev_samp(x) OVER w AS sd,
     count(x) OVER w AS n,
     rank() OVER (PARTITION BY indicator, scope ORDER BY x ASC NULLS LAST) AS r,
+    -- Every window below is computed whichever branch is taken: the ones not taken get no values,
+    -- since a median over every series costs as much as the rest of this query.
     CASE $reference
-      WHEN 'mean' THEN favg(value) OVER w
-      WHEN 'median' THEN median(value) OVER w
+      WHEN 'mean' THEN favg(CASE WHEN $reference = 'mean' THEN value END) OVER w
+      WHEN 'median' THEN median(CASE WHEN $reference = 'median' THEN value END) OVER w
       WHEN 'national' THEN national
       ELSE favg(CASE WHEN region_code = $reference THEN value END) OVER w
     END AS ref

@@ -7,7 +7,8 @@
 
 CREATE TABLE region_weights AS
 WITH RECURSIVE
-present AS (
+-- Materialised: otherwise each step of the recursion below computes the window sum anew.
+present AS MATERIALIZED (
   SELECT a.region_code, a.year, a.node, a.level, w.parent, w.weight,
     w.weight / nullif(sum(w.weight) OVER (PARTITION BY a.region_code, a.year, w.parent), 0) AS share
   FROM aggregated AS a

@@ -10,9 +10,10 @@ CREATE TABLE performance_groups AS
 WITH referenced AS (
   SELECT
     s.*,
+    -- Every window is computed whichever branch is taken: the ones not taken get no values.
     CASE $reference
-      WHEN 'mean' THEN favg(s.score) OVER w
-      WHEN 'median' THEN median(s.score) OVER w
+      WHEN 'mean' THEN favg(CASE WHEN $reference = 'mean' THEN s.score END) OVER w
+      WHEN 'median' THEN median(CASE WHEN $reference = 'median' THEN s.score END) OVER w
       WHEN 'national' THEN n.score
       ELSE favg(CASE WHEN s.region_code = $reference THEN s.score END) OVER w
     END AS reference_score

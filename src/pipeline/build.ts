@@ -1,7 +1,6 @@
 import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../lib/InputError.ts';
-import { readAccounts } from './accounts/readAccounts.ts';
 import { computeResults } from './computeResults.ts';
 import type { StageLog } from './createStageLog.ts';
 import { countValues } from './intake/countValues.ts';
@@ -42,7 +41,7 @@ export async function build(options: BuildOptions): Promise<{ outDir: string; ye
     const computed = await computeResults(db, data, log);
     const builtAt = options.builtAt ?? new Date().toISOString();
     const site = join(staging, 'site');
-    await log('results', () => writeResults(db, join(staging, 'data'), data, computed, { version: toolVersion(), builtAt }), (r) =>
+    const results = await log('results', () => writeResults(db, join(staging, 'data'), data, computed, { version: toolVersion(), builtAt }), (r) =>
       `${r.files.length} files in data/`);
     const years = (await db.query<{ year: number }>('SELECT DISTINCT year FROM scores ORDER BY year')).map((r) => r.year);
 
@@ -52,7 +51,7 @@ export async function build(options: BuildOptions): Promise<{ outDir: string; ye
       const downloads = await log('downloads', () => prepareDownloads(db, join(staging, 'data'), builtAt), (d) =>
         `${d.files.length} files: CSV, XLSX, Arrow`);
       const report = await assembleReport(db, { method: data.method, builtAt, version: toolVersion(), downloads: downloads.files });
-      report.accounts = await readAccounts(db, data, computed.accounts);
+      report.accounts = results.accounts;
       const reportPath = join(staging, 'report.json');
       await writeFile(reportPath, JSON.stringify(report));
       // The workbook and Arrow files are written meanwhile: the pages render in worker threads.

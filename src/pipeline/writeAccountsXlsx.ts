@@ -16,6 +16,7 @@ export async function writeAccountsXlsx(path: string, tables: readonly AccountsT
   workbook.modified = createdAt;
   const used = new Set<string>();
   for (const table of tables) addSheet(workbook, table, uniqueSheetName(table.sheet, used));
+  shareStyles(workbook);
   await workbook.xlsx.writeFile(path);
 }
 
@@ -93,4 +94,23 @@ function uniqueSheetName(wanted: string, used: Set<string>): string {
   for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 1)}~${n}`;
   used.add(name.toLowerCase());
   return name;
+}
+
+/**
+ * Lets the cells of equal style and value type share one style object. exceljs works out the
+ * style id of every cell anew unless it has seen its style object before, and the id depends on
+ * the value type; shared objects give every cell the id it had, found once.
+ */
+function shareStyles(workbook: ExcelJS.Workbook): void {
+  const shared = new Map<string, Partial<ExcelJS.Style>>();
+  workbook.eachSheet((sheet) => {
+    sheet.eachRow({ includeEmpty: true }, (row) => {
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        const key = `${cell.type} ${JSON.stringify(cell.style)}`;
+        const style = shared.get(key);
+        if (style === undefined) shared.set(key, cell.style);
+        else cell.style = style;
+      });
+    });
+  });
 }

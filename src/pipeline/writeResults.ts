@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { AccountsReport } from '../lib/accountsLayout.ts';
 import { readAccounts } from './accounts/readAccounts.ts';
 import { writeAccountsExports } from './accounts/writeAccountsExports.ts';
 import type { Computed } from './computeResults.ts';
@@ -42,20 +43,19 @@ export type RunInfo = { version: string; builtAt: string };
 
 /**
  * Writes the result tables, the indicator SQL and manifest.json into `dir` (out/data), and
- * returns what the report pages need.
+ * returns what the report pages need: the files written and the accounts as read for their layout.
  */
-export async function writeResults(db: Database, dir: string, data: DataDir, computed: Computed, run: RunInfo): Promise<{ files: string[] }> {
+export async function writeResults(db: Database, dir: string, data: DataDir, computed: Computed, run: RunInfo): Promise<{ files: string[]; accounts: AccountsReport }> {
   await mkdir(dir, { recursive: true });
   await runQuality(db, data);
-  const counts: Record<string, number> = {};
-  await runQuery(db, 'exports/spreadsheet_safe.sql');
-  for (const [file, sql] of Object.entries(tables)) {
-    await db.exec(`COPY (${await spreadsheetSafeSelect(db, sql)}) TO ${quotedString(join(dir, file))} (HEADER, DELIMITER ',')`);
-    const [row] = await db.query<{ n: bigint | number }>(`SELECT count(*) AS n FROM (${sql})`);
-    counts[file] = Number(row?.n ?? 0);
-  }
+  const accounts = await readAccounts(db, data, computed.accounts);
+  // The layout files are JavaScript's work and the tables DuckDB's: the two run side by side,
+  // and both finish before a failure is passed on, so nothing is still writing into `dir` then.
+  const [layout, copied] = await Promise.allSettled([writeAccountsExports(dir, accounts, run.builtAt), copyTables(db, dir)]);
+  if (layout.status === 'rejected') throw layout.reason;
+  if (copied.status === 'rejected') throw copied.reason;
+  const [accountsFiles, counts] = [layout.value, copied.value];
   await writeFile(join(dir, 'indicators.sql'), computed.indicatorsSql);
-  const accountsFiles = await writeAccountsExports(dir, await readAccounts(db, data, computed.accounts), run.builtAt);
 
   const years = await db.query<{ first: number; last: number }>('SELECT min(year) AS first, max(year) AS last FROM indicators');
   const manifest = {
@@ -77,5 +77,17 @@ export async function writeResults(db: Database, dir: string, data: DataDir, com
     queries: 'Every number is computed by the SQL files of queries/; data/indicators.sql is the formula SQL as it ran.',
   };
   await writeFile(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  return { files: [...Object.keys(tables), ...accountsFiles, 'indicators.sql', 'manifest.json'] };
+  return { files: [...Object.keys(tables), ...accountsFiles, 'indicators.sql', 'manifest.json'], accounts };
+}
+
+/** Writes the tables of the output contract as CSV files into `dir`, returning the rows of each. */
+async function copyTables(db: Database, dir: string): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  await runQuery(db, 'exports/spreadsheet_safe.sql');
+  for (const [file, sql] of Object.entries(tables)) {
+    // COPY answers with the number of rows it wrote, so the table is not queried a second time.
+    const [row] = await db.query<{ Count: bigint | number }>(`COPY (${await spreadsheetSafeSelect(db, sql)}) TO ${quotedString(join(dir, file))} (HEADER, DELIMITER ',')`);
+    counts[file] = Number(row?.Count ?? 0);
+  }
+  return counts;
 }

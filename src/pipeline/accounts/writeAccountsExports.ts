@@ -13,12 +13,9 @@ export async function writeAccountsExports(dir: string, report: AccountsReport, 
   if (!report.computed) return [];
   const tables = accountsTables(report);
   await mkdir(join(dir, 'accounts'), { recursive: true });
-  const files: string[] = [];
-  for (const table of tables) {
-    const file = `accounts/${table.id}.csv`;
-    await writeFile(join(dir, file), accountsTableCsv(table));
-    files.push(file);
-  }
+  // A prefecture-level report has a table for each of some 340 units: written side by side.
+  const files = tables.map((table) => `accounts/${table.id}.csv`);
+  await Promise.all(tables.map((table) => writeFile(join(dir, 'accounts', `${table.id}.csv`), accountsTableCsv(table))));
   await writeAccountsXlsx(join(dir, 'accounts.xlsx'), tables, new Date(builtAt));
   files.push('accounts.xlsx');
   return files;

@@ -18,7 +18,7 @@ export type ReportFacts = {
  */
 export async function assembleReport(db: Database, facts: ReportFacts): Promise<Report> {
   const tables = new Set((await db.query<{ name: string }>('SELECT table_name AS name FROM duckdb_tables()')).map((t) => t.name));
-  const rows = async <T>(name: string): Promise<T[]> => (await selectQuery<Row>(db, `report/${name}.sql`)).map(plainRow) as T[];
+  const rows = async <T>(name: string): Promise<T[]> => plainRows(await selectQuery<Row>(db, `report/${name}.sql`)) as T[];
 
   const ranking = await rows<Report['ranking'][number]>('ranking');
   const report: Report = {
@@ -46,9 +46,17 @@ export async function assembleReport(db: Database, facts: ReportFacts): Promise<
   return report;
 }
 
-/** DuckDB hands BIGINTs over as bigint, which JSON cannot hold; the report's counts are small. */
-function plainRow(row: Row): Row {
-  const out: Row = {};
-  for (const [key, value] of Object.entries(row)) out[key] = typeof value === 'bigint' ? Number(value) : value;
-  return out;
+/**
+ * DuckDB hands BIGINTs over as bigint, which JSON cannot hold; the report's counts are small.
+ * The rows are fresh objects made for this query, so they are changed in place: copying each of
+ * the hundred thousand rows of a prefecture-level report took ten times as long.
+ */
+function plainRows(rows: Row[]): Row[] {
+  for (const row of rows) {
+    for (const key in row) {
+      const value = row[key];
+      if (typeof value === 'bigint') row[key] = Number(value);
+    }
+  }
+  return rows;
 }
