@@ -1,12 +1,11 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tableFromArrays, tableFromJSON, tableToIPC } from 'apache-arrow';
-import ExcelJS from 'exceljs';
 import type { DownloadFile } from '../../lib/report.ts';
 import { quotedString, type Database, type Row } from '../openDatabase.ts';
 import { selectQuery } from '../runQueries.ts';
 import { csvLine } from './csvLine.ts';
-import { spreadsheetSafe } from './spreadsheetSafe.ts';
+import { tablesWorkbook } from './tablesWorkbook.ts';
 
 /** The downloads of out/data: the files the downloads page lists, and the writing of the slow ones. */
 export type Downloads = {
@@ -57,19 +56,15 @@ export async function prepareDownloads(db: Database, dir: string, builtAt: strin
 }
 
 async function writeTables(db: Database, dir: string, tables: readonly string[], builtAt: string): Promise<void> {
-  // The streaming writer: the whole workbook is written in about a third of the time.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: join(dir, 'ipindex.xlsx'), useSharedStrings: false, useStyles: true });
-  workbook.creator = 'ipindex';
-  workbook.created = new Date(builtAt);
-  workbook.modified = new Date(builtAt);
+  const workbook = tablesWorkbook(builtAt);
   for (const table of tables) {
     const { columns, rows } = await readCsvTable(db, join(dir, `${table}.csv`));
-    addSheet(workbook, table, columns, rows);
+    await workbook.addSheet({ name: table, columns, rows });
     // An empty table keeps its columns (of no type) in Arrow too.
     const arrow = rows.length > 0 ? tableFromJSON(rows) : tableFromArrays(Object.fromEntries(columns.map((c) => [c, []])));
     await writeFile(join(dir, `${table}.arrow`), tableToIPC(arrow, 'file'));
   }
-  await workbook.commit();
+  await workbook.save(join(dir, 'ipindex.xlsx'));
 }
 
 /** The rows of each table as manifest.json records them (writeResults counted them while writing), by file name. */
@@ -97,32 +92,4 @@ async function readCsvTable(db: Database, path: string): Promise<{ columns: stri
     }
   }
   return { columns, rows };
-}
-
-/** A sheet named after its table: a bold, frozen header row, then the rows, text made spreadsheet-safe. */
-function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: string, columns: readonly string[], rows: readonly Row[]): void {
-  const sheet = workbook.addWorksheet(table.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({ header: c, key: c, width: Math.max(10, c.length + 2) }));
-  sheet.getRow(1).font = { bold: true };
-  // exceljs gives every cell an empty style object of its own and works out its style id anew
-  // (two thirds of the time a large sheet took); it remembers the id of an object it has seen,
-  // and the id depends on the value type, so the cells of one type share one empty style.
-  const shared = new Map<ExcelJS.ValueType, Partial<ExcelJS.Style>>();
-  const shareStyle = (cell: ExcelJS.Cell) => {
-    if (Object.keys(cell.style).length > 0) return;
-    let style = shared.get(cell.type);
-    if (style === undefined) shared.set(cell.type, (style = {}));
-    cell.style = style;
-  };
-  for (const row of rows) {
-    const added = sheet.addRow(columns.map((c) => {
-      const value = row[c];
-      if (value === null || value === undefined) return null;
-      if (typeof value === 'string') return spreadsheetSafe(value);
-      return value as number | boolean;
-    }));
-    added.eachCell({ includeEmpty: true }, shareStyle);
-    added.commit();
-  }
-  sheet.commit();
 }

@@ -1,0 +1,49 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, test } from 'vitest';
+import { tablesWorkbook } from '../../src/pipeline/report/tablesWorkbook.ts';
+
+describe('the workbook of the tables (ipindex.xlsx), read back by another library', () => {
+  test('sheets in order, bold frozen header, numbers as numbers, text safe, gaps empty, column AA', async () => {
+    const path = join(await mkdtemp(join(tmpdir(), 'ipindex-workbook-')), 'tables.xlsx');
+    const wide = Array.from({ length: 28 }, (_, i) => `c${i + 1}`);
+    const book = tablesWorkbook('2026-01-01T00:00:00.000Z');
+    await book.addSheet({
+      name: 'scores',
+      columns: ['region_code', 'name', 'score', 'imputed', 'note'],
+      rows: [
+        { region_code: '110000', name: '北京市 & <Beijing>', score: 87.5, imputed: false, note: null },
+        { region_code: '120000', name: '=HYPERLINK("http://example.invalid","x")', score: -0.000001, imputed: true, note: 'tab\there\u0001' },
+      ],
+    });
+    await book.addSheet({ name: 'wide', columns: wide, rows: [Object.fromEntries(wide.map((c, i) => [c, i]))] });
+    await book.addSheet({ name: 'empty', columns: ['a'], rows: [] });
+    await book.save(path);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['scores', 'wide', 'empty']);
+    const scores = workbook.getWorksheet('scores')!;
+    expect(scores.getRow(1).values).toEqual([undefined, 'region_code', 'name', 'score', 'imputed', 'note']);
+    expect(scores.getCell('A1').font?.bold).toBe(true);
+    expect(scores.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(scores.getRow(2).values).toEqual([undefined, '110000', '北京市 & <Beijing>', 87.5, false]);
+    // A formula becomes text with a leading apostrophe (spreadsheetSafe); a control character is dropped.
+    expect(scores.getRow(3).values).toEqual([undefined, '120000', '\'=HYPERLINK("http://example.invalid","x")', -0.000001, true, 'tab\there']);
+    expect(workbook.getWorksheet('wide')!.getCell('AB2').value).toBe(27);
+    expect(workbook.getWorksheet('empty')!.rowCount).toBe(1);
+    expect(workbook.creator).toBe('ipindex');
+  });
+
+  test('the same tables give the same bytes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ipindex-workbook-'));
+    for (const name of ['a.xlsx', 'b.xlsx']) {
+      const book = tablesWorkbook('2026-01-01T00:00:00.000Z');
+      await book.addSheet({ name: 't', columns: ['x'], rows: [{ x: 1 }, { x: 'y' }] });
+      await book.save(join(dir, name));
+    }
+    expect((await readFile(join(dir, 'a.xlsx'))).equals(await readFile(join(dir, 'b.xlsx')))).toBe(true);
+  });
+});
