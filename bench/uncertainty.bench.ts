@@ -39,7 +39,7 @@ export async function prepareUncertainty(regionCount: number, indicatorCount: nu
   const method = methodSchema.parse({
     uncertainty: { runs: 1000, seed: 1, weights: 0.25, normalise: ['minmax', 'percentile'], aggregate: ['arithmetic', 'geometric'] },
   });
-  const data = { regions, nodes, indicators: nodes.filter((n) => n.level === 1), method, inputs: [] } as unknown as DataDir;
+  const data = { regions, nodes, indicators: nodes.filter((n) => n.level === 1), method, inputs: [], observations: [] } as unknown as DataDir;
   const db = await openDatabase();
   await runQuery(db, 'staging/00_inputs.sql');
   await db.append('regions', regions.map((r) => [r.region_code, r.name_zh, r.name_en, r.level, null, r.zone]));
