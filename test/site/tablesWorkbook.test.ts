@@ -13,13 +13,17 @@ describe('the workbook of the tables (ipindex.xlsx), read back by another librar
     await book.addSheet({
       name: 'scores',
       columns: ['region_code', 'name', 'score', 'imputed', 'note'],
-      rows: [
-        { region_code: '110000', name: '北京市 & <Beijing>', score: 87.5, imputed: false, note: null },
-        { region_code: '120000', name: '=HYPERLINK("http://example.invalid","x")', score: -0.000001, imputed: true, note: 'tab\there\u0001' },
+      values: [
+        ['110000', '120000'],
+        ['北京市 & <Beijing>', '=HYPERLINK("http://example.invalid","x")'],
+        [87.5, -0.000001],
+        [false, true],
+        [null, 'tab\there\u0001'],
       ],
+      rowCount: 2,
     });
-    await book.addSheet({ name: 'wide', columns: wide, rows: [Object.fromEntries(wide.map((c, i) => [c, i]))] });
-    await book.addSheet({ name: 'empty', columns: ['a'], rows: [] });
+    await book.addSheet({ name: 'wide', columns: wide, values: wide.map((_, i) => [i]), rowCount: 1 });
+    await book.addSheet({ name: 'empty', columns: ['a'], values: [[]], rowCount: 0 });
     await book.save(path);
 
     const workbook = new ExcelJS.Workbook();
@@ -41,7 +45,7 @@ describe('the workbook of the tables (ipindex.xlsx), read back by another librar
     const dir = await mkdtemp(join(tmpdir(), 'ipindex-workbook-'));
     for (const name of ['a.xlsx', 'b.xlsx']) {
       const book = tablesWorkbook('2026-01-01T00:00:00.000Z');
-      await book.addSheet({ name: 't', columns: ['x'], rows: [{ x: 1 }, { x: 'y' }] });
+      await book.addSheet({ name: 't', columns: ['x'], values: [[1, 'y']], rowCount: 2 });
       await book.save(join(dir, name));
     }
     expect((await readFile(join(dir, 'a.xlsx'))).equals(await readFile(join(dir, 'b.xlsx')))).toBe(true);

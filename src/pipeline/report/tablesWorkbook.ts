@@ -1,13 +1,13 @@
+import { once } from 'node:events';
 import { writeFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
-import { crc32, deflateRaw } from 'node:zlib';
-import type { Row } from '../openDatabase.ts';
+import { crc32, createDeflateRaw } from 'node:zlib';
 import { spreadsheetSafe } from './spreadsheetSafe.ts';
 
-/** A table to write as a sheet: its name, its columns in order and its rows. */
-export type SheetTable = { name: string; columns: readonly string[]; rows: readonly Row[] };
-
-const deflateBuffer = promisify(deflateRaw);
+/**
+ * A table to write as a sheet: its name, its columns in order, and their values column by column
+ * (`values[i][r]` is row r of column i; null, undefined and non-finite numbers are left empty).
+ */
+export type SheetTable = { name: string; columns: readonly string[]; values: readonly (readonly unknown[])[]; rowCount: number };
 
 /** A workbook being written: sheets are added one at a time, then the file is saved. */
 export type TablesWorkbook = { addSheet(table: SheetTable): Promise<void>; save(path: string): Promise<void> };
@@ -17,7 +17,7 @@ export type TablesWorkbook = { addSheet(table: SheetTable): Promise<void>; save(
  * then the rows, numbers as numbers, text made spreadsheet-safe. Written directly rather than
  * through a spreadsheet library, which builds an object per cell: at prefecture level (two
  * million rows) that took a minute, this a few seconds. A sheet is laid out as it is added (so
- * its rows can go) and compressed in zlib's thread pool while the next one is laid out.
+ * its columns can go) and compressed in zlib's thread pool while the next one is laid out.
  * `created` dates the file; the same tables give the same bytes.
  */
 export function tablesWorkbook(created: string): TablesWorkbook {
@@ -27,7 +27,7 @@ export function tablesWorkbook(created: string): TablesWorkbook {
       // One sheet compresses while the next is laid out; no more, so that memory holds two at most.
       await sheets.at(-1)?.part;
       const n = sheets.length + 1;
-      sheets.push({ name: table.name.slice(0, 31), file: `xl/worksheets/sheet${n}.xml`, id: `rId${n}`, part: deflateText(sheetXml(table)) });
+      sheets.push({ name: table.name.slice(0, 31), file: `xl/worksheets/sheet${n}.xml`, id: `rId${n}`, part: deflateChunks(sheetXml(table)) });
     },
     async save(path) {
       const parts: [name: string, content: Promise<Compressed>][] = [
@@ -55,31 +55,149 @@ function xml(body: string): Promise<Compressed> {
 }
 
 /** One sheet: frozen header row in bold, column widths from the header, a row per table row. */
-function sheetXml(table: SheetTable): string {
-  const letters = table.columns.map((_, i) => columnLetters(i));
-  const out: string[] = [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">',
-    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>',
-    `<cols>${table.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${Math.max(10, c.length + 2)}" customWidth="1"/>`).join('')}</cols>`,
-    `<sheetData><row r="1">${table.columns.map((c, i) => `<c r="${letters[i]}1" s="1" t="inlineStr"><is><t>${escape(c)}</t></is></c>`).join('')}</row>`,
-  ];
-  table.rows.forEach((row, index) => {
-    const r = index + 2;
-    let cells = '';
-    for (let i = 0; i < table.columns.length; i++) cells += cell(`${letters[i]}${r}`, row[table.columns[i]!]);
-    out.push(`<row r="${r}">${cells}</row>`);
-  });
-  out.push('</sheetData></worksheet>');
-  return out.join('');
+function sheetXml(table: SheetTable): Buffer[] {
+  const { columns, values, rowCount } = table;
+  const out = new ByteChunks();
+  out.text(
+    [
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">',
+      '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>',
+      `<cols>${columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${Math.max(10, c.length + 2)}" customWidth="1"/>`).join('')}</cols>`,
+      `<sheetData><row r="1">${columns.map((c, i) => `<c r="${columnLetters(i)}1" s="1" t="inlineStr"><is><t>${escape(c)}</t></is></c>`).join('')}</row>`,
+    ].join(''),
+  );
+  // Laid out in bytes rather than as strings: a sheet of a million rows would otherwise be a
+  // string of hundreds of megabytes built from millions of small ones (most of the time went to
+  // making and collecting them). A finite number is <c r="B7"><v>1.5</v></c>, true/false
+  // <c r="B7" t="b"><v>1</v></c>, anything else an inline string (textTail); null, undefined and a
+  // non-finite number no cell at all.
+  const cellStarts = columns.map((_, i) => ascii(`<c r="${columnLetters(i)}`));
+  const texts = new TextCells();
+  const rowDigits = new Uint8Array(16);
+  for (let index = 0; index < rowCount; index++) {
+    const digits = String(index + 2);
+    for (let d = 0; d < digits.length; d++) rowDigits[d] = digits.charCodeAt(d);
+    const digitCount = digits.length;
+    out.reserve(ROW_START.length + digitCount + 2);
+    out.bytes(ROW_START);
+    out.bytes(rowDigits, digitCount);
+    out.bytes(TAG_END);
+    for (let i = 0; i < columns.length; i++) {
+      const value = values[i]?.[index];
+      if (value === null || value === undefined) continue;
+      const start = cellStarts[i]!;
+      if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {
+        if (typeof value === 'number' && !Number.isFinite(value)) continue;
+        const number = typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
+        out.reserve(start.length + digitCount + BOOLEAN_START.length + number.length + VALUE_END.length);
+        out.bytes(start);
+        out.bytes(rowDigits, digitCount);
+        out.bytes(typeof value === 'boolean' ? BOOLEAN_START : NUMBER_START);
+        out.latin1(number);
+        out.bytes(VALUE_END);
+      } else {
+        const tail = texts.tail(value instanceof Date ? value.toISOString() : String(value));
+        out.reserve(start.length + digitCount);
+        out.bytes(start);
+        out.bytes(rowDigits, digitCount);
+        out.buffer(tail);
+      }
+    }
+    out.reserve(ROW_END.length);
+    out.bytes(ROW_END);
+  }
+  out.text('</sheetData></worksheet>');
+  return out.finish();
 }
 
-function cell(ref: string, value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}"><v>${value}</v></c>` : '';
-  if (typeof value === 'bigint') return `<c r="${ref}"><v>${value}</v></c>`;
-  if (typeof value === 'boolean') return `<c r="${ref}" t="b"><v>${value ? 1 : 0}</v></c>`;
-  const text = value instanceof Date ? value.toISOString() : String(value);
-  return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escape(spreadsheetSafe(text))}</t></is></c>`;
+/** What follows a text cell's reference: the text made spreadsheet-safe, as inline string. */
+function textTail(text: string): string {
+  return `" t="inlineStr"><is><t xml:space="preserve">${escape(spreadsheetSafe(text))}</t></is></c>`;
+}
+
+const ROW_START = ascii('<row r="');
+const TAG_END = ascii('">');
+const NUMBER_START = ascii('"><v>');
+const BOOLEAN_START = ascii('" t="b"><v>');
+const VALUE_END = ascii('</v></c>');
+const ROW_END = ascii('</row>');
+
+function ascii(text: string): Uint8Array {
+  return Uint8Array.from(text, (c) => c.charCodeAt(0));
+}
+
+/**
+ * The encoded tails of text cells, by text: a column of codes or names repeats a few hundred
+ * values a million times, so each is escaped and encoded once. Bounded, for columns of free text.
+ */
+class TextCells {
+  private readonly cache = new Map<string, Buffer>();
+
+  tail(text: string): Buffer {
+    let tail = this.cache.get(text);
+    if (tail === undefined) {
+      tail = Buffer.from(textTail(text), 'utf8');
+      if (this.cache.size < 65536) this.cache.set(text, tail);
+    }
+    return tail;
+  }
+}
+
+/** Bytes written into fixed-size chunks: no copy of what is written, and no chunk as large as a sheet. */
+class ByteChunks {
+  private static readonly size = 1 << 20;
+  private readonly chunks: Buffer[] = [];
+  private chunk = Buffer.allocUnsafe(ByteChunks.size);
+  private position = 0;
+
+  /** Makes room for `length` more bytes in the current chunk (callers write small pieces after it). */
+  reserve(length: number): void {
+    if (this.position + length <= this.chunk.length) return;
+    this.chunks.push(this.chunk.subarray(0, this.position));
+    this.chunk = Buffer.allocUnsafe(Math.max(ByteChunks.size, length));
+    this.position = 0;
+  }
+
+  /** The first `length` bytes of `bytes`; room must have been reserved. */
+  bytes(bytes: Uint8Array, length = bytes.length): void {
+    const chunk = this.chunk;
+    let p = this.position;
+    // A loop rather than `set`: the pieces are a few bytes long, shorter than a call's overhead.
+    for (let i = 0; i < length; i++) chunk[p++] = bytes[i]!;
+    this.position = p;
+  }
+
+  /** Text of one-byte characters (digits and signs of a number); room must have been reserved. */
+  latin1(text: string): void {
+    const chunk = this.chunk;
+    let p = this.position;
+    for (let i = 0; i < text.length; i++) chunk[p++] = text.charCodeAt(i);
+    this.position = p;
+  }
+
+  /** A buffer of any length: copied in, or kept whole when it would not fit a chunk. */
+  buffer(bytes: Buffer): void {
+    if (bytes.length > ByteChunks.size) {
+      this.chunks.push(this.chunk.subarray(0, this.position), bytes);
+      this.chunk = Buffer.allocUnsafe(ByteChunks.size);
+      this.position = 0;
+      return;
+    }
+    this.reserve(bytes.length);
+    if (bytes.length < 64) this.bytes(bytes);
+    else this.position += bytes.copy(this.chunk, this.position);
+  }
+
+  /** Text of any length, in UTF-8. */
+  text(text: string): void {
+    this.buffer(Buffer.from(text, 'utf8'));
+  }
+
+  /** The chunks written, the last one included. */
+  finish(): Buffer[] {
+    this.chunks.push(this.chunk.subarray(0, this.position));
+    return this.chunks;
+  }
 }
 
 /** A, B, ..., Z, AA, AB, ...: the letters of the column with zero-based index `i`. */
@@ -96,9 +214,26 @@ function escape(text: string): string {
 }
 
 /** Deflates text, with the CRC-32 and length of the original that the zip headers record. */
-async function deflateText(text: string): Promise<Compressed> {
-  const raw = Buffer.from(text, 'utf8');
-  return { data: await deflateBuffer(raw), crc: crc32(raw), size: raw.length };
+function deflateText(text: string): Promise<Compressed> {
+  return deflateChunks([Buffer.from(text, 'utf8')]);
+}
+
+/** Deflates bytes given in chunks as one stream (the same bytes as deflating them joined), with their CRC-32 and length. */
+async function deflateChunks(chunks: readonly Buffer[]): Promise<Compressed> {
+  const deflate = createDeflateRaw();
+  const out: Buffer[] = [];
+  deflate.on('data', (data: Buffer) => out.push(data));
+  const ended = once(deflate, 'end');
+  let crc = 0;
+  let size = 0;
+  for (const chunk of chunks) {
+    crc = crc32(chunk, crc);
+    size += chunk.length;
+    deflate.write(chunk);
+  }
+  deflate.end();
+  await ended;
+  return { data: Buffer.concat(out), crc, size };
 }
 
 /**
