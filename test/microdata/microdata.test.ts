@@ -45,7 +45,7 @@ async function stage(dir: string, label = 'data') {
 /** The files of the cache beside a data directory that hold `dataset`, by what follows its version. */
 async function cacheFiles(dir: string, dataset: string): Promise<string[]> {
   const files = await readdir(join(dir, '..', '.ipindex-cache')).catch(() => []);
-  return files.filter((f) => f.startsWith(`${dataset}.`)).map((f) => f.replace(/^[a-z_]+\.v2-[0-9a-f]{12}\./, '')).sort();
+  return files.filter((f) => f.startsWith(`${dataset}.`)).map((f) => f.replace(/^[a-z_]+\.v3-[0-9a-f]{12}\./, '')).sort();
 }
 
 const pick = (values: readonly Value[], variable: string) =>
@@ -136,9 +136,9 @@ describe('microdata aggregation (queries/microdata)', () => {
       'data/pledge_records.csv: records cached as Parquet',
       'data/transfer_records.csv: records cached as Parquet',
     ]);
-    const file = await stat(join(dir, 'patent_records.csv'));
+    const file = await stat(join(dir, 'patent_records.csv'), { bigint: true });
     expect(await cacheFiles(dir, 'patent_records')).toEqual([
-      `${file.size}-${Math.trunc(file.mtimeMs)}-${file.ino}.sha256`,
+      `${file.size}-${file.mtimeNs}-${file.ctimeNs}-${file.ino}.sha256`,
       `${sha('data/patent_records.csv')}.cube.parquet`,
       `${sha('data/patent_records.csv')}.parquet`,
     ]);
@@ -193,6 +193,44 @@ describe('microdata aggregation (queries/microdata)', () => {
     const sha = (run: typeof first) => run.data.inputs.find((i) => i.file === 'data/patent_records.csv')?.sha256;
     expect(sha(second)).toMatch(/^[0-9a-f]{64}$/);
     expect(sha(second)).not.toBe(sha(first));
+  });
+
+  test('a settled note is trusted without hashing; a note younger than the file\'s last change is checked against the hash', async () => {
+    const dir = await dataDir('settled');
+    const first = await stage(dir);
+    const sha = (run: typeof first) => run.data.inputs.find((i) => i.file === 'data/patent_records.csv')?.sha256 ?? '';
+    const cacheDir = join(dir, '..', '.ipindex-cache');
+    const files = (await readdir(cacheDir)).filter((f) => f.startsWith('patent_records.'));
+    const note = join(cacheDir, files.find((f) => f.endsWith('.sha256')) ?? '');
+    const { ctimeMs } = await stat(join(dir, 'patent_records.csv'));
+    // A note that names other content, with copies under that name (those of the real content):
+    // a build that trusts the note reports the other content's hash; one that hashes, the real.
+    const other = 'f'.repeat(64);
+    for (const f of files.filter((f) => f.includes(sha(first)))) await cp(join(cacheDir, f), join(cacheDir, f.replace(sha(first), other)));
+    const lie = (startedAt: number) => writeFile(note, `${other} ${Math.round(startedAt)}\n`);
+
+    // Hashed at the moment the file last changed: the file could have changed under the hash.
+    await lie(ctimeMs);
+    const racy = await stage(dir);
+    expect(sha(racy)).toBe(sha(first));
+    expect(JSON.stringify(racy.values)).toBe(JSON.stringify(first.values));
+
+    // Hashed 5 s after the file's last change: settled, so the note is believed as it stands.
+    await lie(ctimeMs + 5000);
+    const settled = await stage(dir);
+    expect(sha(settled)).toBe(other);
+    expect(settled.cached).toEqual([]);
+    expect(JSON.stringify(settled.values)).toBe(JSON.stringify(first.values));
+
+    // A note that the hash confirms is written again with this build's hash, which settles it
+    // once the file is older than the margin.
+    await writeFile(note, `${sha(first)} ${Math.round(ctimeMs)}\n`);
+    const before = Date.now();
+    const confirmed = await stage(dir);
+    expect(sha(confirmed)).toBe(sha(first));
+    const [noted, startedAt] = (await readFile(note, 'utf8')).trim().split(' ');
+    expect(noted).toBe(sha(first));
+    expect(Number(startedAt)).toBeGreaterThanOrEqual(before);
   });
 });
 

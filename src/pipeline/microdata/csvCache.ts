@@ -8,10 +8,16 @@ import { quoteFound, type Problem } from '../../lib/InputError.ts';
 import { openDatabase, quotedIdentifier, quotedString, type Database } from '../openDatabase.ts';
 import { readQuery, runQuery, selectQuery } from '../runQueries.ts';
 import type { MicrodataInput } from './findMicrodata.ts';
+import type { Fingerprint } from './hashFile.ts';
 import { readCsvHeader } from './readCsvHeader.ts';
 
 /** Bumped whenever the layout of the cache changes; the queries the copies depend on are hashed in. */
-const cacheFormat = 'v2';
+const cacheFormat = 'v3';
+/**
+ * How far apart two changes to a file must be for its timestamps to tell them apart, on the
+ * coarsest file systems in use (FAT keeps times to 2 s); see `settled` below.
+ */
+const timestampGranularityMs = 2000;
 /** Rows that could not be read are listed one by one up to this many, then counted. */
 const listedRejects = 20;
 
@@ -21,9 +27,14 @@ export type CacheHit = {
   cube: string | null;
   /**
    * Whether the copy is that of the file's content: false only when a copy found by the file's
-   * size, time and inode turns out, once the file is hashed, to be of other content.
+   * status turns out, once the file is hashed, to be of other content.
    */
   confirmed: Promise<boolean>;
+  /**
+   * The file's content as its note gives it, when the note is settled: the file has not changed
+   * since it was hashed, so it is not hashed again (`confirmed` is then true at once).
+   */
+  settled: Fingerprint | null;
 };
 
 /** A microdata CSV and its place in the cache: read the copy if there is one, else the CSV, then write the copy. */
@@ -42,6 +53,12 @@ export type CsvCache = {
    * never rejects).
    */
   write(db: Database): Promise<{ copy: () => Promise<string> }>;
+  /**
+   * After a hit that was not settled and that the hash confirmed: writes the note again with
+   * this build's hash, which settles it if the file had not changed for a while before (never
+   * rejects: a note that cannot be written only means one more hash next time).
+   */
+  renote(): Promise<void>;
 };
 
 /**
@@ -51,9 +68,14 @@ export type CsvCache = {
  * The first build of a content reads the CSV once, straight into the cube, and writes the
  * copies afterwards; a later one reads the cube, and the records only if a check needs them.
  * The hash is never waited for before DuckDB starts: a first build hashes while it reads the
- * CSV; a later one finds its copy through a note kept under the file's size, time and inode
- * and reads it while hashing, `confirmed` saying whether the hash agreed (pass `trustNote`
- * false to ignore the note after it did not). A CSV with rows that cannot be read is never cached.
+ * CSV; a later one finds its copy through a note kept under the file's status (size,
+ * modification and status-change times to the nanosecond, inode) and reads it while hashing,
+ * `confirmed` saying whether the hash agreed (pass `trustNote` false to ignore the note after it
+ * did not). A note is settled, and the file not hashed at all, when the file's status last
+ * changed well before the hash it records began, as git trusts its index: any write to the
+ * file since, even one that keeps its size and sets its modification time back, moves its
+ * status-change time (which no program can set) past that moment, so the note is not found.
+ * A CSV with rows that cannot be read is never cached.
  */
 export async function csvCache(input: MicrodataInput, trustNote = true): Promise<CsvCache> {
   const header = await readCsvHeader(input.path);
@@ -79,15 +101,27 @@ export async function csvCache(input: MicrodataInput, trustNote = true): Promise
   const prefix = join(cacheDir, `${input.dataset.name}.${version}`);
   const recordsOf = (sha256: string) => `${prefix}.${sha256}.parquet`;
   const cubeOf = (sha256: string) => `${prefix}.${sha256}.cube.parquet`;
-  const file = await stat(input.path);
-  const note = `${prefix}.${file.size}-${Math.trunc(file.mtimeMs)}-${file.ino}.sha256`;
+  const file = await stat(input.path, { bigint: true });
+  const note = `${prefix}.${file.size}-${file.mtimeNs}-${file.ctimeNs}-${file.ino}.sha256`;
   const isFile = (path: string) => stat(path).then((s) => s.isFile(), () => false);
-  const noted = trustNote && headerProblems.length === 0 ? await readFile(note, 'utf8').then((text) => text.trim(), () => '') : '';
+  const text = trustNote && headerProblems.length === 0 ? await readFile(note, 'utf8').catch(() => '') : '';
+  // The note: the SHA-256 of the content and when the hash of it began (ms since the epoch).
+  const [, noted = '', started = '0'] = /^([0-9a-f]{64}) (\d+)\n$/.exec(text) ?? [];
   let hit: CacheHit | null = null;
-  if (/^[0-9a-f]{64}$/.test(noted) && (await isFile(recordsOf(noted))) && (input.dataset.cube === undefined || (await isFile(cubeOf(noted))))) {
-    const confirmed = input.fingerprint().then((f) => f.sha256 === noted);
-    hit = { records: recordsOf(noted), cube: input.dataset.cube === undefined ? null : cubeOf(noted), confirmed };
+  if (noted !== '' && (await isFile(recordsOf(noted))) && (input.dataset.cube === undefined || (await isFile(cubeOf(noted))))) {
+    const startedAt = Number(started);
+    const settled = Number(file.ctimeNs / 1_000_000n) + timestampGranularityMs < startedAt ? { sha256: noted, bytes: Number(file.size), startedAt } : null;
+    const confirmed = settled !== null ? Promise.resolve(true) : input.fingerprint().then((f) => f.sha256 === noted);
+    hit = { records: recordsOf(noted), cube: input.dataset.cube === undefined ? null : cubeOf(noted), confirmed, settled };
   }
+  const writeNote = async ({ sha256, startedAt }: Fingerprint) => {
+    await writeFile(`${note}.${process.pid}.partial`, `${sha256} ${startedAt}\n`);
+    await rename(`${note}.${process.pid}.partial`, note);
+  };
+  const renote = async () => {
+    if (hit === null || hit.settled !== null || !(await hit.confirmed)) return;
+    await writeNote(await input.fingerprint()).catch(() => undefined);
+  };
 
   const write = async (db: Database): Promise<{ copy: () => Promise<string> }> => {
     const partial = `${prefix}.${process.pid}-${Date.now()}`;
@@ -99,12 +133,11 @@ export async function csvCache(input: MicrodataInput, trustNote = true): Promise
     await cubeWritten.catch(() => undefined);
     const copied = () => cubeWritten.then(() => copyRecords(`${partial}.partial`)).then(async (problems) => {
       if (problems.length > 0) throw new Error(`${problems.length} rows could not be read`);
-      const { sha256 } = await input.fingerprint();
-      await rename(`${partial}.partial`, recordsOf(sha256));
-      if (cube !== undefined) await rename(`${partial}.cube.partial`, cubeOf(sha256));
+      const fingerprint = await input.fingerprint();
+      await rename(`${partial}.partial`, recordsOf(fingerprint.sha256));
+      if (cube !== undefined) await rename(`${partial}.cube.partial`, cubeOf(fingerprint.sha256));
       // The note comes last: it is what a later build looks for, and both copies are in place.
-      await writeFile(`${note}.${process.pid}.partial`, `${sha256}\n`);
-      await rename(`${note}.${process.pid}.partial`, note);
+      await writeNote(fingerprint);
       return `${input.label}: records${cube === undefined ? '' : ` and ${cube.table}`} cached as Parquet`;
     });
     return {
@@ -132,7 +165,7 @@ export async function csvCache(input: MicrodataInput, trustNote = true): Promise
     }
   };
 
-  return { problems: headerProblems, hit, readCsv, rejects, write };
+  return { problems: headerProblems, hit, readCsv, rejects, write, renote };
 }
 
 /**

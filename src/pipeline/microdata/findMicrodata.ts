@@ -4,7 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Problem } from '../../lib/InputError.ts';
 import type { InputFile } from '../intake/loadDataDir.ts';
-import { hashFile } from './hashFile.ts';
+import { hashFile, type Fingerprint } from './hashFile.ts';
 import { microdataDatasetOf, type MicrodataDataset } from './microdataDatasets.ts';
 
 /** A microdata file or folder of a data directory, found and fingerprinted. */
@@ -21,8 +21,12 @@ export type MicrodataInput = {
    * values, as it hashes the file while DuckDB reads it rather than before.
    */
   input: InputFile;
-  /** The SHA-256 and size of the file or folder: read once, on first call, then remembered. */
-  fingerprint: () => Promise<{ sha256: string; bytes: number }>;
+  /**
+   * The SHA-256 and size of the file or folder: read once, on first call, then remembered. The
+   * microdata stage replaces it with the fingerprint a settled note of the cache gives, when a
+   * CSV has one (csvCache.ts): the file is then not read at all.
+   */
+  fingerprint: () => Promise<Fingerprint>;
   /** Where the Parquet copies of a CSV file are kept (see csvCache.ts). */
   cacheDir: string;
   /**
@@ -65,7 +69,7 @@ export async function findMicrodata(dir: string, label: string, entries: readonl
       continue;
     }
     const format = entry.isDirectory() ? 'hive' : entry.name.toLowerCase().endsWith('.csv') ? 'csv' : 'parquet';
-    let fingerprint: () => Promise<{ sha256: string; bytes: number }>;
+    let fingerprint: () => Promise<Fingerprint>;
     let bytes: number;
     if (format === 'hive') {
       const files = (await readdir(path, { recursive: true }))
@@ -94,7 +98,8 @@ function once<T>(start: () => Promise<T>): () => Promise<T> {
 }
 
 /** One SHA-256 over the relative paths and SHA-256s of a folder's files, in path order. */
-async function hashFolder(folder: string, files: readonly string[]): Promise<{ sha256: string; bytes: number }> {
+async function hashFolder(folder: string, files: readonly string[]): Promise<Fingerprint> {
+  const startedAt = Date.now();
   const hash = createHash('sha256');
   let bytes = 0;
   for (const file of files) {
@@ -102,5 +107,5 @@ async function hashFolder(folder: string, files: readonly string[]): Promise<{ s
     hash.update(`${relative(folder, join(folder, file)).split('\\').join('/')}\t${part.sha256}\n`);
     bytes += part.bytes;
   }
-  return { sha256: hash.digest('hex'), bytes };
+  return { sha256: hash.digest('hex'), bytes, startedAt };
 }

@@ -1,16 +1,28 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 
+/** A file's content, identified: its SHA-256 (hex), its size, and when the reading for it began. */
+export type Fingerprint = {
+  sha256: string;
+  bytes: number;
+  /**
+   * The time (ms since the epoch) the hash began to read the file: a file whose status last
+   * changed well before it cannot have changed under the hash (see csvCache.ts, settled notes).
+   */
+  startedAt: number;
+};
+
 /**
  * The SHA-256 (hex) and size of a file, read as a stream so that a register of several
  * gigabytes is never held in memory.
  */
-export async function hashFile(path: string): Promise<{ sha256: string; bytes: number }> {
+export async function hashFile(path: string): Promise<Fingerprint> {
+  const startedAt = Date.now();
   const hash = createHash('sha256');
   let bytes = 0;
   for await (const chunk of createReadStream(path, { highWaterMark: 4 << 20 }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
     bytes += chunk.length;
   }
-  return { sha256: hash.digest('hex'), bytes };
+  return { sha256: hash.digest('hex'), bytes, startedAt };
 }

@@ -25,13 +25,23 @@ export async function runMicrodata(db: Database, microdata: readonly MicrodataIn
   // Counts and DECIMAL sums are exact, so these results do not depend on the number of
   // threads that the rest of the pipeline pins to one for its floating-point sums.
   await db.exec(`SET threads = ${availableParallelism()}`);
+  // Each CSV's place in the cache first: a CSV with a settled note is not hashed at all.
+  const caches = new Map<MicrodataInput, CsvCache>();
+  for (const m of microdata) {
+    if (m.format !== 'csv') continue;
+    const cache = await csvCache(m);
+    caches.set(m, cache);
+    const settled = cache.hit?.settled;
+    if (settled) m.fingerprint = () => Promise.resolve(settled);
+  }
   // Hashing starts now and goes on on this thread while DuckDB reads on its own; the catch
   // only keeps a failure from going unnoticed until it is awaited below.
   for (const m of microdata) m.fingerprint().catch(() => undefined);
   try {
     for (const m of microdata) {
-      // A cached copy found by the file's size and time is read while the file is hashed; in
-      // the rare case that the hash then disagrees, what it gave is dropped and the CSV read.
+      // A cached copy found by the file's status is read while the file is hashed (unless its
+      // note is settled); in the rare case that the hash then disagrees, what it gave is
+      // dropped and the CSV read.
       for (const trustNote of [true, false]) {
         const [reduction, ...rest] = m.dataset.aggregates;
         const cube = m.dataset.cube;
@@ -39,7 +49,7 @@ export async function runMicrodata(db: Database, microdata: readonly MicrodataIn
         let confirmed: Promise<boolean> = Promise.resolve(true);
         let cache: CsvCache | null = null;
         if (m.format === 'csv') {
-          cache = await csvCache(m, trustNote);
+          cache = (trustNote ? caches.get(m) : undefined) ?? (await csvCache(m, false));
           problems.push(...cache.problems);
           if (cache.problems.length > 0) break;
           if (cache.hit === null) {
@@ -83,6 +93,7 @@ export async function runMicrodata(db: Database, microdata: readonly MicrodataIn
             await db.exec(`DROP VIEW ${quotedIdentifier(m.dataset.name)}`);
             continue;
           }
+          await cache?.renote();
           // The cube has counted the records already; without one, a CSV is read once more.
           const [count] = await db.query<{ n: bigint | number | null }>(
             cube === undefined ? `SELECT count(*) AS n FROM ${quotedIdentifier(m.dataset.name)}` : `SELECT sum(records) AS n FROM ${quotedIdentifier(cube.table)}`,
