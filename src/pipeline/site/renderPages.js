@@ -4,9 +4,9 @@
 // second and 25 MB).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { scanLinks } from './scanLinks.js';
 
 /**
  * What one renderer is asked to do: which pages of the compiled app to write where.
@@ -30,7 +30,6 @@ import { pathToFileURL } from 'node:url';
  * @typedef {{ server?: { entries?: () => Promise<Record<string, string>[]> | Record<string, string>[] } }} PageNode
  * @typedef {{ appDir: string, _: { nodes: (() => Promise<PageNode>)[], routes: { id: string, page: { leaf: number } | null }[] } }} Manifest
  * @typedef {{ init(options: { env: Record<string, string>, read: (file: string) => ReadableStream }): Promise<void>, respond(request: Request, options: Record<string, unknown>): Promise<Response> }} KitServer
- * @typedef {{ ids: string[], hrefs: string[], invalid: string[] }} Crawled
  */
 
 // SvelteKit's prerenderer requests pages from this origin; it is also what `url.origin` reads.
@@ -62,8 +61,6 @@ export async function renderPages(task) {
   const { manifest } = await load('manifest-full.js');
   /** @type {{ Server: new (manifest: Manifest) => KitServer }} */
   const { Server } = await load('index.js');
-  /** @type {{ crawl: (html: string, base: string) => Crawled }} */
-  const { crawl } = await import(pathToFileURL(kitFile('src/core/postbuild/crawl.js')).href);
 
   /** @param {string} file */
   const read = (file) => readFileSync(join(server, file));
@@ -120,7 +117,7 @@ export async function renderPages(task) {
       await write(decodeURI(new URL(dependency, origin).pathname), answer.body ?? new Uint8Array(await answer.response.arrayBuffer()));
     }
     if (response.headers.get('content-type') !== 'text/html') return;
-    const { ids, hrefs } = crawl(body.toString('utf8'), path);
+    const { ids, hrefs } = scanLinks(body.toString('utf8'), path);
     result.ids[path] = ids;
     for (const href of hrefs) {
       if (!href.startsWith('/')) continue;
@@ -186,12 +183,4 @@ export function routePath(id, params) {
  */
 function isFile(path) {
   return /\.[a-z0-9]+$/i.test(path);
-}
-
-/**
- * A file of the installed @sveltejs/kit: its crawler is the one its prerenderer uses.
- * @param {string} path
- */
-function kitFile(path) {
-  return join(dirname(createRequire(import.meta.url).resolve('@sveltejs/kit/package.json')), path);
 }
