@@ -47,7 +47,7 @@ const enSuffixes = enEthnicWords
 /** The lookup key: the normalised text, without the punctuation English names carry. */
 function keyOf(text: string): string {
   const normalised = normaliseRegionName(text);
-  return /^[a-z\-'’.]+$/.test(normalised) ? normalised.replace(/[\-'’.]/g, '') : normalised;
+  return /^[a-z'’.-]+$/.test(normalised) ? normalised.replace(/['’.-]/g, '') : normalised;
 }
 
 /** The key and, for an English name, every stem left after taking off a suffix word. */

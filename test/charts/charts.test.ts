@@ -95,7 +95,7 @@ describe('charts render to SVG at build time', () => {
 
   test('the ranking chart orders regions by rank and labels each bar with its score', () => {
     const svg = rankingChart(ranking, { year: 2022, locale: 'en' });
-    const labels = [...svg.matchAll(/<text[^>]*>(\d  [^<]+)<\/text>/g)].map((m) => m[1]);
+    const labels = [...svg.matchAll(/<text[^>]*>(\d {2}[^<]+)<\/text>/g)].map((m) => m[1]);
     expect(labels).toEqual(['1  Beijing', '2  Shanghai', '3  Guangdong', '4  Xinjiang', '5  "&lt;img src=x onerror=alert(1)&gt;']);
     expect([...svg.matchAll(/>(\d+\.\d)<\/text>/g)].map((m) => m[1])).toEqual(['80.0', '60.0', '55.5', '30.3', '20.0']);
   });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatProblem } from '../../src/lib/InputError.ts';
 import { loadDataDir } from '../../src/pipeline/intake/loadDataDir.ts';
 import { microdataCached } from '../../src/pipeline/microdata/microdataCached.ts';
-import { openDatabase, quotedString, type Database } from '../../src/pipeline/openDatabase.ts';
+import { openDatabase, quotedString } from '../../src/pipeline/openDatabase.ts';
 import { runStaging } from '../../src/pipeline/stages/runStaging.ts';
 
 const fixture = fileURLToPath(new URL('../fixtures/microdata/', import.meta.url));

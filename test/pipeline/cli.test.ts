@@ -79,7 +79,7 @@ describe('build with the site, then serve', () => {
     const out = join(work, 'site');
     const { code, stdout } = await run('build', 'test/fixtures/tiny', '--out', out);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^  site +.+ s$/m);
+    expect(stdout).toMatch(/^ {2}site +.+ s$/m);
     const html = await readFile(join(out, 'index.html'), 'utf8');
     expect(html).toContain('<html lang="zh-CN"');
     // Hand-worked in build.test.ts: 2021 index BJ 87.5 (rank 1), TJ 27.3 (2), XZ 16.7 (3).

@@ -23,7 +23,7 @@ export type SheetLayout = {
 
 // "单位：人年", "单位:万元", "(单位：件)", "计量单位：亿元 (100 million yuan)": NFKC makes the
 // full-width colon and brackets plain; the unit ends at a space, bracket or punctuation.
-const unitPattern = /(?:计量)?单\s*位\s*:\s*([^\s()\[\],;]+)/u;
+const unitPattern = /(?:计量)?单\s*位\s*:\s*([^\s()[\],;]+)/u;
 const maxHeaderRows = 6;
 
 /** The unit named by a unit row's text, or null when the text is not one. */
