@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { main } from '../../src/pipeline/cli.ts';
-import { kitFile, scanLinks } from '../../src/pipeline/site/scanLinks.js';
+import fc from 'fast-check';
+import { kitFile, relativePath, scanLinks } from '../../src/pipeline/site/scanLinks.js';
 
 type Crawled = { ids: string[]; hrefs: string[]; invalid: string[] };
 // SvelteKit's own crawler, which scanLinks replaces: the reference for every answer below.
 const { crawl } = (await import(pathToFileURL(kitFile('src/core/postbuild/crawl.js')).href)) as { crawl: (html: string, base: string) => Crawled };
+const { resolve } = (await import(pathToFileURL(kitFile('src/utils/url.js')).href)) as { resolve: (base: string, path: string) => string };
 
 describe('scanLinks finds what SvelteKit\'s crawler finds', () => {
   test.each([
@@ -22,6 +24,24 @@ describe('scanLinks finds what SvelteKit\'s crawler finds', () => {
     ['percent-encoded and Chinese ids', '<h2 id="%E5%8C%97%E4%BA%AC">x</h2><h2 id="北京">y</h2>'],
   ])('%s', (_, html) => {
     expect(scanLinks(html, '/region/110000/')).toEqual(crawl(html, '/region/110000/'));
+  });
+
+  test('plain relative paths resolve as the URL parser resolves them; anything else is left to it', () => {
+    const segment = fc.constantFrom('region', '110000', 'en', '_app', 'a.b', '.well-known', 'x-y', '..', '.', '', '%E5', 'a b', '?q=1', '#top', 'c:d');
+    const path = fc.array(segment, { maxLength: 5 }).map((s) => s.join('/'));
+    const base = fc.array(fc.constantFrom('region', '110000', 'en', 'year', '2020'), { maxLength: 3 }).map((s) => `/${s.map((x) => `${x}/`).join('')}`);
+    fc.assert(
+      fc.property(base, fc.nat(4), path, fc.boolean(), (from, up, rest, slash) => {
+        const url = `${'../'.repeat(up)}${rest}${slash ? '/' : ''}`;
+        const fast = relativePath(from, url);
+        if (fast !== null) expect(fast).toBe(resolve(from, url));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(relativePath('/en/region/110000/', '../../../_app/immutable/start.js')).toBe('/_app/immutable/start.js');
+    expect(relativePath('/region/1/', '../../../../favicon.svg')).toBe('/favicon.svg');
+    expect(relativePath('/region/1/', '../a/./b')).toBeNull();
+    expect(relativePath('/region/1/', '?year=2020')).toBeNull();
   });
 
   describe('on every page of a built report, in both languages', () => {

@@ -48,7 +48,7 @@ export function scanLinks(html, base) {
   /** @param {string} url */
   const push = (url) => {
     try {
-      hrefs.push(resolve(base, url));
+      hrefs.push(relativePath(base, url) ?? resolve(base, url));
     } catch {
       invalid.push(url);
     }
@@ -84,6 +84,27 @@ export function scanLinks(html, base) {
     }
   }
   return { ids, hrefs, invalid };
+}
+
+// A plain relative path, as the pages link to each other and to the app's files: `../` steps,
+// then segments of letters, digits and `_-.` (none of them `.` or `..`).
+const plainRelative = /^((?:\.\.\/)*)((?:[\w-][\w.-]*|\.[\w-][\w.-]*)(?:\/(?:[\w-][\w.-]*|\.[\w-][\w.-]*))*\/?)$/;
+
+/**
+ * `url` resolved against `base` (a path ending in `/`) without the URL parser, when `url` is a
+ * plain relative path; null otherwise. A page links to some fifty files and pages, nearly all
+ * of them `../../…`: parsing each as a URL was a tenth of the scan.
+ * @param {string} base
+ * @param {string} url
+ * @returns {string | null}
+ */
+export function relativePath(base, url) {
+  const plain = base.endsWith('/') && base.startsWith('/') && !base.includes('//') ? plainRelative.exec(url) : null;
+  if (plain === null) return null;
+  const [, up = '', rest = ''] = plain;
+  const segments = base.split('/').slice(1, -1);
+  segments.length = Math.max(0, segments.length - up.length / 3);
+  return `/${[...segments, rest].join('/')}`;
 }
 
 /**
