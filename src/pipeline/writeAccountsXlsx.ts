@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { tableGrid, type AccountsTable } from '../lib/accountsLayout.ts';
 
 const forbidden = /[[\]:*?/\\]/g;
@@ -10,7 +10,9 @@ const forbidden = /[[\]:*?/\\]/g;
  * Every label is written as text, never as a formula, whatever it starts with.
  */
 export async function writeAccountsXlsx(path: string, tables: readonly AccountsTable[], createdAt: Date): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded when a workbook is written, not on every command (a quarter of a second).
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'ipindex';
   workbook.created = createdAt;
   workbook.modified = createdAt;
