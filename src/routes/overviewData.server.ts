@@ -4,6 +4,7 @@ import type { Lang, Report } from '$lib/report';
 import { frameworkParts } from './frameworkParts';
 import { reportIndex, rowsOf } from './reportIndex';
 import { scoreDomain } from './scoreDomain';
+import { chartSlot } from './chartSlots.server';
 
 /** Everything the overview of one year shows: ranking, map, trend, what-if inputs, with charts drawn. */
 export function overviewData(report: Report, year: number, lang: Lang) {
@@ -53,9 +54,9 @@ export function overviewData(report: Report, year: number, lang: Lang) {
     whatIfAvailable: aggregate === 'arithmetic',
     trend: trend.map((n) => ({ year: n.year, mean: n.score_mean, min: n.score_min, max: n.score_max })),
     charts: {
-      ranking: rankingChart(ranking, { year, locale: lang, lower, upper }),
-      tiles: tileMapChart(ranking, { year, locale: lang, lower, upper, regionHref: (code) => pagePath(lang, `region/${code}`) }),
-      trend: nationalTrendChart(trend, { locale: lang, lower, upper }),
+      ranking: chartSlot(rankingChart(ranking, { year, locale: lang, lower, upper })),
+      tiles: chartSlot(tileMapChart(ranking, { year, locale: lang, lower, upper, regionHref: (code) => pagePath(lang, `region/${code}`) })),
+      trend: chartSlot(nationalTrendChart(trend, { locale: lang, lower, upper })),
     },
   };
 }

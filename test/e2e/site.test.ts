@@ -198,6 +198,9 @@ describe('what a reader does', () => {
     await page.waitForURL(`${base}en/indicator/rd_intensity/`);
     await page.getByRole('link', { name: 'Guangdong' }).first().click();
     await page.waitForURL(`${base}en/region/440000/`);
+    // The page reached by a link has its charts (drawn at build time, not in the page data).
+    expect(await page.locator('figure.chart > svg').count()).toBe(2);
+    expect(await page.locator('h1').textContent()).toMatch(/^Guangdong/);
     expect(failed).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

@@ -59,6 +59,9 @@ describe('rendering the pages from the compiled app', () => {
       const html = await readFile(join(work, 'b', page, 'index.html'), 'utf8');
       expect(html).toContain(page.startsWith('en/') ? '<html lang="en"' : '<html lang="zh-CN"');
       expect(html).toMatch(/<meta http-equiv="content-security-policy" content="[^"]*script-src 'self' 'sha256-/);
+      // Every chart in its place (src/routes/chartSlots.server.ts), none left as a placeholder.
+      expect(html).toMatch(/<figure class="chart[^"]*"><figcaption>[^<]*<\/figcaption>\s*<!--[^>]*--><svg /);
+      expect(html).not.toContain('<!--ipindex-chart:');
       expect(await access(join(work, 'b', page, '__data.json')).then(() => true)).toBe(true);
     }
   });

@@ -5,6 +5,7 @@ import { loadReport } from '../../loadReport.server';
 import { reportIndex } from '../../reportIndex';
 import { scoreDomain } from '../../scoreDomain';
 import type { PageServerLoad } from './$types';
+import { chartSlot } from '../../chartSlots.server';
 
 /** The comparison: every region's index over the years and dimension scores of the latest year; the choice is made in the browser. */
 export const load: PageServerLoad = ({ params }) => {
@@ -30,9 +31,11 @@ export const load: PageServerLoad = ({ params }) => {
     years: report.years,
     nodes: [root, ...dimensions].map((n) => ({ code: n.code, name_zh: n.name_zh, name_en: n.name_en })),
     regions,
-    chart: compareTrendChart(
-      report.ranking.map((r) => ({ region_code: r.region_code, name_zh: r.name_zh, name_en: r.name_en, year: r.year, score: r.score })),
-      { locale: lang, lower, upper },
+    chart: chartSlot(
+      compareTrendChart(
+        report.ranking.map((r) => ({ region_code: r.region_code, name_zh: r.name_zh, name_en: r.name_en, year: r.year, score: r.score })),
+        { locale: lang, lower, upper },
+      ),
     ),
   };
 };

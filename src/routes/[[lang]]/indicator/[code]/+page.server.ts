@@ -7,6 +7,7 @@ import { langOf } from '../../../langOf';
 import { loadReport } from '../../../loadReport.server';
 import { reportIndex, rowsOf } from '../../../reportIndex';
 import type { EntryGenerator, PageServerLoad } from './$types';
+import { chartSlot } from '../../../chartSlots.server';
 
 /** A page for every indicator, in both languages. */
 export const entries: EntryGenerator = () =>
@@ -50,8 +51,8 @@ export const load: PageServerLoad = ({ params }) => {
     previous: neighbour(position - 1),
     next: neighbour(position + 1),
     charts: {
-      distribution: distributionChart(rows, { locale: lang, year, name, unit: node.unit, median: latest?.value_median ?? null, target: node.target, decimals }),
-      trend: indicatorTrendChart(trend, { locale: lang, name, unit: node.unit, target: node.target, decimals }),
+      distribution: chartSlot(distributionChart(rows, { locale: lang, year, name, unit: node.unit, median: latest?.value_median ?? null, target: node.target, decimals })),
+      trend: chartSlot(indicatorTrendChart(trend, { locale: lang, name, unit: node.unit, target: node.target, decimals })),
     },
   };
 };

@@ -8,6 +8,7 @@ import { loadReport } from '../../../loadReport.server';
 import { reportIndex, rowsOf } from '../../../reportIndex';
 import { scoreDomain } from '../../../scoreDomain';
 import type { EntryGenerator, PageServerLoad } from './$types';
+import { chartSlot } from '../../../chartSlots.server';
 
 /** A page for every region, in both languages. */
 export const entries: EntryGenerator = () =>
@@ -68,8 +69,8 @@ export const load: PageServerLoad = ({ params }) => {
     dimensionRows,
     trend,
     charts: {
-      dimensions: dimensionChart(dimensionRows, { locale: lang, year, name, lower, upper }),
-      trend: regionTrendChart(trend, { locale: lang, name, lower, upper }),
+      dimensions: chartSlot(dimensionChart(dimensionRows, { locale: lang, year, name, lower, upper })),
+      trend: chartSlot(regionTrendChart(trend, { locale: lang, name, lower, upper })),
     },
   };
 };
