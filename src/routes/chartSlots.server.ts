@@ -3,8 +3,8 @@
  * chart drawn for it (an SVG string from src/charts) to `chartSlot`, which keeps it and returns
  * a placeholder comment; the page data carries only that placeholder, and `fillChartSlots`
  * (src/hooks.server.ts) puts the SVG in its place in the rendered HTML. So the SVG is not
- * serialised into the page's hydration script and its __data.json as well: it was most of the
- * data of the region, indicator and year pages and of the time spent serialising it.
+ * serialised into the page's hydration script (and SvelteKit's __data.json) as well: it was
+ * most of the data of the region, indicator and year pages and of the time spent serialising it.
  *
  * In the browser the placeholder is what `{@html}` is given while hydrating; Svelte keeps the
  * markup the server rendered (ChartFigure.svelte). A chart cannot be drawn in the browser, so

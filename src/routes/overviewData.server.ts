@@ -16,8 +16,8 @@ export function overviewData(report: Report, year: number, lang: Lang) {
   const dimensionScores = new Map(rowsOf(index.nodeScoresByYear, year).filter((s) => s.level < root.level).map((s) => [`${s.region_code}|${s.node}`, s]));
   const ranking = rowsOf(index.rankingByYear, year).map((r) => {
     const u = band.get(r.region_code);
-    // Only what the page shows goes to the browser: every field is serialised twice, into the
-    // HTML and into __data.json, for each of the years in each language.
+    // Only what the page shows goes to the browser: every field is serialised into the page's
+    // hydration script, for each of the years in each language.
     return {
       region_code: r.region_code,
       name_zh: r.name_zh,

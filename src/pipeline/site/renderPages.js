@@ -12,7 +12,7 @@ import { scanLinks } from './scanLinks.js';
  * What one renderer is asked to do: which pages of the compiled app to write where.
  * @typedef {object} RenderTask
  * @property {string} output The compiled app's `output` folder (compiledApp.ts).
- * @property {string} siteDir The folder the pages are written into, as `path/index.html` and `path/__data.json`.
+ * @property {string} siteDir The folder the pages are written into, as `path/index.html`.
  * @property {'en' | 'zh'} share The pages of this share: those under /en/, or all the others. Links elsewhere are returned.
  */
 
@@ -37,8 +37,9 @@ const origin = 'http://sveltekit-prerender';
 
 /**
  * Renders one share of the site's pages from the compiled app, as SvelteKit's own prerenderer
- * does (the same server, the same `prerendering` state, so the same HTML, CSP <meta> and
- * __data.json files), and follows every link of each page. It runs in a worker thread
+ * does (the same server, the same `prerendering` state, so the same HTML and CSP <meta>; not
+ * its __data.json files, which only navigation within the browser reads), and follows every
+ * link of each page. It runs in a worker thread
  * (renderWorker.js) so that the two languages render on two cores, each with its own report.
  */
 /**
@@ -114,7 +115,11 @@ export async function renderPages(task) {
     await write(path, body);
     result.pages.push(path);
     for (const [dependency, answer] of dependencies) {
-      await write(decodeURI(new URL(dependency, origin).pathname), answer.body ?? new Uint8Array(await answer.response.arrayBuffer()));
+      const file = decodeURI(new URL(dependency, origin).pathname);
+      // A page's data file serves navigation within the browser, which this site does not do
+      // (links load their page: src/app.html); the page holds its own data for hydration.
+      if (file.endsWith('/__data.json')) continue;
+      await write(file, answer.body ?? new Uint8Array(await answer.response.arrayBuffer()));
     }
     if (response.headers.get('content-type') !== 'text/html') return;
     const { ids, hrefs } = scanLinks(body.toString('utf8'), path);
