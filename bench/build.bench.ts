@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SAMPLE_OPTIONS } from '../src/sample/generateSample.ts';
 import { writeDataDirectory } from '../src/sample/writeDataDirectory.ts';
-import { megabytes, measureProcess, type Measured } from './buildProcess.ts';
+import { medianBy, megabytes, measureProcess, type Measured } from './buildProcess.ts';
 import type { BenchRow, BenchSection } from './run.ts';
 
 export const order = 2;
@@ -28,7 +28,6 @@ async function ipindexBuild(dataDir: string, out: string): Promise<Measured> {
   return run;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const peakOf = (runs: Measured[]) => Math.max(...runs.map((r) => r.peakBytes ?? 0));
 
 /** `runs` builds of one data directory, one after the other, into the same --out (as a user rebuilds). */
@@ -59,8 +58,8 @@ export async function run(): Promise<BenchSection[]> {
     const [cold] = await builds(join(root, 'data'), join(work, 'cold'), 1);
     const province = await builds(join(root, 'data'), join(work, 'province'), 3);
     const prefecture = await builds(prefectureDir, join(work, 'prefecture'), 3);
-    const p = median(province.map((r) => r.seconds));
-    const q = median(prefecture.map((r) => r.seconds));
+    const p = medianBy(province, (r) => r.seconds).seconds;
+    const q = medianBy(prefecture, (r) => r.seconds).seconds;
     const build: BenchSection = {
       title: '(2) Full build (pipeline + site), `ipindex build`',
       rows: [
@@ -97,7 +96,7 @@ async function pageWeights(site: string): Promise<BenchSection> {
   const rows: BenchRow[] = [
     { measure: 'pages', value: String(weights.length), note: 'every page with the files it loads' },
     { measure: 'heaviest page', value: kb(heaviest.gzipped), note: `${heaviest.page}, ${heaviest.files} files, ${kb(heaviest.bytes)} before gzip` },
-    { measure: 'median page', value: kb([...weights].sort((a, b) => a.gzipped - b.gzipped)[Math.floor(weights.length / 2)]!.gzipped), note: 'gzipped' },
+    { measure: 'median page', value: kb(medianBy(weights, (w) => w.gzipped).gzipped), note: 'gzipped' },
   ];
   return { title, rows };
 }

@@ -71,3 +71,8 @@ async function treeRss(root: number): Promise<number | null> {
 export function megabytes(bytes: number | null): string {
   return bytes === null ? 'n/a' : `${Math.round(bytes / 2 ** 20)} MB`;
 }
+
+/** The item with the median value (the upper middle of an even number), as the benches quote. */
+export function medianBy<T>(items: readonly T[], value: (item: T) => number): T {
+  return [...items].sort((a, b) => value(a) - value(b))[Math.floor(items.length / 2)]!;
+}

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { hashFile } from '../src/pipeline/microdata/hashFile.ts';
 import { SAMPLE_OPTIONS } from '../src/sample/generateSample.ts';
 import { writeDataDirectory } from '../src/sample/writeDataDirectory.ts';
-import { megabytes, measureProcess } from './buildProcess.ts';
+import { medianBy, megabytes, measureProcess } from './buildProcess.ts';
 import type { BenchSection } from './run.ts';
 
 export const order = 1;
@@ -31,8 +31,6 @@ async function child(script: string, ...args: string[]): Promise<Child> {
 }
 
 const s = (seconds: number) => `${seconds.toFixed(2)} s`;
-/** The run with the median time (the upper middle of an even number). */
-const median = (children: Child[]) => [...children].sort((a, b) => a.seconds - b.seconds)[Math.floor(children.length / 2)]!;
 const x = (ratio: number) => `${ratio.toFixed(2)}x`;
 const met = (ok: boolean) => (ok ? 'met' : 'missed');
 
@@ -64,7 +62,9 @@ export async function run(): Promise<BenchSection[]> {
     firsts.push(await child('microdataPipeline.ts', dir));
     secondBuilds.push(await child('microdataPipeline.ts', dir));
   }
-  const [floor, first, cached] = [median(floors), median(firsts), median(secondBuilds)];
+  const floor = medianBy(floors, (c) => c.seconds);
+  const first = medianBy(firsts, (c) => c.seconds);
+  const cached = medianBy(secondBuilds, (c) => c.seconds);
   const runs = (children: Child[]) => (children.length === 1 ? '' : `median of ${children.length} (${children.map((c) => s(c.seconds)).join(', ')}); `);
   const { sha256 } = await hashFile(csv);
   const copy = (await readdir(cacheDir)).find((f) => f.startsWith('patent_records.') && f.endsWith(`.${sha256}.parquet`));

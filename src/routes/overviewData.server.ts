@@ -1,10 +1,10 @@
 import { nationalTrendChart, rankingChart, tileMapChart } from '$charts/index';
 import { pagePath } from '$components/pagePath';
 import type { Lang, Report } from '$lib/report';
+import { chartSlot } from './chartSlots.server';
 import { frameworkParts } from './frameworkParts';
 import { reportIndex, rowsOf } from './reportIndex';
 import { scoreDomain } from './scoreDomain';
-import { chartSlot } from './chartSlots.server';
 
 /** Everything the overview of one year shows: ranking, map, trend, what-if inputs, with charts drawn. */
 export function overviewData(report: Report, year: number, lang: Lang) {

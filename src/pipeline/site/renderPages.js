@@ -133,15 +133,10 @@ export async function renderPages(task) {
     }
   }
 
-  /** Folders made so far: each page's folder holds two files, and most share their parents. */
-  const made = new Set();
   /** @param {string} path @param {Uint8Array | string} body */
   async function write(path, body) {
     const file = join(task.siteDir, path.endsWith('/') ? `${path}index.html` : path);
-    if (!made.has(dirname(file))) {
-      await mkdir(dirname(file), { recursive: true });
-      made.add(dirname(file));
-    }
+    await mkdir(dirname(file), { recursive: true });
     await writeFile(file, body);
   }
 

@@ -1,11 +1,11 @@
 import { compareTrendChart } from '$charts/index';
+import { chartSlot } from '../../chartSlots.server';
 import { frameworkParts } from '../../frameworkParts';
 import { langOf } from '../../langOf';
 import { loadReport } from '../../loadReport.server';
 import { reportIndex } from '../../reportIndex';
 import { scoreDomain } from '../../scoreDomain';
 import type { PageServerLoad } from './$types';
-import { chartSlot } from '../../chartSlots.server';
 
 /** The comparison: every region's index over the years and dimension scores of the latest year; the choice is made in the browser. */
 export const load: PageServerLoad = ({ params }) => {

@@ -2,12 +2,12 @@ import { error } from '@sveltejs/kit';
 import { distributionChart, indicatorTrendChart } from '$charts/index';
 import { decimalsForUnit } from '$components/formatValue';
 import { nameOf } from '$components/messages';
+import { chartSlot } from '../../../chartSlots.server';
 import { frameworkParts } from '../../../frameworkParts';
 import { langOf } from '../../../langOf';
 import { loadReport } from '../../../loadReport.server';
 import { reportIndex, rowsOf } from '../../../reportIndex';
 import type { EntryGenerator, PageServerLoad } from './$types';
-import { chartSlot } from '../../../chartSlots.server';
 
 /** A page for every indicator, in both languages. */
 export const entries: EntryGenerator = () =>

@@ -2,13 +2,13 @@ import { error } from '@sveltejs/kit';
 import { dimensionChart, regionTrendChart } from '$charts/index';
 import { decimalsForUnit } from '$components/formatValue';
 import { nameOf } from '$components/messages';
+import { chartSlot } from '../../../chartSlots.server';
 import { frameworkParts } from '../../../frameworkParts';
 import { langOf } from '../../../langOf';
 import { loadReport } from '../../../loadReport.server';
 import { reportIndex, rowsOf } from '../../../reportIndex';
 import { scoreDomain } from '../../../scoreDomain';
 import type { EntryGenerator, PageServerLoad } from './$types';
-import { chartSlot } from '../../../chartSlots.server';
 
 /** A page for every region, in both languages. */
 export const entries: EntryGenerator = () =>
