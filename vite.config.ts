@@ -7,8 +7,9 @@ import { defineConfig } from 'vitest/config';
 
 // tsconfig.json extends the one SvelteKit generates in .svelte-kit/, which a fresh clone does not
 // have until `svelte-kit sync` has run; `ipindex build` writes its SvelteKit files elsewhere
-// (IPINDEX_KIT_DIR), so the default folder is synced here, once.
-if (!existsSync('.svelte-kit/tsconfig.json')) {
+// (IPINDEX_KIT_DIR), so the default folder is synced here, once, and never by ipindex build,
+// which must not write into the installation.
+if (process.env.IPINDEX_KIT_DIR === undefined && !existsSync('.svelte-kit/tsconfig.json')) {
   const { IPINDEX_KIT_DIR: _, ...env } = process.env;
   const kit = dirname(createRequire(import.meta.url).resolve('@sveltejs/kit/package.json'));
   execFileSync(process.execPath, [join(kit, 'svelte-kit.js'), 'sync'], { env, stdio: 'ignore' });

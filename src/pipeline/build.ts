@@ -1,11 +1,15 @@
-import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
-import { UsageError } from '../lib/InputError.ts';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { computeResults } from './computeResults.ts';
 import type { StageLog } from './createStageLog.ts';
 import { countValues } from './intake/countValues.ts';
 import { loadDataDir } from './intake/loadDataDir.ts';
 import { openDatabase } from './openDatabase.ts';
+import { claimOutDir, type OutClaim } from './outFolder/claimOutDir.ts';
+import { faultPoint } from './outFolder/faultPoint.ts';
+import { recoverLeftovers } from './outFolder/leftovers.ts';
+import { listReportFiles } from './outFolder/listReportFiles.ts';
+import { swapIn } from './outFolder/swapIn.ts';
 import { assembleReport } from './report/assembleReport.ts';
 import { prepareDownloads } from './report/prepareDownloads.ts';
 import { renderSite } from './site/renderSite.ts';
@@ -20,6 +24,8 @@ export type BuildOptions = {
   /** Skip the static site: results only (for tests of the numbers). */
   site?: boolean;
   log: StageLog;
+  /** Receives notes on the report folder: leftovers of stopped builds put right, say. */
+  note?: (line: string) => void;
   /** Fixed in tests so that outputs compare byte for byte. */
   builtAt?: string;
 };
@@ -30,10 +36,13 @@ export type BuildOptions = {
  * failed build leaves the previous report exactly as it was.
  */
 export async function build(options: BuildOptions): Promise<{ outDir: string; years: number[] }> {
-  const outDir = resolve(options.outDir);
-  await assertReplaceable(outDir, options.outDir);
-  const staging = join(dirname(outDir), `.${basename(outDir)}.building-${process.pid}-${Date.now()}`);
+  const claim = await claimOutDir(options.outDir, options.dataDir);
+  const { staging, outDir } = claim;
+  const note = options.note ?? (() => {});
+  for (const line of claim.recovered) note(line);
+  const stopped = stopHandler(claim);
   const { log } = options;
+  faultPoint('after-claim');
   const db = await openDatabase();
   try {
     const data = await log('read', () => loadDataDir(options.dataDir, options.dataLabel ?? options.dataDir, db), (d) =>
@@ -43,6 +52,7 @@ export async function build(options: BuildOptions): Promise<{ outDir: string; ye
     const site = join(staging, 'site');
     const results = await log('results', () => writeResults(db, join(staging, 'data'), data, computed, { version: toolVersion(), builtAt }), (r) =>
       `${r.files.length} files in data/`);
+    faultPoint('after-results');
     const years = (await db.query<{ year: number }>('SELECT DISTINCT year FROM scores ORDER BY year')).map((r) => r.year);
 
     if (options.site === false) {
@@ -64,38 +74,46 @@ export async function build(options: BuildOptions): Promise<{ outDir: string; ye
       }, (p) => `${p.pages} pages, ${years.length} years${p.compiled ? ' (report app compiled: first build of this version)' : ''}; ipindex.xlsx and Arrow files written`);
     }
     await rename(join(staging, 'data'), join(site, 'data'));
-    await swapIn(site, outDir);
+    await recordFiles(site);
+    const left = await swapIn(site, claim, options.outDir);
+    if (left !== null) note(left);
     return { outDir, years };
   } finally {
     db.close();
     await rm(staging, { recursive: true, force: true });
+    stopped.dispose();
+    claim.release();
   }
 }
 
-/** Refuses to replace a folder that is not an earlier ipindex output: it may be the user's data. */
-async function assertReplaceable(outDir: string, label: string): Promise<void> {
-  const exists = await access(outDir).then(() => true, () => false);
-  if (!exists) return;
-  const manifest = await readFile(join(outDir, 'data', 'manifest.json'), 'utf8').catch(() => null);
-  const isOurs = manifest !== null && (JSON.parse(manifest) as { tool?: string }).tool === 'ipindex';
-  const isEmpty = (await readdir(outDir)).length === 0;
-  if (!isOurs && !isEmpty) {
-    throw new UsageError(`--out ${label} exists and is not an ipindex report (no data/manifest.json): choose another folder or remove it`);
-  }
+/**
+ * Lists every file of the report in its manifest, so that a later build can prove that the
+ * folder holds nothing else before it replaces it (outFolder/claimOutDir.ts).
+ */
+async function recordFiles(site: string): Promise<void> {
+  const path = join(site, 'data', 'manifest.json');
+  const manifest = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+  manifest.files = await listReportFiles(site);
+  await writeFile(path, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
-/** Replaces `outDir` by `built` with renames only, so readers never see a half-written report. */
-async function swapIn(built: string, outDir: string): Promise<void> {
-  const old = `${outDir}.old-${process.pid}-${Date.now()}`;
-  const hadOld = await rename(outDir, old).then(() => true, (error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return false;
-    throw error;
-  });
-  try {
-    await rename(built, outDir);
-  } catch (error) {
-    if (hadOld) await rename(old, outDir);
-    throw error;
-  }
-  if (hadOld) await rm(old, { recursive: true, force: true });
+/**
+ * On Ctrl-C (or a kill that can be caught) while the build runs, removes what it wrote beside
+ * `--out`, puts back a report it had set aside, and frees the lock before the process ends.
+ */
+function stopHandler(claim: OutClaim): { dispose(): void } {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const codes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+  const handler = (signal: (typeof signals)[number]) => {
+    try {
+      recoverLeftovers(claim.outDir, claim.kept, true);
+    } finally {
+      claim.release();
+      process.stderr.write(`\nipindex: stopped (${signal}); what the build had written beside ${claim.outDir} was removed\n`);
+      process.exit(codes[signal]);
+    }
+  };
+  for (const signal of signals) process.on(signal, handler);
+  return { dispose: () => { for (const signal of signals) process.off(signal, handler); } };
 }
+

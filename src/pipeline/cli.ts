@@ -90,7 +90,7 @@ export async function main(argv: string[], write: (line: string) => void = conso
         if (values.out === undefined) throw new UsageError('build needs --out <dir>, the folder the report goes to');
         write(`ipindex build ${data} --out ${values.out}`);
         const start = performance.now();
-        const result = await build({ dataDir: data, outDir: values.out, log, site: !values['no-site'] });
+        const result = await build({ dataDir: data, outDir: values.out, log, note: (line) => write(`  note: ${line}`), site: !values['no-site'] });
         write(`done in ${((performance.now() - start) / 1000).toFixed(1)} s: ${values.out}${values['no-site'] ? '/data' : '/index.html'} (${result.years[0]}-${result.years.at(-1)})`);
         return 0;
       }
