@@ -41,6 +41,11 @@ export type CompileFormulaOptions = {
 // Deeper formulas are not written by people; the limit keeps recursion shallow and the SQL
 // small, since ln, sqrt, min and max repeat their compiled arguments.
 const maxNesting = 16;
+// A formula is a person's arithmetic on a few variables. Past these sizes it is a mistake (or an
+// attack): a chain of 1,000 terms exceeds DuckDB's expression depth, and ln, sqrt, min and max
+// repeat their arguments in the SQL, so nesting them doubles its size at each level.
+export const maxOperators = 100;
+const maxCompiledTerms = 20_000;
 
 const isFunction = (name: string): name is FormulaFunction => Object.hasOwn(functionArity, name);
 
@@ -104,6 +109,7 @@ const anOperand = 'a number, a variable, a function call or "("';
 class Parser {
   private token: Token;
   private nesting = 0;
+  private operators = 0;
   private insideLag = false;
 
   constructor(private readonly text: string) {
@@ -134,6 +140,7 @@ class Parser {
   private parseSum(): FormulaNode {
     let left = this.parseProduct();
     while (this.atOperator('+', '-')) {
+      this.countOperator();
       const operator = this.advance().text as BinaryOperator;
       left = { kind: 'binary', operator, left, right: this.parseProduct() };
     }
@@ -143,6 +150,7 @@ class Parser {
   private parseProduct(): FormulaNode {
     let left = this.parseUnary();
     while (this.atOperator('*', '/')) {
+      this.countOperator();
       const operator = this.advance().text as BinaryOperator;
       left = { kind: 'binary', operator, left, right: this.parseUnary() };
     }
@@ -220,6 +228,17 @@ class Parser {
     return { kind: 'call', name, args };
   }
 
+  private countOperator(): void {
+    if (++this.operators > maxOperators) {
+      throw formulaError(
+        `a formula of more than ${maxOperators} operators`,
+        this.token.text,
+        this.token.position,
+        `at most ${maxOperators} (give a long sum as a variable of its own)`,
+      );
+    }
+  }
+
   private nested<T>(opener: Token, parse: () => T): T {
     if (++this.nesting > maxNesting) {
       throw formulaError(
@@ -262,7 +281,36 @@ function fullWidthHint(token: string): string {
 
 /** Parses a formula of framework.csv into its syntax tree, or throws a {@link FormulaError}. */
 export function parseFormula(text: string): FormulaNode {
-  return new Parser(text).parse();
+  const node = new Parser(text).parse();
+  const terms = 2 * compiledTerms(node);
+  if (terms > maxCompiledTerms) {
+    throw formulaError(
+      `a formula whose SQL would have ${terms.toLocaleString('en-US')} terms`,
+      '',
+      0,
+      `at most ${maxCompiledTerms.toLocaleString('en-US')} (ln, log10, sqrt, min and max repeat their arguments: nest fewer of them)`,
+    );
+  }
+  return node;
+}
+
+/** How many numbers and variables the compiled SQL holds (compileNode repeats some arguments). */
+function compiledTerms(node: FormulaNode): number {
+  switch (node.kind) {
+    case 'number':
+    case 'variable':
+      return 1;
+    case 'unary':
+      return compiledTerms(node.operand);
+    case 'binary':
+      return compiledTerms(node.left) + compiledTerms(node.right);
+    case 'call': {
+      const [a = 0, b = 0] = node.args.map(compiledTerms);
+      if (node.name === 'ln' || node.name === 'log10' || node.name === 'sqrt') return 2 * a;
+      if (node.name === 'min' || node.name === 'max') return 2 * (a + b);
+      return a + b;
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import type { Region } from './types.ts';
+import { nationalCode, type Region } from './types.ts';
 import {
   outsideRegionCodes,
   regionAggregates,
@@ -113,6 +113,8 @@ export function createRegionMatcher(regions: readonly Region[]): RegionMatcher {
     if (code !== undefined) {
       const full = code.length === 2 ? `${code}0000` : code;
       if (codes.has(full)) return { kind: 'region', region_code: full, how: 'code' };
+      // The code under which the national totals are kept (and written to observations.csv).
+      if (full === nationalCode) return { kind: 'aggregate', what: 'national' };
       if (outsideRegionCodes.includes(full)) return { kind: 'aggregate', what: 'outside' };
       return { kind: 'unknown', normalised: key, candidates: [] };
     }

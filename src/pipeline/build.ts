@@ -47,6 +47,7 @@ export async function build(options: BuildOptions): Promise<{ outDir: string; ye
   try {
     const data = await log('read', () => loadDataDir(options.dataDir, options.dataLabel ?? options.dataDir, db), (d) =>
       `${d.inputs.length} files, ${countValues(d).toLocaleString('en-US')} values, ${d.regions.length} regions`);
+    for (const file of data.unused ?? []) note(`${file.file} not read: ${file.reason}`);
     const computed = await computeResults(db, data, log);
     const builtAt = options.builtAt ?? new Date().toISOString();
     const site = join(staging, 'site');

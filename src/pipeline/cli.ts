@@ -77,6 +77,7 @@ export async function main(argv: string[], write: (line: string) => void = conso
         try {
           const loaded = await log('read', () => loadDataDir(data, data, db), (d) => `${d.inputs.length} files, ${countValues(d).toLocaleString('en-US')} values`);
           await computeResults(db, loaded, log);
+          for (const file of loaded.unused ?? []) write(`  note: ${file.file} not read: ${file.reason}`);
           for (const row of loaded.dropped) write(`  note: ${row.file}, row ${row.row} left out: ${row.reason}`);
           for (const line of formatQuality(await runQuality(db, loaded))) write(line);
         } finally {
@@ -163,7 +164,11 @@ export async function main(argv: string[], write: (line: string) => void = conso
       writeError(`ipindex: ${(error as Error).message}\nRun ipindex --help for usage.`);
       return 2;
     }
-    writeError(`ipindex: internal error, please report it with the command you ran:\n${(error as Error).stack ?? String(error)}`);
+    writeError(
+      `ipindex: internal error: a fault of ipindex ${toolVersion()}, not of your input or command. Please report it to the ipindex ` +
+        'maintainers (the issue tracker of the project), with the command you ran, the data if you can share it, and these lines:\n' +
+        `${(error as Error).stack ?? String(error)}`,
+    );
     return 3;
   }
 }

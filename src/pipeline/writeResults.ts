@@ -70,6 +70,8 @@ export async function writeResults(db: Database, dir: string, data: DataDir, com
       years: years[0] ?? null,
     },
     dropped_rows: data.dropped,
+    // Files of the data directory that were not read, and why (documentation, say).
+    unused_files: data.unused ?? [],
     // Years whose index has no reference score (a national total missing): no performance groups.
     years_without_reference: (await db.query<{ year: number }>('SELECT year FROM unreferenced_years ORDER BY year')).map((r) => Number(r.year)),
     accounts: computed.accounts,

@@ -46,7 +46,35 @@ describe('reading CSV as a stream', () => {
     const text = 'region\tyear\tnote\r\n\r\n北京\t2020\t"two\r\nlines"\r\n天津\t2021\tx\r\n';
     const { source, rows } = await records('utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')]));
     expect([source.encoding, source.delimiter]).toEqual(['utf-16le', '\t']);
-    expect(rows).toEqual([[1, ['region', 'year', 'note']], [3, ['北京', '2020', 'two\r\nlines']], [5, ['天津', '2021', 'x']]]);
+    // Line breaks are read as LF wherever they are, inside quoted cells too.
+    expect(rows).toEqual([[1, ['region', 'year', 'note']], [3, ['北京', '2020', 'two\nlines']], [5, ['天津', '2021', 'x']]]);
+  });
+
+  test('mixed CRLF, LF and CR line endings: each record on the line an editor shows, quoted line breaks included', async () => {
+    // Worked by hand: line 1 header; 2 BJ (CRLF); 3 TJ (LF); 4 blank (CR); 5-7 a cell over three
+    // lines (CRLF then CR inside the quotes); 8 XZ (LF); 9 BJ 2021 (CR at the end of the file).
+    const text = 'region,year,value\r\n北京,2020,1\n天津,2020,2\r\r西藏,2020,"a\r\nb\rc"\r\n西藏,2021,3\n北京,2021,4\r';
+    const { rows } = await records('mixed.csv', Buffer.from(text));
+    expect(rows.map(([row, cells]) => [row, cells[2]])).toEqual([[1, 'value'], [2, '1'], [3, '2'], [5, 'a\nb\nc'], [8, '3'], [9, '4']]);
+  });
+
+  test('every line ending over a file of 400 rows cut into 1 MB chunks: row numbers still right', async () => {
+    const endings = ['\n', '\r\n', '\r'];
+    const lines = ['region,year,value', ...Array.from({ length: 400 }, (_, i) => `北京,${2000 + (i % 20)},${'9'.repeat(i % 7 === 0 ? 20_000 : 1)}`)];
+    const text = lines.map((line, i) => line + endings[(i * 7) % 3]).join('');
+    const { rows } = await records('endings.csv', Buffer.from(text));
+    expect(text.length).toBeGreaterThan(oneMb);
+    expect(rows.map(([row]) => row)).toEqual(lines.map((_, i) => i + 1));
+  });
+
+  test('a CRLF split between two chunks of the file is one line ending', async () => {
+    const head = 'region,year,value\n北京,2020,';
+    // The CR is the last byte of the first 1 MB chunk, its LF the first of the second.
+    const digits = '1'.repeat(oneMb - 1 - Buffer.byteLength(head));
+    const text = `${head}${digits}\r\n天津,2020,2\r\n`;
+    expect(Buffer.from(text)[oneMb - 1]).toBe(0x0d);
+    const { rows } = await records('split-crlf.csv', Buffer.from(text));
+    expect(rows.map(([row, cells]) => [row, cells[0]])).toEqual([[1, 'region'], [2, '北京'], [3, '天津']]);
   });
 
   test('the delimiter comes from the first line that has one (a title line may have none)', () => {

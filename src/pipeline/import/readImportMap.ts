@@ -1,22 +1,14 @@
-import { readFile } from 'node:fs/promises';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { InputError, type Problem } from '../../lib/InputError.ts';
+import { describeValue } from '../intake/readMethod.ts';
+import { readYamlFile } from '../intake/readYamlFile.ts';
 import { importMapSchema, type ImportMap } from './importMapSchema.ts';
 
 /** Reads and checks an import map; throws InputError naming each wrong key and what it allows. */
 export async function readImportMap(path: string, label: string): Promise<ImportMap> {
-  const text = await readFile(path, 'utf8').catch(() => {
-    throw new InputError([{ file: label, found: 'no such file', expected: 'an import map (YAML) saying which column is which variable' }]);
-  });
-  let raw: unknown;
-  try {
-    raw = parseYaml(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    if (!(error instanceof YAMLParseError)) throw error;
-    const line = error.linePos?.[0].line;
-    throw new InputError([{ file: label, ...(line === undefined ? {} : { row: line }), found: `text that is not YAML (${error.code})`, expected: 'a YAML mapping with variables and, as needed, year, unit, sheet' }]);
-  }
+  const read = await readYamlFile(path, label, 'an import map (YAML) saying which column is which variable');
+  if ('problem' in read) throw new InputError([read.problem]);
+  const raw = read.value;
   const result = importMapSchema.safeParse(raw ?? {});
   if (result.success) return result.data;
   throw new InputError(result.error.issues.map((issue) => toProblem(issue, label, raw)));
@@ -25,7 +17,7 @@ export async function readImportMap(path: string, label: string): Promise<Import
 function toProblem(issue: z.core.$ZodIssue, file: string, raw: unknown): Problem {
   const column = issue.path.map(String).join('.') || undefined;
   const at = (path: readonly PropertyKey[]) =>
-    JSON.stringify(path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k], raw)) ?? 'nothing';
+    describeValue(path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k], raw));
   const where = column === undefined ? { file } : { file, column };
   if (issue.code === 'unrecognized_keys') {
     const keys = Object.keys(importMapSchema.shape);

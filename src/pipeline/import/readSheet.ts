@@ -45,7 +45,7 @@ export async function readSheet(path: string, label: string, sheet?: string | nu
   }
   if (isZip) return readXlsx(path, label, sheet);
   const sniffed = sniffEncoding(head);
-  if (!sniffed.ok) throw new InputError([{ file: label, found: sniffed.found, expected: expectedSheet }]);
+  if (!sniffed.ok) throw new InputError([{ file: label, ...(sniffed.row === undefined ? {} : { row: sniffed.row }), found: sniffed.found, expected: expectedSheet }]);
   const rows: SheetRow[] = [];
   await streamCsvRecords(path, label, (cells, row) => rows.push({ row, cells: cells.map((text) => ({ text })) }));
   return { file: label, name: label, kind: 'csv', rows };

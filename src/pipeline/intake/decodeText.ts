@@ -52,7 +52,7 @@ function decodeUtf8(bytes: Uint8Array, encoding: 'utf-8' | 'utf-8-bom'): Decoded
 
 /** What the first bytes of a file say about it: not text, or text whose BOM fixes its encoding. */
 export type Sniffed =
-  | { ok: false; found: string }
+  | { ok: false; found: string; row?: number }
   | { ok: true; encoding: TextEncoding | null; skip: number };
 
 /**
@@ -67,7 +67,13 @@ export function sniffEncoding(head: Uint8Array): Sniffed {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { ok: true, encoding: 'utf-8-bom', skip: 3 };
   if (head[0] === 0xff && head[1] === 0xfe) return { ok: true, encoding: 'utf-16le', skip: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { ok: true, encoding: 'utf-16be', skip: 2 };
-  if (head.subarray(0, 8192).includes(0)) return { ok: false, found: 'binary data' };
+  const nul = head.subarray(0, 8192).indexOf(0);
+  if (nul !== -1) {
+    // Its line, for a text file with one stray NUL; 0x0A is a line feed in UTF-8 and GBK alike.
+    let row = 1;
+    for (let i = head.indexOf(0x0a); i !== -1 && i < nul; i = head.indexOf(0x0a, i + 1)) row += 1;
+    return { ok: false, found: 'a NUL byte (binary data, not text)', row };
+  }
   return { ok: true, encoding: null, skip: 0 };
 }
 

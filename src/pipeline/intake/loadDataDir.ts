@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { access, readdir, readFile, stat } from 'node:fs/promises';
+import { access, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError, type Problem } from '../../lib/InputError.ts';
 import type { Method } from '../../lib/methodSchema.ts';
@@ -16,7 +16,7 @@ import { readObservationFile, type DroppedRow } from './readObservations.ts';
 import type { IntakeRecord } from '../quality/IntakeRecord.ts';
 import { readRegions } from './readRegions.ts';
 import { findMicrodata, type MicrodataInput } from '../microdata/findMicrodata.ts';
-import { microdataDatasetOf } from '../microdata/microdataDatasets.ts';
+import { classifyEntries, type UnusedFile } from './classifyEntries.ts';
 
 /** An input file as the manifest records it. */
 export type InputFile = {
@@ -55,9 +55,9 @@ export type DataDir = {
   microdata?: MicrodataInput[];
   /** What intake saw of each observation file, for the data-quality summary (queries/quality). */
   intake?: IntakeRecord;
+  /** Files of the directory that are not read, with the reason (documentation, say). */
+  unused?: UnusedFile[];
 };
-
-const contractFiles = ['regions.csv', 'variables.csv', 'framework.csv', 'method.yaml'];
 
 /**
  * Reads a data directory (see DESIGN.md, "Input contract") and checks it. `label` is how the
@@ -102,9 +102,9 @@ export async function loadDataDir(dir: string, label = dir, db?: Database): Prom
   problems.push(...regionProblems, ...codebookProblems, ...frameworkProblems);
 
   const methodPath = (await exists('method.yaml')) ? join(dir, 'method.yaml') : null;
-  const { method, problems: methodProblems } = await readMethod(methodPath, name('method.yaml'));
+  const { method, problems: methodProblems, bytes: methodBytes } = await readMethod(methodPath, name('method.yaml'));
   problems.push(...methodProblems);
-  if (methodPath !== null) inputs.push({ file: name('method.yaml'), role: 'method', ...fingerprint(await readFile(methodPath)) });
+  if (methodBytes !== undefined) inputs.push({ file: name('method.yaml'), role: 'method', ...fingerprint(methodBytes) });
 
   // Observation files cannot be read without regions and a codebook to read them against.
   if (problems.length > 0) throw new InputError(problems);
@@ -113,14 +113,12 @@ export async function loadDataDir(dir: string, label = dir, db?: Database): Prom
   const matcher = createRegionMatcher(regions);
   const observations: Observation[] = [];
   const dropped: DroppedRow[] = [];
-  const entries = await readdir(dir, { withFileTypes: true });
-  const found = await findMicrodata(dir, label, entries);
+  const entries = await classifyEntries(dir, label, await readdir(dir));
+  problems.push(...entries.problems);
+  const found = await findMicrodata(dir, label, entries.microdata);
   problems.push(...found.problems);
   inputs.push(...found.microdata.map((m) => m.input));
-  const observationFiles = entries
-    .map((e) => e.name)
-    .filter((f) => f.toLowerCase().endsWith('.csv') && !contractFiles.includes(f) && microdataDatasetOf(f) === undefined)
-    .sort();
+  const observationFiles = entries.observations;
   if (observationFiles.length === 0 && found.microdata.length === 0) {
     problems.push({ file: label, found: 'no observation files', expected: 'one or more CSV files of observations beside regions.csv' });
   }
@@ -160,7 +158,7 @@ export async function loadDataDir(dir: string, label = dir, db?: Database): Prom
     for (const d of result.dropped) dropped.push(d);
     for (const r of result.reformatted ?? []) intake.reformatted.push(r);
   }
-  const data: DataDir = { regions, variables, nodes, indicators, method, observations, dropped, inputs, problems, microdata: found.microdata, intake };
+  const data: DataDir = { regions, variables, nodes, indicators, method, observations, dropped, inputs, problems, microdata: found.microdata, intake, unused: entries.unused };
   if (db !== undefined) data.streamed = streamed;
   return data;
 }

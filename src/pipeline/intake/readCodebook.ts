@@ -1,5 +1,6 @@
 import { quoteFound, type Problem } from '../../lib/InputError.ts';
 import { parseCell } from '../../lib/parseCell.ts';
+import { isReservedName, reservedNames } from '../../lib/reservedNames.ts';
 import type { Variable } from '../../lib/types.ts';
 import { cellAt, findColumns } from './findColumns.ts';
 import type { CsvTable } from './readCsvFile.ts';
@@ -30,6 +31,8 @@ export function readCodebook(table: CsvTable): { variables: Variable[]; problems
     const name = get('variable');
     if (!identifierPattern.test(name)) {
       problem('variable', quoteFound(name), 'a name of lower-case letters, digits and _ starting with a letter');
+    } else if (isReservedName(name)) {
+      problem('variable', `"${name}", a name the pipeline uses for a column of its own`, `another name (not one of ${[...reservedNames].join(', ')})`);
     } else if (seen.has(name)) problem('variable', `"${name}" a second time`, 'each variable once');
     seen.add(name);
     if (get('unit') === '') problem('unit', 'an empty unit', 'the unit the values are kept in, e.g. 万元');

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { Parser, type Options } from 'csv-parse';
 import { InputError, quoteFound, type Problem } from '../../lib/InputError.ts';
+import { describeFsError, fileProblem } from './readInputFile.ts';
 import { createChunkDecoder, sniffEncoding, TextDecodeError, type TextEncoding } from './decodeText.ts';
 
 /** A CSV file as read: its header, its data rows with their row numbers, how it was decoded. */
@@ -29,6 +30,10 @@ export type RecordSink = (cells: string[], row: number) => void;
 
 const expectedCsv = 'a CSV text file (UTF-8 or GBK) with a header row';
 const chunkSize = 1 << 20;
+const maxTableBytes = 64 << 20;
+// No row of an input needs more (a wide row of a hundred variables is a few KB); a longer one
+// is not a table (a 50 MB line of commas, say), and csv-parse would hold all of it.
+export const maxRecordChars = 1 << 20;
 // Enough text to hold the header line of any sensible file; the delimiter is sniffed from it.
 const sniffLength = 1 << 16;
 
@@ -37,6 +42,10 @@ const sniffLength = 1 << 16;
  * Throws InputError for an empty file, a file that is not text, or broken CSV.
  */
 export async function readCsvFile(path: string, label: string): Promise<CsvTable> {
+  // The whole file is kept, so it is bounded: a region table or codebook of thousands of rows
+  // is a few MB.
+  const problem = await fileProblem(path, label, expectedCsv, maxTableBytes);
+  if (problem !== null) throw new InputError([problem]);
   const records: { row: number; cells: string[] }[] = [];
   const source = await streamCsvRecords(path, label, (cells, row) => records.push({ row, cells }));
   const [first, ...rest] = records;
@@ -66,6 +75,8 @@ export function failCsv(label: string, found: string, row?: number): never {
  * passed on. Throws InputError as `readCsvFile` does.
  */
 export async function streamCsvRecords(path: string, label: string, onRecord: RecordSink): Promise<CsvSource> {
+  const problem = await fileProblem(path, label, expectedCsv);
+  if (problem !== null) throw new InputError([problem]);
   const sniffed = await sniffFile(path, label);
   // Without a BOM, only the whole file tells UTF-8 from GB18030; a first pass decides before
   // any record is handed on, since a GBK file may be pure ASCII for its first megabytes.
@@ -78,9 +89,17 @@ export async function streamCsvRecords(path: string, label: string, onRecord: Re
   let parser: CsvParser | null = null;
   let sawContent = false;
   let lastLine = 0;
-  let overcount = 0;
 
-  const feed = (text: string, end: boolean) => {
+  // Line endings become LF before parsing: csv-parse settles on the first ending it meets and
+  // reads a file that mixes CRLF, LF and CR (an old Mac's) as fewer, longer lines, so its row
+  // numbers and records would not be the lines an editor shows. A CR at the end of a chunk waits
+  // for the next one, which may begin with its LF.
+  let carriedCr = false;
+  const feed = (chunk: string, end: boolean) => {
+    let text = carriedCr ? `\r${chunk}` : chunk;
+    carriedCr = !end && text.endsWith('\r');
+    if (carriedCr) text = text.slice(0, -1);
+    if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
     // csv-parse takes an empty chunk for the end of the input.
     if (text === '' && !end) return;
     if (!sawContent && /\S/.test(text)) sawContent = true;
@@ -93,20 +112,17 @@ export async function streamCsvRecords(path: string, label: string, onRecord: Re
       pending = null;
     }
     const push = (record: string[]) => {
-      // csv-parse counts a CRLF inside a quoted cell as two lines, and a record at its last line.
+      // csv-parse counts a record at its last line; a cell may hold line breaks.
       const lines = parser?.info.lines ?? 0;
-      const { breaks, crlf } = lineBreaksIn(record);
-      const start = lines - overcount - breaks;
-      overcount += crlf;
-      lastLine = lines - overcount;
-      onRecord(record, start);
+      lastLine = lines;
+      onRecord(record, lines - lineBreaksIn(record));
     };
     const error = parser?.parse(text === '' ? undefined : Buffer.from(text, 'utf8'), end, push, () => {});
     if (error !== undefined) {
       const e = error as { lines?: number; code?: string };
       // csv-parse reports an unclosed quote at the end of the file; the row after the last
       // complete record is where the quote was opened.
-      const row = e.code === 'CSV_QUOTE_NOT_CLOSED' ? lastLine + 1 : e.lines === undefined ? undefined : e.lines - overcount;
+      const row = e.code === 'CSV_QUOTE_NOT_CLOSED' ? lastLine + 1 : e.lines;
       failCsv(label, `text that is not CSV (${csvErrors[e.code ?? ''] ?? 'unreadable quoting'})`, row);
     }
   };
@@ -123,22 +139,22 @@ export async function streamCsvRecords(path: string, label: string, onRecord: Re
     feed(decoder.end(), true);
   } catch (error) {
     if (error instanceof TextDecodeError) failCsv(label, error.found);
+    // The disk failing, or the file going, while it is read.
+    if (typeof (error as NodeJS.ErrnoException).code === 'string' && (error as NodeJS.ErrnoException).syscall !== undefined) failCsv(label, `a file that could not be read to its end (${describeFsError(error)})`);
     throw error;
   }
   if (!sawContent) failCsv(label, 'a file with no content but blank space');
   return { file: label, encoding, delimiter, sha256: hash.digest('hex'), bytes };
 }
 
-/** Line-break characters inside the cells of a record (CR and LF each), and how many of them pair up as CRLF. */
-function lineBreaksIn(cells: readonly string[]): { breaks: number; crlf: number } {
+/** Line breaks inside the cells of a record (all LF by then). */
+function lineBreaksIn(cells: readonly string[]): number {
   let breaks = 0;
-  let crlf = 0;
   for (const cell of cells) {
-    if (!cell.includes('\n') && !cell.includes('\r')) continue;
-    breaks += cell.match(/[\r\n]/g)?.length ?? 0;
-    crlf += cell.match(/\r\n/g)?.length ?? 0;
+    if (!cell.includes('\n')) continue;
+    for (let i = cell.indexOf('\n'); i !== -1; i = cell.indexOf('\n', i + 1)) breaks += 1;
   }
-  return { breaks, crlf };
+  return breaks;
 }
 
 /** The head of the file: empty, a binary format, a BOM, or text of an encoding still to find. */
@@ -146,7 +162,7 @@ async function sniffFile(path: string, label: string): Promise<{ encoding: TextE
   const head = await readHead(path, 8192);
   if (head.length === 0) failCsv(label, 'an empty file');
   const sniffed = sniffEncoding(head);
-  if (!sniffed.ok) return failCsv(label, sniffed.found);
+  if (!sniffed.ok) return failCsv(label, sniffed.found, sniffed.row);
   return sniffed;
 }
 
@@ -186,7 +202,7 @@ type CsvParser = {
  * parser instead.
  */
 function createCsvParser(delimiter: string): CsvParser {
-  const options: Options = { delimiter, relax_column_count: true, skip_empty_lines: true, bom: true };
+  const options: Options = { delimiter, record_delimiter: '\n', relax_column_count: true, skip_empty_lines: true, bom: true, max_record_size: maxRecordChars };
   return (new Parser(options) as unknown as { api: CsvParser }).api;
 }
 
@@ -196,6 +212,7 @@ const csvErrors: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: 'a quote that is never closed',
   CSV_INVALID_CLOSING_QUOTE: 'text right after a closing quote',
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'text right after a closing quote',
+  CSV_MAX_RECORD_SIZE: `a row longer than ${maxRecordChars.toLocaleString('en-US')} characters`,
 };
 
 /**

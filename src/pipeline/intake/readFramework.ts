@@ -1,4 +1,5 @@
 import { FormulaError, formulaVariables, parseFormula, type FormulaNode } from '../../lib/formula.ts';
+import { isReservedName, reservedNames } from '../../lib/reservedNames.ts';
 import { quoteFound, type Problem } from '../../lib/InputError.ts';
 import { parseCell } from '../../lib/parseCell.ts';
 import type { FrameworkNode, Variable } from '../../lib/types.ts';
@@ -8,8 +9,8 @@ import type { CsvTable } from './readCsvFile.ts';
 /** Codes name tables' rows and SQL values; plain identifiers keep them safe in every output. */
 const codePattern = /^[A-Za-z][A-Za-z0-9_]*$/;
 
-/** An indicator with its parsed formula, ready to compile to SQL. */
-export type Indicator = FrameworkNode & { ast: FormulaNode };
+/** An indicator with its parsed formula and its row of framework.csv (for messages). */
+export type Indicator = FrameworkNode & { ast: FormulaNode; row?: number };
 
 /**
  * Checks `framework.csv` against itself and the codebook: one root, parents that exist, levels
@@ -50,6 +51,7 @@ export function readFramework(
 
     const code = get('code');
     if (!codePattern.test(code)) problem('code', quoteFound(code), 'a code of letters, digits and _ starting with a letter');
+    else if (isReservedName(code)) problem('code', `"${code}", a name the pipeline uses for a column of its own`, `another code (not one of ${[...reservedNames].join(', ')})`);
     else if (rowOf.has(code)) problem('code', `"${code}" a second time`, 'each code once');
     rowOf.set(code, row);
     const level = number('level');
@@ -87,7 +89,7 @@ export function readFramework(
             problem('formula', `the unknown variable "${name}"`, 'a variable declared in variables.csv');
           }
         }
-        indicators.push({ ...node, ast });
+        indicators.push({ ...node, ast, row });
       } catch (error) {
         if (!(error instanceof FormulaError)) throw error;
         problem('formula', `${error.found} at character ${error.position + 1} of ${quoteFound(node.formula)}`, error.expected);

@@ -1,33 +1,30 @@
-import { readFile } from 'node:fs/promises';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
-import { type Problem } from '../../lib/InputError.ts';
+import { quoteFound, type Problem } from '../../lib/InputError.ts';
 import { methodSchema, type Method } from '../../lib/methodSchema.ts';
+import { readYamlFile } from './readYamlFile.ts';
 
-/** Reads and validates `method.yaml`; a missing file means every default. */
-export async function readMethod(path: string | null, label: string): Promise<{ method: Method; problems: Problem[] }> {
+/**
+ * Reads and validates `method.yaml`; a missing file means every default. Returns the file's bytes
+ * too, for its fingerprint in the manifest, when it could be read.
+ */
+export async function readMethod(path: string | null, label: string): Promise<{ method: Method; problems: Problem[]; bytes?: Buffer }> {
   let raw: unknown = {};
+  let bytes: Buffer | undefined;
   if (path !== null) {
-    const text = await readFile(path, 'utf8');
-    try {
-      raw = parseYaml(text) ?? {};
-    } catch (error) {
-      if (!(error instanceof YAMLParseError)) throw error;
-      const line = error.linePos?.[0].line;
-      return {
-        method: methodSchema.parse({}),
-        problems: [{ file: label, ...(line === undefined ? {} : { row: line }), found: `text that is not YAML (${error.code})`, expected: 'a YAML mapping of method settings' }],
-      };
-    }
+    const read = await readYamlFile(path, label, 'a YAML mapping of method settings');
+    if ('problem' in read) return { method: methodSchema.parse({}), problems: [read.problem] };
+    raw = read.value ?? {};
+    bytes = read.bytes;
   }
+  const withBytes = bytes === undefined ? {} : { bytes };
   const result = methodSchema.safeParse(raw);
-  if (result.success) return { method: result.data, problems: [] };
-  return { method: methodSchema.parse({}), problems: result.error.issues.map((issue) => toProblem(issue, label, raw)) };
+  if (result.success) return { method: result.data, problems: [], ...withBytes };
+  return { method: methodSchema.parse({}), problems: result.error.issues.map((issue) => toProblem(issue, label, raw)), ...withBytes };
 }
 
 function toProblem(issue: z.core.$ZodIssue, file: string, raw: unknown): Problem {
   const path = issue.path.map(String).join('.');
-  const found = (at: readonly PropertyKey[]) => JSON.stringify(at.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown>)?.[k], raw)) ?? 'nothing';
+  const found = (at: readonly PropertyKey[]) => describeValue(at.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown>)?.[k], raw));
   switch (issue.code) {
     case 'unrecognized_keys':
       return {
@@ -66,4 +63,11 @@ function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
     else if (def.type === 'pipe' && def.in) current = def.in;
     else return current;
   }
+}
+
+/** A value of the file for a message: as JSON, shortened when long. */
+export function describeValue(value: unknown): string {
+  const json = JSON.stringify(value);
+  if (json === undefined) return 'nothing';
+  return json.length > 60 ? quoteFound(json) : json;
 }

@@ -114,10 +114,13 @@ export function createObservationReader(
   const known = new Set(Object.values(index));
   const valueColumns = header.flatMap((name, i) => (known.has(i) || name === '' ? [] : [{ name, i }]));
   if (problems.length === 0 && shape === 'wide') {
-    for (const { name } of valueColumns) {
-      if (!codebook.has(name)) {
-        problems.push({ file, row: 1, column: name, found: `the undeclared variable "${name}"`, expected: 'a variable declared in variables.csv' });
-      }
+    // Named one by one up to a point: a header of thousands of stray columns is one mistake.
+    const undeclared = valueColumns.filter(({ name }) => !codebook.has(name));
+    for (const { name } of undeclared.slice(0, 20)) {
+      problems.push({ file, row: 1, column: name, found: `the undeclared variable ${quoteFound(name)}`, expected: 'a variable declared in variables.csv' });
+    }
+    if (undeclared.length > 20) {
+      problems.push({ file, row: 1, found: `${(undeclared.length - 20).toLocaleString('en-US')} more columns that are not variables of variables.csv`, expected: 'columns region_code, year and one column per declared variable' });
     }
     if (valueColumns.length === 0) {
       problems.push({ file, row: 1, found: 'no variable columns', expected: 'columns region_code, year and one column per variable, or a long file with variable and value' });

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Problem } from '../../lib/InputError.ts';
+import type { DataEntry } from '../intake/classifyEntries.ts';
 import type { InputFile } from '../intake/loadDataDir.ts';
 import { hashFile, type Fingerprint } from './hashFile.ts';
 import { microdataDatasetOf, type MicrodataDataset } from './microdataDatasets.ts';
@@ -44,14 +44,13 @@ export type MicrodataInput = {
  * overlaps with DuckDB's reading of it; a folder's fingerprint covers the names and contents
  * of all its Parquet files.
  */
-export async function findMicrodata(dir: string, label: string, entries: readonly Dirent[]): Promise<{ microdata: MicrodataInput[]; problems: Problem[] }> {
+export async function findMicrodata(dir: string, label: string, entries: readonly DataEntry[]): Promise<{ microdata: MicrodataInput[]; problems: Problem[] }> {
   const problems: Problem[] = [];
   const microdata: MicrodataInput[] = [];
   const cacheDir = join(dirname(resolve(dir)), '.ipindex-cache');
   const found = entries
     .map((entry) => ({ entry, dataset: microdataDatasetOf(entry.name) }))
-    .filter((f): f is { entry: Dirent; dataset: MicrodataDataset } => f.dataset !== undefined)
-    .filter(({ entry }) => entry.isDirectory() === !/\.(csv|parquet)$/i.test(entry.name))
+    .filter((f): f is { entry: DataEntry; dataset: MicrodataDataset } => f.dataset !== undefined)
     .sort((a, b) => a.entry.name.localeCompare(b.entry.name));
 
   for (const { entry, dataset } of found) {

@@ -1,7 +1,9 @@
+import { InputError, type Problem } from '../../lib/InputError.ts';
+import { formulaVariables } from '../../lib/formula.ts';
 import { compileIndicators } from '../compileIndicators.ts';
 import type { DataDir } from '../intake/loadDataDir.ts';
 import type { Database } from '../openDatabase.ts';
-import { runQuery } from '../runQueries.ts';
+import { runQuery, selectQuery } from '../runQueries.ts';
 
 /**
  * Computes every indicator of the framework for the regions and, by the same formulas, for the
@@ -16,5 +18,24 @@ export async function runIndicators(db: Database, data: DataDir): Promise<string
   await db.exec(nationalSql);
   await runQuery(db, 'indicators/30_indicators.sql');
   await runQuery(db, 'indicators/40_national_indicators.sql');
+  const empty = await selectQuery<{ indicator: string; variables_without_values: string[] | null }>(db, 'indicators/50_indicators_without_values.sql');
+  if (empty.length > 0) throw new InputError(empty.map((row) => emptyIndicator(data, row.indicator, row.variables_without_values ?? [])));
   return `${indicatorsSql}\n${nationalSql}`;
+}
+
+/** The problem of an indicator without any value, naming the variables its formula lacks. */
+function emptyIndicator(data: DataDir, code: string, withoutValues: readonly string[]): Problem {
+  const indicator = data.indicators.find((i) => i.code === code);
+  const framework = data.inputs.find((i) => i.role === 'framework')?.file ?? 'framework.csv';
+  const lacking = indicator === undefined ? [] : formulaVariables(indicator.ast).filter((v) => withoutValues.includes(v));
+  const why = lacking.length > 0
+    ? `no file gives any value of ${lacking.join(', ')}`
+    : 'its variables never have values in the same region and year';
+  return {
+    file: framework,
+    ...(indicator?.row === undefined ? {} : { row: indicator.row }),
+    column: 'formula',
+    found: `the indicator "${code}" with no value in any region and year (${why})`,
+    expected: `data for the variables of its formula (an observation file with ${lacking[0] ?? 'them'}), or the indicator taken out of framework.csv`,
+  };
 }

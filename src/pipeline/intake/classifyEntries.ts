@@ -1,0 +1,76 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Problem } from '../../lib/InputError.ts';
+import { microdataDatasetOf } from '../microdata/microdataDatasets.ts';
+
+/** An entry of a data directory, its kind read through any symbolic link. */
+export type DataEntry = { name: string; isDirectory(): boolean };
+
+/** A file of the data directory that is not read, and why: in the build log and the manifest. */
+export type UnusedFile = { file: string; reason: string };
+
+/** The data directory's entries sorted by what ipindex does with them. */
+export type ClassifiedEntries = {
+  /** Files and folders of registry microdata (findMicrodata reads them). */
+  microdata: DataEntry[];
+  /** Observation files, by name. */
+  observations: string[];
+  /** Files left out on purpose: documentation, the system's own files. */
+  unused: UnusedFile[];
+  /** Files that look like data ipindex cannot read: each a problem, so none is silently lost. */
+  problems: Problem[];
+};
+
+export const contractFiles = ['regions.csv', 'variables.csv', 'framework.csv', 'method.yaml'];
+
+// Data in a form a data directory does not take: refused, so that a dimension never loses its
+// data without a word (transfers.xlsx beside the CSV files, say).
+const workbook = /\.(xlsx|xlsm|xlsb|xls|ods|et|numbers)$/i;
+const otherData = /\.(tsv|json|jsonl|ndjson|parquet|arrow|feather|dta|sav|sas7bdat|rds|rdata|xml|dbf|gz|bz2|xz|zst|zip|7z|rar)$/i;
+const settings = /\.(ya?ml)$/i;
+// What people keep beside their data: read by people, not by ipindex.
+const documentation = /^(readme|licen[cs]e|notice|changelog|copying)(\.[a-z0-9]+)?$|\.(md|markdown|txt|pdf|docx?|html?|rtf|png|jpe?g|svg)$/i;
+const systemFiles = new Set(['thumbs.db', 'desktop.ini']);
+
+/**
+ * Sorts every entry of a data directory (`names`, as readdir gives them) into what is read and
+ * what is not: each one is used, left out with its reason, or refused as a problem. `label` is
+ * how the directory is named in messages.
+ */
+export async function classifyEntries(dir: string, label: string, names: readonly string[]): Promise<ClassifiedEntries> {
+  const result: ClassifiedEntries = { microdata: [], observations: [], unused: [], problems: [] };
+  const problem = (name: string, found: string, expected: string) => result.problems.push({ file: join(label, name), found, expected });
+  const unused = (name: string, reason: string) => result.unused.push({ file: join(label, name), reason });
+  for (const name of [...names].sort()) {
+    if (contractFiles.includes(name)) continue;
+    // Through links: a link to a folder is a folder here, as it is to every reader.
+    const folder = await stat(join(dir, name)).then((s) => s.isDirectory(), () => false);
+    const lower = name.toLowerCase();
+    const dataset = microdataDatasetOf(name);
+    if (dataset !== undefined) {
+      const isFile = /\.(csv|parquet)$/i.test(name);
+      if (isFile === !folder) result.microdata.push({ name, isDirectory: () => folder });
+      else if (folder) problem(name, `a folder named ${name}`, `a file ${name}, or a folder ${dataset.name}/ of Parquet files`);
+      else problem(name, `a file named ${name} without an extension`, `${dataset.name}.csv, ${dataset.name}.parquet or a folder ${dataset.name}/ of Parquet files`);
+      continue;
+    }
+    if (lower.endsWith('.csv')) {
+      // A folder named *.csv is reported by the reader, with the other unreadable files.
+      result.observations.push(name);
+      continue;
+    }
+    if (folder) {
+      if (name.startsWith('.')) unused(`${name}/`, 'a hidden folder');
+      else unused(`${name}/`, 'a folder: ipindex reads the files at the top of the data directory and the microdata folders patent_records/, transfer_records/ and pledge_records/');
+      continue;
+    }
+    if (name.startsWith('.') || systemFiles.has(lower)) unused(name, 'a hidden or system file');
+    else if (lower === 'method.yml' || lower === 'method.yaml') problem(name, `the method settings as ${name}`, 'the name method.yaml (lower case, .yaml): rename it, or it is not read');
+    else if (settings.test(name)) problem(name, `a YAML file ipindex does not read (${name})`, 'method.yaml for the method settings; an import map goes beside the data directory, not in it');
+    else if (workbook.test(name)) problem(name, 'a workbook, which a data directory does not read', `observation files in CSV: turn it into one with ipindex import ${join(label, name)} --map <map.yaml> --out ${join(label, name.replace(/\.[^.]+$/, '.csv'))}, or move it out`);
+    else if (otherData.test(name)) problem(name, `a data file in a form a data directory does not read (${name.slice(name.lastIndexOf('.'))})`, 'observation files in CSV (microdata may also be Parquet, as patent_records.parquet); convert it, or move it out');
+    else if (documentation.test(name)) unused(name, 'documentation (read by people, not by ipindex)');
+    else problem(name, 'a file ipindex does not read', 'CSV observation files, the contract files and microdata; move it out of the data directory, or give it a .csv name if it is one');
+  }
+  return result;
+}
