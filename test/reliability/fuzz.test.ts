@@ -66,9 +66,9 @@ describe('fuzz: the formula parser', () => {
 
 describe('fuzz: the CSV reader of observation files', () => {
   const regions: Region[] = [
-    { region_code: '110000', name_zh: '北京市', name_en: 'Beijing', level: 'province', parent_code: null, zone: 'east' },
-    { region_code: '540000', name_zh: '西藏自治区', name_en: 'Tibet', level: 'province', parent_code: null, zone: 'west' },
-  ] as Region[];
+    { region_code: '110000', name_zh: '北京市', name_en: 'Beijing', level: 'province', parent_code: '', zone: 'east' },
+    { region_code: '540000', name_zh: '西藏自治区', name_en: 'Tibet', level: 'province', parent_code: '', zone: 'west' },
+  ];
   const codebook = new Map<string, Variable>([['rd', { variable: 'rd', dataset: 'rd', name_zh: 'R&D', name_en: 'R&D', unit: '万元', min: 0, max: null, description: '' }]]);
   const matcher = createRegionMatcher(regions);
   const tokens = ['region_code', 'year', 'rd', 'variable', 'value', 'unit', ',', ',', ';', '\t', '"', '""', '\n', '\r\n', '\r', '110000', '北京', '西藏', '全国', '100000', '2020', '20x1', '1,234', '12.5%', 'NaN', 'NA', '—', '１２', '\u0000', '\ufeff', '=1+1', ' '];

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -52,6 +52,29 @@ describe('inputs read as every other file is read', () => {
   test('the missing markers the README documents are missing, never zero; other text is refused', () => {
     for (const marker of ['', 'NA', 'N/A', 'NaN', 'nan', 'NULL', '-', '--', '—', '——', '…', '...']) expect([marker, parseCell(marker)]).toEqual([marker, { kind: 'missing' }]);
     for (const text of ['Inf', '-inf', 'none', '0x10']) expect(parseCell(text).kind).toBe('invalid');
+  });
+});
+
+describe('files that are not files: one line each, exit 1', () => {
+  test('a link to a folder as an observation file or as method.yaml, a link to nothing as regions.csv', async () => {
+    const data = await tinyCopy();
+    await mkdir(join(data, '..', 'elsewhere'));
+    await symlink(join(data, '..', 'elsewhere'), join(data, 'extra.csv'));
+    await rm(join(data, 'method.yaml'));
+    await symlink(join(data, '..', 'elsewhere'), join(data, 'method.yaml'));
+    await rm(join(data, 'regions.csv'));
+    await symlink(join(data, '..', 'gone.csv'), join(data, 'regions.csv'));
+    const lines = async () => {
+      const { code, stderr } = await run('check', data);
+      expect(code).toBe(1);
+      return stderr.split('\n').slice(1);
+    };
+    expect(await lines()).toEqual([`  ${join(data, 'regions.csv')}: found no such file, expected regions.csv in the data directory (see DESIGN.md, "Input contract")`]);
+    await rm(join(data, 'regions.csv'));
+    await cp('test/fixtures/tiny/regions.csv', join(data, 'regions.csv'));
+    expect(await lines()).toEqual([`  ${join(data, 'method.yaml')}: found a folder, expected a YAML mapping of method settings`]);
+    await rm(join(data, 'method.yaml'));
+    expect(await lines()).toEqual([`  ${join(data, 'extra.csv')}: found a folder, expected a CSV text file (UTF-8 or GBK) with a header row`]);
   });
 });
 
