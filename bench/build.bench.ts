@@ -9,6 +9,7 @@ import { access, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { appCacheDir } from '../src/pipeline/site/compiledApp.ts';
 import { SAMPLE_OPTIONS } from '../src/sample/generateSample.ts';
 import { writeDataDirectory } from '../src/sample/writeDataDirectory.ts';
 import { medianBy, megabytes, measureProcess, type Measured } from './buildProcess.ts';
@@ -54,7 +55,7 @@ export async function run(): Promise<BenchSection[]> {
   try {
     // The first build after a change to the app compiles it (src/pipeline/site/compiledApp.ts):
     // measured once, with the cache emptied; every later build renders from the compiled app.
-    await rm(join(root, '.svelte-kit', 'ipindex-app'), { recursive: true, force: true });
+    await rm(await appCacheDir(), { recursive: true, force: true });
     const [cold] = await builds(join(root, 'data'), join(work, 'cold'), 1);
     const province = await builds(join(root, 'data'), join(work, 'province'), 3);
     const prefecture = await builds(prefectureDir, join(work, 'prefecture'), 3);
