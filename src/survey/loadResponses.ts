@@ -1,0 +1,223 @@
+import { join } from 'node:path';
+import { InputError, quoteFound, type Problem } from '../lib/InputError.ts';
+import { parseCell } from '../lib/parseCell.ts';
+import type { Database, RowAppender } from '../pipeline/openDatabase.ts';
+import { readCsvFile, streamCsvRecords } from '../pipeline/intake/readCsvFile.ts';
+import { runQuery, selectQuery } from '../pipeline/runQueries.ts';
+import type { Design } from './designSchema.ts';
+import { replicateScales } from './replicateScales.ts';
+
+/** A survey folder as the messages name it: its design and its responses. */
+export type SurveyFiles = { dir: string; label: string };
+
+/** What the design summary of a survey says (respondents, strata, PSUs, weights). */
+export type SurveyLoad = { respondents: number; strata: number; psus: number; weightTotal: number; replicates: number; poststratified: boolean };
+
+/**
+ * Reads responses.csv of a survey into DuckDB's survey tables (queries/survey/00_tables.sql),
+ * checked against its design: every column the design names exists; weights are positive
+ * numbers (or probabilities in (0, 1]); fpcs are positive and no smaller than the sample;
+ * clusters nest in strata; a lonely PSU is allowed only as lonely_psu says; the analysis
+ * columns are numbers or missing; calibration margins match the data's categories. Throws
+ * InputError with every problem found (file, row, column), and writes nothing else.
+ */
+export async function loadResponses(db: Database, files: SurveyFiles, design: Design): Promise<SurveyLoad> {
+  const responses = join(files.label, 'responses.csv');
+  const designLabel = join(files.label, 'design.yaml');
+  const problems: Problem[] = [];
+  await runQuery(db, 'survey/00_tables.sql');
+
+  let header: string[] | null = null;
+  let index = new Map<string, number>();
+  const appenders: Record<'units' | 'values' | 'domains' | 'weights', RowAppender> = {
+    units: await db.openAppender('survey_units'),
+    values: await db.openAppender('survey_values'),
+    domains: await db.openAppender('survey_domains'),
+    weights: await db.openAppender('survey_weights'),
+  };
+  const analysis = [...new Set(design.estimates.flatMap((e) => [...e.of, ...(e.denominator === undefined ? [] : [e.denominator])]))];
+  const domains = [...new Set(design.estimates.flatMap((e) => (e.by === undefined ? [] : [e.by])))];
+  const poststratify = design.calibrate?.method === 'poststratify' ? Object.keys(design.calibrate.margins)[0] : undefined;
+  let replicateColumns: string[] = [];
+  let unit = 0;
+  let ready = false;
+
+  const number = (cells: string[], row: number, column: string, check: (n: number) => string | null): number | null => {
+    const text = cells[index.get(column) ?? -1] ?? '';
+    const parsed = parseCell(text);
+    if (parsed.kind === 'invalid') {
+      problems.push({ file: responses, row, column, found: `${quoteFound(text)} (${parsed.reason})`, expected: 'a number' });
+      return null;
+    }
+    const value = parsed.kind === 'number' ? parsed.value : null;
+    const wrong = check(value ?? Number.NaN);
+    if (wrong !== null) {
+      problems.push({ file: responses, row, column, found: value === null ? 'a missing value' : quoteFound(text), expected: wrong });
+      return null;
+    }
+    return value;
+  };
+  const text = (cells: string[], column: string) => (cells[index.get(column) ?? -1] ?? '').normalize('NFKC').trim();
+
+  await streamCsvRecords(join(files.dir, 'responses.csv'), responses, (cells, row) => {
+    if (header === null) {
+      header = cells.map((c) => c.normalize('NFKC').trim());
+      index = new Map(header.map((name, i) => [name, i]));
+      replicateColumns = design.replicate === undefined ? [] : expandColumns(design.replicate.columns, header);
+      problems.push(...missingColumns(design, index, replicateColumns, designLabel));
+      ready = problems.length === 0;
+      return;
+    }
+    if (!ready || problems.length > 1000 || cells.every((c) => c.trim() === '')) return;
+    unit += 1;
+    const stratum = design.strata === undefined ? '' : text(cells, design.strata);
+    if (design.strata !== undefined && stratum === '') problems.push({ file: responses, row, column: design.strata, found: 'an empty stratum', expected: 'the stratum of every respondent' });
+    const ids = design.ids.map((column) => {
+      const id = text(cells, column);
+      if (id === '') problems.push({ file: responses, row, column, found: 'an empty cluster id', expected: 'the cluster of every respondent' });
+      return id;
+    });
+    const psu = ids[0] === undefined ? String(unit) : design.nest ? `${stratum}\u0001${ids[0]}` : ids[0];
+    const ssu = ids[1] === undefined ? null : `${psu}\u0001${ids[1]}`;
+    const fpc = (design.fpc ?? []).map((column) => number(cells, row, column, (n) => (Number.isFinite(n) && n > 0 ? null : 'a population size, or a sampling fraction in (0, 1]')));
+    let weight: number | null = null;
+    if (design.weights !== undefined) weight = number(cells, row, design.weights, (n) => (Number.isFinite(n) && n > 0 ? null : 'a sampling weight above 0'));
+    else if (design.probs !== undefined) {
+      const p = number(cells, row, design.probs, (n) => (Number.isFinite(n) && n > 0 && n <= 1 ? null : 'a probability of selection in (0, 1]'));
+      weight = p === null ? null : 1 / p;
+    }
+    const post = poststratify === undefined ? null : text(cells, poststratify);
+    appenders.units.row([unit, row, stratum, psu, ssu, fpc[0] ?? null, fpc[1] ?? null, weight, post]);
+    if (weight !== null) appenders.weights.row([unit, 0, weight]);
+    replicateColumns.forEach((column, r) => {
+      const w = number(cells, row, column, (n) => (Number.isFinite(n) && n >= 0 ? null : 'a replicate weight of 0 or more'));
+      if (w !== null) appenders.weights.row([unit, r + 1, w]);
+    });
+    for (const column of analysis) appenders.values.row([unit, column, number(cells, row, column, () => null)]);
+    appenders.domains.row([unit, 'all', 'all']);
+    for (const column of domains) {
+      const value = text(cells, column);
+      if (value !== '') appenders.domains.row([unit, column, value]);
+    }
+  }).finally(() => {
+    for (const appender of Object.values(appenders)) appender.close();
+  });
+  if (header === null) problems.push({ file: responses, found: 'no rows', expected: 'a header row and one row per respondent' });
+  else if (ready && unit === 0) problems.push({ file: responses, found: 'a header row and no respondents', expected: 'one row per respondent' });
+  if (problems.length > 0) throw new InputError(problems);
+
+  if (design.weights === undefined && design.probs === undefined && (design.fpc ?? []).length < Math.max(1, design.ids.length)) {
+    throw new InputError([{ file: designLabel, column: 'weights', found: 'no weights, no probs and not an fpc for every stage', expected: 'weights: <column>, probs: <column>, or an fpc for every stage to derive the weights from' }]);
+  }
+  const fraction = async (column: string | undefined) => column !== undefined && (await db.query<{ all: boolean }>(`SELECT bool_and(${column} <= 1) AS "all" FROM survey_units`))[0]?.all === true;
+  const scales = design.replicate === undefined ? { scale: null, rscales: [] } : replicateScales(design.replicate, replicateColumns.length);
+  if ('problem' in scales) throw new InputError([{ file: designLabel, column: 'replicate.rscales', found: scales.problem, expected: 'one rscale per replicate column' }]);
+  await db.exec('INSERT INTO survey_design VALUES ($f1, $f2, $has1, $two, $lonely, $scale, $mse, $min, $publish)', {
+    f1: await fraction(design.fpc?.[0] === undefined ? undefined : 'fpc1'),
+    f2: await fraction(design.fpc?.[1] === undefined ? undefined : 'fpc2'),
+    has1: design.fpc?.[0] !== undefined,
+    two: design.ids.length >= 2 && (design.fpc ?? []).length >= 2,
+    lonely: design.lonely_psu,
+    scale: scales.scale,
+    mse: design.replicate?.mse ?? false,
+    min: design.disclosure.min_respondents,
+    publish: design.quality.publish_e,
+  });
+  for (const [r, rscale] of scales.rscales.entries()) await db.exec('INSERT INTO survey_replicates VALUES ($r, $s)', { r: r + 1, s: rscale });
+  const letters = ['A', 'B', 'C', 'D'];
+  for (const [i, below] of design.quality.bands.entries()) await db.exec('INSERT INTO survey_quality_bands VALUES ($l, $b)', { l: letters[i] ?? 'D', b: below });
+  let r = 0;
+  for (const e of design.estimates) {
+    const names = typeof e.variable === 'string' ? [e.variable] : e.variable;
+    for (const [j, column] of e.of.entries()) {
+      await db.exec('INSERT INTO survey_requests VALUES ($r, $v, $s, $o, $d, $b, $group, $complete::VARCHAR[])', {
+        r: r++, v: names[j] ?? column, s: e.statistic, o: column, d: e.denominator ?? null, b: e.by ?? 'all', group: e.of.length > 1 ? `g${r}` : null, complete: `[${e.of.map((c) => `'${c.replaceAll("'", "''")}'`).join(', ')}]`,
+      });
+    }
+  }
+  await runQuery(db, 'survey/10_design.sql');
+  const designProblems = await checkDesign(db, design, responses, designLabel);
+  if (design.calibrate !== undefined) designProblems.push(...(await loadMargins(db, files, design.calibrate, designLabel)));
+  if (designProblems.length > 0) throw new InputError(designProblems);
+  if (poststratify !== undefined) await runQuery(db, 'survey/20_poststratify.sql');
+
+  const [summary] = await db.query<{ respondents: number; strata: number; psus: number; weight_total: number }>(
+    'SELECT count(*)::INTEGER AS respondents, count(DISTINCT stratum)::INTEGER AS strata, count(DISTINCT psu)::INTEGER AS psus, (SELECT sum(weight) FROM survey_weights WHERE replicate = 0) AS weight_total FROM survey_units');
+  return { respondents: summary?.respondents ?? 0, strata: summary?.strata ?? 0, psus: summary?.psus ?? 0, weightTotal: summary?.weight_total ?? 0, replicates: replicateColumns.length, poststratified: poststratify !== undefined };
+}
+
+/** The columns a glob such as `repw*` (or a list) names in the header, in the header's order. */
+function expandColumns(pattern: string[], header: readonly string[]): string[] {
+  if (pattern.length === 1 && pattern[0]?.includes('*')) {
+    const re = new RegExp(`^${(pattern[0] ?? '').split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    return header.filter((name) => re.test(name));
+  }
+  return pattern;
+}
+
+/** Every column design.yaml names that responses.csv lacks, as a problem of design.yaml at its key. */
+function missingColumns(design: Design, index: ReadonlyMap<string, number>, replicate: readonly string[], label: string): Problem[] {
+  const named: [string, string | undefined][] = [
+    ...design.ids.map((c, i): [string, string] => [`ids.${i}`, c]),
+    ['strata', design.strata],
+    ['weights', design.weights],
+    ['probs', design.probs],
+    ...(design.fpc ?? []).map((c, i): [string, string] => [`fpc.${i}`, c]),
+    ...design.estimates.flatMap((e, i): [string, string | undefined][] => [...e.of.map((c, j): [string, string] => [`estimates.${i}.of${e.of.length > 1 ? `.${j}` : ''}`, c]), [`estimates.${i}.denominator`, e.denominator], [`estimates.${i}.by`, e.by]]),
+    ...Object.keys(design.calibrate?.margins ?? {}).map((c): [string, string] => [`calibrate.margins.${c}`, c]),
+  ];
+  const problems: Problem[] = named
+    .filter((entry): entry is [string, string] => entry[1] !== undefined && !index.has(entry[1]))
+    .map(([key, column]) => ({ file: label, column: key, found: `"${column}", which is not a column of responses.csv`, expected: `a column of responses.csv (${[...index.keys()].slice(0, 12).join(', ')}${index.size > 12 ? ', ...' : ''})` }));
+  if (design.replicate !== undefined) {
+    const absent = replicate.filter((c) => !index.has(c));
+    if (replicate.length === 0) problems.push({ file: label, column: 'replicate.columns', found: `${JSON.stringify(design.replicate.columns)}, which names no column of responses.csv`, expected: 'the replicate weight columns (a glob such as "repw*" or a list)' });
+    else if (absent.length > 0) problems.push({ file: label, column: 'replicate.columns', found: `${absent.map((c) => `"${c}"`).join(', ')}, not columns of responses.csv`, expected: 'the replicate weight columns of responses.csv' });
+    if (design.ids.length > 0 || design.strata !== undefined) problems.push({ file: label, column: 'replicate', found: 'replicate weights beside ids or strata', expected: 'either replicate weights or ids/strata/fpc (the replicate weights carry the design)' });
+  }
+  if (design.weights !== undefined && design.probs !== undefined) problems.push({ file: label, column: 'probs', found: 'both weights and probs', expected: 'one of them' });
+  if (design.fpc !== undefined && design.fpc.length > Math.max(1, design.ids.length)) problems.push({ file: label, column: 'fpc', found: `${design.fpc.length} fpc columns for ${Math.max(1, design.ids.length)} stage(s)`, expected: 'one fpc per stage of ids' });
+  if (design.ids.length > 2) problems.push({ file: label, column: 'ids', found: `${design.ids.length} stages of clusters`, expected: 'one or two stages (this version; more stages add nothing without their fpcs)' });
+  if (design.calibrate !== undefined && design.calibrate.method !== 'poststratify') problems.push({ file: label, column: 'calibrate.method', found: `"${design.calibrate.method}"`, expected: '"poststratify" (raking and linear calibration are not in this version yet)' });
+  if (design.calibrate?.method === 'poststratify' && Object.keys(design.calibrate.margins).length !== 1) problems.push({ file: label, column: 'calibrate.margins', found: `${Object.keys(design.calibrate.margins).length} margins`, expected: 'one margin to post-stratify on (several are raking)' });
+  if (design.calibrate !== undefined && design.replicate !== undefined) problems.push({ file: label, column: 'calibrate', found: 'calibration of replicate weights', expected: 'calibration of a design given by ids, strata and weights (replicate weights come calibrated)' });
+  return problems;
+}
+
+/** The design's own problems, found once the respondents are in: nesting, fpcs, lonely PSUs. */
+async function checkDesign(db: Database, design: Design, responses: string, label: string): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  for (const row of await selectQuery<{ source_row: number; found: string; expected: string; key: string }>(db, 'survey/15_design_checks.sql')) {
+    const column = row.key === 'fpc.0' ? design.fpc?.[0] : row.key === 'fpc.1' ? design.fpc?.[1] : row.key === 'ids.0' ? design.ids[0] : design.strata;
+    if (row.key === 'lonely_psu') problems.push({ file: label, column: 'lonely_psu', found: row.found, expected: row.expected });
+    else problems.push({ file: responses, row: row.source_row, ...(column === undefined ? {} : { column }), found: row.found, expected: row.expected });
+  }
+  return problems;
+}
+
+/** Reads the post-stratification margin (category, total) into survey_margins and checks it against the data. */
+async function loadMargins(db: Database, files: SurveyFiles, calibrate: NonNullable<Design['calibrate']>, label: string): Promise<Problem[]> {
+  const [column, file] = Object.entries(calibrate.margins)[0] ?? [];
+  if (column === undefined || file === undefined) return [];
+  const table = await readCsvFile(join(files.dir, file), join(files.label, file));
+  const at = (name: string) => table.header.indexOf(name);
+  if (at('category') === -1 || at('total') === -1) return [{ file: table.file, row: 1, found: `the header ${table.header.join(', ')}`, expected: 'the columns category, total' }];
+  const problems: Problem[] = [];
+  for (const { row, cells } of table.rows) {
+    const total = parseCell(cells[at('total')]);
+    if (total.kind !== 'number' || total.value <= 0) problems.push({ file: table.file, row, column: 'total', found: quoteFound(cells[at('total')] ?? ''), expected: 'a population total above 0' });
+    else await db.exec('INSERT INTO survey_margins VALUES ($c, $t)', { c: (cells[at('category')] ?? '').normalize('NFKC').trim(), t: total.value });
+  }
+  const unmatched = await db.query<{ category: string; side: string }>(`
+    SELECT poststratum AS category, 'data' AS side FROM (SELECT DISTINCT poststratum FROM survey_units) WHERE poststratum NOT IN (SELECT poststratum FROM survey_margins)
+    UNION ALL
+    SELECT poststratum, 'margin' FROM survey_margins WHERE poststratum NOT IN (SELECT DISTINCT poststratum FROM survey_units)
+    ORDER BY side, category`);
+  for (const { category, side } of unmatched) {
+    problems.push(side === 'data'
+      ? { file: table.file, found: `no total for the category ${quoteFound(category)} of ${column}, which respondents have`, expected: `a row for every category of ${column} in responses.csv` }
+      : { file: table.file, found: `the category ${quoteFound(category)}, which no respondent has`, expected: `categories of ${column} in responses.csv (post-strata without respondents cannot be weighted)` });
+  }
+  void label;
+  return problems;
+}
