@@ -85,7 +85,7 @@ describe('R survey conformance: the stratified enterprise survey (strata, fpc, w
 
 // In api_linearised.csv and its kin each design's rows come from svymean(~... + enroll), then
 // svytotal(~enroll), then svyby(~api00, ~stype, svymean): enroll's second row is its total.
-const apiStatistic = (rows: Reference[]) => {
+const apiStatistic = (_rows: Reference[]) => {
   const seen = new Set<string>();
   return (row: Reference) => {
     const key = `${row.design}|${row.domain}|${row.domain_value}|${row.variable}`;
