@@ -1,5 +1,5 @@
 import { access } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatProblem, InputError, UsageError } from '../lib/InputError.ts';
 import { build } from './build.ts';
@@ -23,6 +23,8 @@ Usage:
   ipindex pdf <dir> [--lang en]            print a built report to <dir>/report.pdf (needs Chromium)
   ipindex import <file.xlsx|.csv> --map <map.yaml> --out <file.csv> [--data <data-dir>]
                                            turn a yearbook sheet or an extract into a long observation file
+  ipindex estimate <survey-dir> --out <dir>
+                                           estimate a survey (responses.csv + design.yaml) into <dir>/estimates.csv
   ipindex import-coinr <iData.csv> <iMeta.csv> --out <dir> [--group <column>] [--year <yyyy>]
                                            turn a COINr data set into a data directory (COINr's example method)
   ipindex --help | --version
@@ -93,6 +95,19 @@ export async function main(argv: string[], write: (line: string) => void = conso
         const start = performance.now();
         const result = await build({ dataDir: data, outDir: values.out, log, note: (line) => write(`  note: ${line}`), site: !values['no-site'] });
         write(`done in ${((performance.now() - start) / 1000).toFixed(1)} s: ${values.out}${values['no-site'] ? '/data' : '/index.html'} (${result.years[0]}-${result.years.at(-1)})`);
+        return 0;
+      }
+      case 'estimate': {
+        const survey = dir();
+        if (values.out === undefined) throw new UsageError('estimate needs --out <dir>, the folder estimates.csv goes to');
+        write(`ipindex estimate ${survey} --out ${values.out}`);
+        const { estimateSurvey } = await import('../survey/estimateSurvey.ts');
+        const { writeEstimates } = await import('../survey/writeEstimates.ts');
+        const { describeSurvey } = await import('../survey/describeSurvey.ts');
+        const result = await estimateSurvey(survey, survey, basename(resolve(survey)));
+        const path = await writeEstimates(values.out, result.estimates);
+        for (const line of describeSurvey(result)) write(line);
+        write(`wrote ${path}`);
         return 0;
       }
       case 'import': {
