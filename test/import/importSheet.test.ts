@@ -182,4 +182,23 @@ describe('importing a yearbook sheet', () => {
       `wrote ${join(work, 'cli.csv')}: 9 values (3 regions, 3 variables, year 2021), 1 missing`,
     ]);
   });
+
+  test('ipindex import never overwrites data: not its source, not a contract file, not a file it did not write', async () => {
+    const mapFile = join(work, 'cli.yaml');
+    await writeFile(mapFile, map);
+    const notes = join(work, 'notes.csv');
+    await writeFile(notes, 'my,own,data\n');
+    const run = async (out: string) => {
+      const stderr: string[] = [];
+      const code = await main(['import', join(work, 'sheet.xlsx'), '--map', mapFile, '--out', out], () => {}, (l) => stderr.push(l));
+      return { code, stderr: stderr.join('\n') };
+    };
+    expect(await run(join(work, 'sheet.xlsx'))).toMatchObject({ code: 2, stderr: expect.stringContaining('is one of the files the import reads') });
+    expect(await run(mapFile)).toMatchObject({ code: 2 });
+    expect(await run(join(work, 'regions.csv'))).toMatchObject({ code: 2, stderr: expect.stringContaining('is a file of the data contract (regions.csv)') });
+    expect(await run(notes)).toMatchObject({ code: 2, stderr: expect.stringContaining('exists and was not written by ipindex import') });
+    expect(await readFile(notes, 'utf8')).toBe('my,own,data\n');
+    // An earlier import's output is replaced.
+    expect((await run(join(work, 'cli.csv'))).code).toBe(0);
+  });
 });
