@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Problem } from '../../lib/InputError.ts';
 import { microdataDatasetOf } from '../microdata/microdataDatasets.ts';
@@ -15,6 +15,8 @@ export type ClassifiedEntries = {
   microdata: DataEntry[];
   /** Observation files, by name. */
   observations: string[];
+  /** Survey folders (surveys/<name>/ with responses.csv and design.yaml), by name. */
+  surveys: string[];
   /** Files left out on purpose: documentation, the system's own files. */
   unused: UnusedFile[];
   /** Files that look like data ipindex cannot read: each a problem, so none is silently lost. */
@@ -38,7 +40,7 @@ const systemFiles = new Set(['thumbs.db', 'desktop.ini']);
  * how the directory is named in messages.
  */
 export async function classifyEntries(dir: string, label: string, names: readonly string[]): Promise<ClassifiedEntries> {
-  const result: ClassifiedEntries = { microdata: [], observations: [], unused: [], problems: [] };
+  const result: ClassifiedEntries = { microdata: [], observations: [], surveys: [], unused: [], problems: [] };
   const problem = (name: string, found: string, expected: string) => result.problems.push({ file: join(label, name), found, expected });
   const unused = (name: string, reason: string) => result.unused.push({ file: join(label, name), reason });
   for (const name of [...names].sort()) {
@@ -59,9 +61,20 @@ export async function classifyEntries(dir: string, label: string, names: readonl
       result.observations.push(name);
       continue;
     }
+    if (folder && name === 'surveys') {
+      for (const survey of (await readdir(join(dir, name), { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+        const path = join(dir, name, survey.name);
+        const isFolder = await stat(path).then((s) => s.isDirectory(), () => false);
+        const complete = isFolder && (await Promise.all(['responses.csv', 'design.yaml'].map((f) => stat(join(path, f)).then(() => true, () => false)))).every(Boolean);
+        if (complete) result.surveys.push(survey.name);
+        else if (survey.name.startsWith('.')) unused(`${name}/${survey.name}`, 'a hidden file');
+        else problem(`${name}/${survey.name}`, isFolder ? 'a survey folder without responses.csv and design.yaml' : 'a file in surveys/', 'a folder per survey holding responses.csv and design.yaml');
+      }
+      continue;
+    }
     if (folder) {
       if (name.startsWith('.')) unused(`${name}/`, 'a hidden folder');
-      else unused(`${name}/`, 'a folder: ipindex reads the files at the top of the data directory and the microdata folders patent_records/, transfer_records/ and pledge_records/');
+      else unused(`${name}/`, 'a folder: ipindex reads the files at the top of the data directory, the microdata folders patent_records/, transfer_records/ and pledge_records/, and surveys/');
       continue;
     }
     if (name.startsWith('.') || systemFiles.has(lower)) unused(name, 'a hidden or system file');

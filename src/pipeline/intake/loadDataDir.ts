@@ -21,7 +21,7 @@ import { classifyEntries, type UnusedFile } from './classifyEntries.ts';
 /** An input file as the manifest records it. */
 export type InputFile = {
   file: string;
-  role: 'regions' | 'codebook' | 'framework' | 'method' | 'observations' | 'microdata';
+  role: 'regions' | 'codebook' | 'framework' | 'method' | 'observations' | 'microdata' | 'survey';
   sha256: string;
   bytes: number;
   encoding?: TextEncoding;
@@ -55,6 +55,8 @@ export type DataDir = {
   microdata?: MicrodataInput[];
   /** What intake saw of each observation file, for the data-quality summary (queries/quality). */
   intake?: IntakeRecord;
+  /** The surveys of surveys/<name>/, estimated by the staging stage (src/survey/runSurveys.ts). */
+  surveys?: { name: string; dir: string; label: string }[];
   /** Files of the directory that are not read, with the reason (documentation, say). */
   unused?: UnusedFile[];
 };
@@ -119,7 +121,7 @@ export async function loadDataDir(dir: string, label = dir, db?: Database): Prom
   problems.push(...found.problems);
   inputs.push(...found.microdata.map((m) => m.input));
   const observationFiles = entries.observations;
-  if (observationFiles.length === 0 && found.microdata.length === 0) {
+  if (observationFiles.length === 0 && found.microdata.length === 0 && entries.surveys.length === 0) {
     problems.push({ file: label, found: 'no observation files', expected: 'one or more CSV files of observations beside regions.csv' });
   }
   const intake: IntakeRecord = { files: [], reformatted: [] };
@@ -158,7 +160,8 @@ export async function loadDataDir(dir: string, label = dir, db?: Database): Prom
     for (const d of result.dropped) dropped.push(d);
     for (const r of result.reformatted ?? []) intake.reformatted.push(r);
   }
-  const data: DataDir = { regions, variables, nodes, indicators, method, observations, dropped, inputs, problems, microdata: found.microdata, intake, unused: entries.unused };
+  const data: DataDir = { regions, variables, nodes, indicators, method, observations, dropped, inputs, problems, microdata: found.microdata, intake, unused: entries.unused,
+    surveys: entries.surveys.map((s) => ({ name: s, dir: join(dir, 'surveys', s), label: join(label, 'surveys', s) })) };
   if (db !== undefined) data.streamed = streamed;
   return data;
 }

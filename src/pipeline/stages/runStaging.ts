@@ -3,11 +3,13 @@ import type { DataDir } from '../intake/loadDataDir.ts';
 import { runMicrodata } from '../microdata/runMicrodata.ts';
 import type { Database } from '../openDatabase.ts';
 import { runQuery } from '../runQueries.ts';
+import { runSurveys } from '../../survey/runSurveys.ts';
 
 /**
  * Loads the checked inputs into the typed tables of queries/staging/ (the observations unless
  * intake streamed them there already), adds the aggregates of any microdata (queries/microdata/)
- * and converts units. Returns the problems found in the microdata records, for the checks stage
+ * and the estimates of any survey (src/survey/), and converts units. Returns the problems found in
+ * the microdata records and the surveys, for the checks stage
  * to report with the others.
  */
 export async function runStaging(db: Database, data: DataDir): Promise<Problem[]> {
@@ -18,7 +20,8 @@ export async function runStaging(db: Database, data: DataDir): Promise<Problem[]
   await db.append('framework', data.nodes.map((n) => [n.code, n.parent, n.level, n.name_zh, n.name_en, n.unit, n.direction, n.weight, n.formula, n.target]));
   await db.append('observations_raw', data.observations.map((o) => [o.region_code, o.year, o.variable, o.source_value, o.source_unit, o.source_file, o.source_row, o.source_column]));
   const microdataProblems = await runMicrodata(db, data.microdata ?? []);
+  const surveyProblems = await runSurveys(db, data);
   await runQuery(db, 'staging/10_units.sql');
   await runQuery(db, 'staging/20_observations.sql');
-  return microdataProblems;
+  return [...microdataProblems, ...surveyProblems];
 }

@@ -1,0 +1,10 @@
+-- The estimates of every survey of a data directory, as the report publishes them
+-- (out/data/estimates.csv, output contract), filled by src/survey/runSurveys.ts from each
+-- survey's 70_estimates.sql. The estimates by region_code (and the whole population, as the
+-- nation) of variables the codebook declares are also observations of the index.
+
+CREATE TABLE survey_estimates (
+  survey VARCHAR, year INTEGER, variable VARCHAR, statistic VARCHAR, domain VARCHAR, domain_value VARCHAR,
+  estimate DOUBLE, se DOUBLE, ci_low DOUBLE, ci_high DOUBLE, cv DOUBLE, n_respondents INTEGER,
+  quality VARCHAR, suppressed VARCHAR
+);
