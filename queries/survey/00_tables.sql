@@ -34,7 +34,7 @@ CREATE TABLE survey_requests (
 CREATE TABLE survey_design (
   fpc1_fraction BOOLEAN, fpc2_fraction BOOLEAN, has_fpc1 BOOLEAN, two_stage BOOLEAN,
   lonely_psu VARCHAR, replicate_scale DOUBLE, replicate_mse BOOLEAN,
-  min_respondents INTEGER, publish_e BOOLEAN
+  min_respondents INTEGER, publish_e BOOLEAN, dominance_n INTEGER, dominance_k DOUBLE
 );
 CREATE TABLE survey_replicates (replicate INTEGER, rscale DOUBLE);
 CREATE TABLE survey_margins (poststratum VARCHAR, total DOUBLE);

@@ -3,9 +3,15 @@
 -- interval estimate +- 1.959963984540054 se (as R's confint), the coefficient of variation
 -- se / |estimate|, the respondents it rests on, and its quality letter by CV band
 -- (survey_quality_bands; by default A < 5%, B < 10%, C < 16.5%, D < 33.3%, else E, as
--- statistics agencies publish them). A cell of fewer respondents than min_respondents is
--- suppressed, and so is a cell of quality E unless the design opts in: its numbers are left
--- empty and the reason is given.
+-- statistics agencies publish them).
+--
+-- Disclosure control, then: a cell is suppressed (primary) when it rests on fewer respondents
+-- than min_respondents; when, for a total, its n largest weighted contributions w y make more
+-- than k of it (the dominance rule, design.yaml's disclosure.dominance); or when its quality
+-- is E and the design does not opt in. A total whose domain (say the regions) has exactly one
+-- primary suppression would give it away by subtraction from the whole (regions add up to
+-- the nation), so the smallest other published cell of that domain is suppressed too
+-- (secondary). A suppressed cell's numbers are left empty and the reason is given.
 
 WITH cells AS (
   SELECT r.request, r.variable, r.statistic, r.domain, p.domain_value, p.estimate, sqrt(v.variance) AS se, p.n_respondents
@@ -20,14 +26,44 @@ graded AS (
     coalesce((SELECT arg_min(b.letter, b.below) FROM survey_quality_bands AS b WHERE 100 * c.se / abs(c.estimate) < b.below), 'E') AS quality
   FROM cells AS c
 ),
-judged AS (
+dominance AS (
+  -- Share of each total that its dominance_n largest weighted contributions make.
+  SELECT request, domain_value, sum(contribution) FILTER (WHERE place <= (SELECT dominance_n FROM survey_design)) / nullif(sum(contribution), 0) AS top_share
+  FROM (
+    SELECT t.request, t.domain_value, abs(w.weight * t.y) AS contribution,
+      row_number() OVER (PARTITION BY t.request, t.domain_value ORDER BY abs(w.weight * t.y) DESC) AS place
+    FROM survey_terms AS t
+    JOIN survey_requests AS r USING (request)
+    JOIN survey_weights AS w ON w.unit = t.unit AND w.replicate = 0
+    WHERE r.statistic = 'total' AND (SELECT dominance_n FROM survey_design) IS NOT NULL
+  )
+  GROUP BY request, domain_value
+),
+primary_suppression AS (
   SELECT g.*,
     CASE
       WHEN g.n_respondents < d.min_respondents THEN 'fewer than ' || d.min_respondents || ' respondents'
+      WHEN dm.top_share > d.dominance_k THEN 'dominance: its ' || d.dominance_n || ' largest contributions make ' || printf('%.0f', 100 * dm.top_share) || '%'
       WHEN g.quality = 'E' AND NOT d.publish_e THEN 'quality E: CV of 33.3% or more'
     END AS suppressed
   FROM graded AS g
   CROSS JOIN survey_design AS d
+  LEFT JOIN dominance AS dm USING (request, domain_value)
+),
+lone AS (
+  -- Domains of totals with exactly one primary suppression, and the cell that protects it.
+  SELECT request, arg_min(domain_value, abs(estimate)) FILTER (WHERE suppressed IS NULL) AS protector
+  FROM primary_suppression
+  WHERE statistic = 'total' AND domain <> 'all'
+  GROUP BY request
+  HAVING count(*) FILTER (WHERE suppressed IS NOT NULL) = 1
+),
+judged AS (
+  SELECT p.* REPLACE (
+    CASE WHEN p.suppressed IS NULL AND l.protector = p.domain_value THEN 'secondary: protects a suppressed cell of the same ' || p.domain ELSE p.suppressed END AS suppressed
+  )
+  FROM primary_suppression AS p
+  LEFT JOIN lone AS l USING (request)
 )
 SELECT
   variable, statistic, domain, domain_value,

@@ -66,7 +66,11 @@ export const designSchema = z
         });
       }),
     disclosure: z
-      .object({ min_respondents: z.number().int().min(0).default(0) })
+      .object({
+        min_respondents: z.number().int().min(0).default(0),
+        // The (n, k) rule: a total whose n largest contributions make more than k of it.
+        dominance: z.object({ n: z.number().int().min(1), k: z.number().gt(0).max(1) }).strict().optional(),
+      })
       .strict()
       .prefault({}),
     quality: z

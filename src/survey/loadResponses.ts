@@ -112,7 +112,7 @@ export async function loadResponses(db: Database, files: SurveyFiles, design: De
   const fraction = async (column: string | undefined) => column !== undefined && (await db.query<{ all: boolean }>(`SELECT bool_and(${column} <= 1) AS "all" FROM survey_units`))[0]?.all === true;
   const scales = design.replicate === undefined ? { scale: null, rscales: [] } : replicateScales(design.replicate, replicateColumns.length);
   if ('problem' in scales) throw new InputError([{ file: designLabel, column: 'replicate.rscales', found: scales.problem, expected: 'one rscale per replicate column' }]);
-  await db.exec('INSERT INTO survey_design VALUES ($f1, $f2, $has1, $two, $lonely, $scale, $mse, $min, $publish)', {
+  await db.exec('INSERT INTO survey_design VALUES ($f1, $f2, $has1, $two, $lonely, $scale, $mse, $min, $publish, $dn, $dk)', {
     f1: await fraction(design.fpc?.[0] === undefined ? undefined : 'fpc1'),
     f2: await fraction(design.fpc?.[1] === undefined ? undefined : 'fpc2'),
     has1: design.fpc?.[0] !== undefined,
@@ -122,6 +122,8 @@ export async function loadResponses(db: Database, files: SurveyFiles, design: De
     mse: design.replicate?.mse ?? false,
     min: design.disclosure.min_respondents,
     publish: design.quality.publish_e,
+    dn: design.disclosure.dominance?.n ?? null,
+    dk: design.disclosure.dominance?.k ?? null,
   });
   for (const [r, rscale] of scales.rscales.entries()) await db.exec('INSERT INTO survey_replicates VALUES ($r, $s)', { r: r + 1, s: rscale });
   const letters = ['A', 'B', 'C', 'D'];
