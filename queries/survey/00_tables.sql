@@ -12,8 +12,7 @@ CREATE TABLE survey_units (
   ssu VARCHAR,                   -- the second-stage cluster within it (two-stage designs)
   fpc1 DOUBLE,                   -- first-stage population size, or sampling fraction (survey_design)
   fpc2 DOUBLE,                   -- second-stage likewise
-  base_weight DOUBLE,            -- the weight before calibration
-  poststratum VARCHAR            -- the post-stratum, when the design is post-stratified
+  base_weight DOUBLE             -- the weight before calibration
 );
 
 CREATE TABLE survey_values (unit INTEGER, name VARCHAR, value DOUBLE);
@@ -37,6 +36,9 @@ CREATE TABLE survey_design (
   min_respondents INTEGER, publish_e BOOLEAN, dominance_n INTEGER, dominance_k DOUBLE
 );
 CREATE TABLE survey_replicates (replicate INTEGER, rscale DOUBLE);
-CREATE TABLE survey_margins (poststratum VARCHAR, total DOUBLE);
+-- Calibration (design.yaml's calibrate): each respondent's category in each margin, and the
+-- margins' population totals.
+CREATE TABLE survey_calibration (unit INTEGER, margin VARCHAR, category VARCHAR);
+CREATE TABLE survey_margins (margin VARCHAR, category VARCHAR, total DOUBLE);
 -- The CV bands of the quality letters, as statistics agencies publish them (upper bounds, %).
 CREATE TABLE survey_quality_bands (letter VARCHAR, below DOUBLE);

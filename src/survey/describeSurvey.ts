@@ -10,7 +10,7 @@ export function describeSurvey(result: SurveyResult): string[] {
   const letters = ['A', 'B', 'C', 'D', 'E'].map((letter) => `${letter} ${estimates.filter((e) => e.quality === letter).length}`).join(', ');
   const suppressed = estimates.filter((e) => e.suppressed !== null).length;
   return [
-    `  survey ${result.name} (${design.year}): ${n(load.respondents)} respondents, ${how}; weights sum to ${n(Math.round(load.weightTotal))}${load.poststratified ? ' (post-stratified)' : ''}`,
+    `  survey ${result.name} (${design.year}): ${n(load.respondents)} respondents, ${how}; weights sum to ${n(Math.round(load.weightTotal))}${load.calibrated === null ? '' : ` (calibrated: ${load.calibrated})`}`,
     `  ${n(estimates.length)} cells; quality ${letters}; ${n(suppressed)} suppressed`,
   ];
 }

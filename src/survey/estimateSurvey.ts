@@ -3,6 +3,7 @@ import { InputError } from '../lib/InputError.ts';
 import { openDatabase, type Database } from '../pipeline/openDatabase.ts';
 import { runQuery, selectQuery } from '../pipeline/runQueries.ts';
 import type { Design } from './designSchema.ts';
+import { calibratedInfluence } from './calibrate.ts';
 import { loadResponses, type SurveyFiles, type SurveyLoad } from './loadResponses.ts';
 import { readDesign } from './readDesign.ts';
 
@@ -47,7 +48,7 @@ export async function estimateSurvey(dir: string, label: string, name: string, d
     await runQuery(database, 'survey/30_terms.sql');
     if (design.replicate === undefined) {
       await runQuery(database, 'survey/40_influence.sql');
-      if (load.poststratified) await runQuery(database, 'survey/41_poststratified_influence.sql');
+      if (design.calibrate !== undefined) await calibratedInfluence(database, design.calibrate);
       await runQuery(database, 'survey/50_linearised_variance.sql');
       await database.exec('CREATE VIEW survey_variance AS SELECT * FROM survey_linearised');
     } else {

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { InputError, quoteFound, type Problem } from '../lib/InputError.ts';
 import { parseCell } from '../lib/parseCell.ts';
 import type { Database, RowAppender } from '../pipeline/openDatabase.ts';
-import { readCsvFile, streamCsvRecords } from '../pipeline/intake/readCsvFile.ts';
+import { streamCsvRecords } from '../pipeline/intake/readCsvFile.ts';
+import { calibrateWeights, loadMargins } from './calibrate.ts';
 import { runQuery, selectQuery } from '../pipeline/runQueries.ts';
 import type { Design } from './designSchema.ts';
 import { replicateScales } from './replicateScales.ts';
@@ -11,7 +12,7 @@ import { replicateScales } from './replicateScales.ts';
 export type SurveyFiles = { dir: string; label: string };
 
 /** What the design summary of a survey says (respondents, strata, PSUs, weights). */
-export type SurveyLoad = { respondents: number; strata: number; psus: number; weightTotal: number; replicates: number; poststratified: boolean };
+export type SurveyLoad = { respondents: number; strata: number; psus: number; weightTotal: number; replicates: number; calibrated: string | null };
 
 /**
  * Reads responses.csv of a survey into DuckDB's survey tables (queries/survey/00_tables.sql),
@@ -29,7 +30,8 @@ export async function loadResponses(db: Database, files: SurveyFiles, design: De
 
   let header: string[] | null = null;
   let index = new Map<string, number>();
-  const appenders: Record<'units' | 'values' | 'domains' | 'weights', RowAppender> = {
+  const appenders: Record<'units' | 'values' | 'domains' | 'weights' | 'calibration', RowAppender> = {
+    calibration: await db.openAppender('survey_calibration'),
     units: await db.openAppender('survey_units'),
     values: await db.openAppender('survey_values'),
     domains: await db.openAppender('survey_domains'),
@@ -37,7 +39,7 @@ export async function loadResponses(db: Database, files: SurveyFiles, design: De
   };
   const analysis = [...new Set(design.estimates.flatMap((e) => [...e.of, ...(e.denominator === undefined ? [] : [e.denominator])]))];
   const domains = [...new Set(design.estimates.flatMap((e) => (e.by === undefined ? [] : [e.by])))];
-  const poststratify = design.calibrate?.method === 'poststratify' ? Object.keys(design.calibrate.margins)[0] : undefined;
+  const margins = Object.keys(design.calibrate?.margins ?? {});
   let replicateColumns: string[] = [];
   let unit = 0;
   let ready = false;
@@ -86,8 +88,8 @@ export async function loadResponses(db: Database, files: SurveyFiles, design: De
       const p = number(cells, row, design.probs, (n) => (Number.isFinite(n) && n > 0 && n <= 1 ? null : 'a probability of selection in (0, 1]'));
       weight = p === null ? null : 1 / p;
     }
-    const post = poststratify === undefined ? null : text(cells, poststratify);
-    appenders.units.row([unit, row, stratum, psu, ssu, fpc[0] ?? null, fpc[1] ?? null, weight, post]);
+    appenders.units.row([unit, row, stratum, psu, ssu, fpc[0] ?? null, fpc[1] ?? null, weight]);
+    for (const margin of margins) appenders.calibration.row([unit, margin, text(cells, margin)]);
     if (weight !== null) appenders.weights.row([unit, 0, weight]);
     replicateColumns.forEach((column, r) => {
       const w = number(cells, row, column, (n) => (Number.isFinite(n) && n >= 0 ? null : 'a replicate weight of 0 or more'));
@@ -139,13 +141,13 @@ export async function loadResponses(db: Database, files: SurveyFiles, design: De
   }
   await runQuery(db, 'survey/10_design.sql');
   const designProblems = await checkDesign(db, design, responses, designLabel);
-  if (design.calibrate !== undefined) designProblems.push(...(await loadMargins(db, files, design.calibrate, designLabel)));
+  if (design.calibrate !== undefined) designProblems.push(...(await loadMargins(db, files, design.calibrate)));
   if (designProblems.length > 0) throw new InputError(designProblems);
-  if (poststratify !== undefined) await runQuery(db, 'survey/20_poststratify.sql');
+  if (design.calibrate !== undefined) await calibrateWeights(db, design.calibrate, designLabel);
 
   const [summary] = await db.query<{ respondents: number; strata: number; psus: number; weight_total: number }>(
     'SELECT count(*)::INTEGER AS respondents, count(DISTINCT stratum)::INTEGER AS strata, count(DISTINCT psu)::INTEGER AS psus, (SELECT sum(weight) FROM survey_weights WHERE replicate = 0) AS weight_total FROM survey_units');
-  return { respondents: summary?.respondents ?? 0, strata: summary?.strata ?? 0, psus: summary?.psus ?? 0, weightTotal: summary?.weight_total ?? 0, replicates: replicateColumns.length, poststratified: poststratify !== undefined };
+  return { respondents: summary?.respondents ?? 0, strata: summary?.strata ?? 0, psus: summary?.psus ?? 0, weightTotal: summary?.weight_total ?? 0, replicates: replicateColumns.length, calibrated: design.calibrate?.method ?? null };
 }
 
 /** The columns a glob such as `repw*` (or a list) names in the header, in the header's order. */
@@ -180,8 +182,7 @@ function missingColumns(design: Design, index: ReadonlyMap<string, number>, repl
   if (design.weights !== undefined && design.probs !== undefined) problems.push({ file: label, column: 'probs', found: 'both weights and probs', expected: 'one of them' });
   if (design.fpc !== undefined && design.fpc.length > Math.max(1, design.ids.length)) problems.push({ file: label, column: 'fpc', found: `${design.fpc.length} fpc columns for ${Math.max(1, design.ids.length)} stage(s)`, expected: 'one fpc per stage of ids' });
   if (design.ids.length > 2) problems.push({ file: label, column: 'ids', found: `${design.ids.length} stages of clusters`, expected: 'one or two stages (this version; more stages add nothing without their fpcs)' });
-  if (design.calibrate !== undefined && design.calibrate.method !== 'poststratify') problems.push({ file: label, column: 'calibrate.method', found: `"${design.calibrate.method}"`, expected: '"poststratify" (raking and linear calibration are not in this version yet)' });
-  if (design.calibrate?.method === 'poststratify' && Object.keys(design.calibrate.margins).length !== 1) problems.push({ file: label, column: 'calibrate.margins', found: `${Object.keys(design.calibrate.margins).length} margins`, expected: 'one margin to post-stratify on (several are raking)' });
+  if (design.calibrate?.method === 'poststratify' && Object.keys(design.calibrate.margins).length !== 1) problems.push({ file: label, column: 'calibrate.margins', found: `${Object.keys(design.calibrate.margins).length} margins`, expected: 'one margin to post-stratify on (several: method rake or linear)' });
   if (design.calibrate !== undefined && design.replicate !== undefined) problems.push({ file: label, column: 'calibrate', found: 'calibration of replicate weights', expected: 'calibration of a design given by ids, strata and weights (replicate weights come calibrated)' });
   return problems;
 }
@@ -194,32 +195,5 @@ async function checkDesign(db: Database, design: Design, responses: string, labe
     if (row.key === 'lonely_psu') problems.push({ file: label, column: 'lonely_psu', found: row.found, expected: row.expected });
     else problems.push({ file: responses, row: row.source_row, ...(column === undefined ? {} : { column }), found: row.found, expected: row.expected });
   }
-  return problems;
-}
-
-/** Reads the post-stratification margin (category, total) into survey_margins and checks it against the data. */
-async function loadMargins(db: Database, files: SurveyFiles, calibrate: NonNullable<Design['calibrate']>, label: string): Promise<Problem[]> {
-  const [column, file] = Object.entries(calibrate.margins)[0] ?? [];
-  if (column === undefined || file === undefined) return [];
-  const table = await readCsvFile(join(files.dir, file), join(files.label, file));
-  const at = (name: string) => table.header.indexOf(name);
-  if (at('category') === -1 || at('total') === -1) return [{ file: table.file, row: 1, found: `the header ${table.header.join(', ')}`, expected: 'the columns category, total' }];
-  const problems: Problem[] = [];
-  for (const { row, cells } of table.rows) {
-    const total = parseCell(cells[at('total')]);
-    if (total.kind !== 'number' || total.value <= 0) problems.push({ file: table.file, row, column: 'total', found: quoteFound(cells[at('total')] ?? ''), expected: 'a population total above 0' });
-    else await db.exec('INSERT INTO survey_margins VALUES ($c, $t)', { c: (cells[at('category')] ?? '').normalize('NFKC').trim(), t: total.value });
-  }
-  const unmatched = await db.query<{ category: string; side: string }>(`
-    SELECT poststratum AS category, 'data' AS side FROM (SELECT DISTINCT poststratum FROM survey_units) WHERE poststratum NOT IN (SELECT poststratum FROM survey_margins)
-    UNION ALL
-    SELECT poststratum, 'margin' FROM survey_margins WHERE poststratum NOT IN (SELECT DISTINCT poststratum FROM survey_units)
-    ORDER BY side, category`);
-  for (const { category, side } of unmatched) {
-    problems.push(side === 'data'
-      ? { file: table.file, found: `no total for the category ${quoteFound(category)} of ${column}, which respondents have`, expected: `a row for every category of ${column} in responses.csv` }
-      : { file: table.file, found: `the category ${quoteFound(category)}, which no respondent has`, expected: `categories of ${column} in responses.csv (post-strata without respondents cannot be weighted)` });
-  }
-  void label;
   return problems;
 }

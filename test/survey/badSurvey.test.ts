@@ -66,6 +66,11 @@ describe('bad surveys: exit 1, file, row and column, nothing written', () => {
       'design.yaml': `${design}calibrate: {method: poststratify, margins: {region: margins.csv}}\n`,
       'margins.csv': 'category,total\n110000,10\n130000,5\n',
     }, 'margins.csv: found no total for the category "120000" of region, which respondents have'],
+    ['raking to margins the sample cannot meet', {
+      'design.yaml': `${design}calibrate: {method: rake, margins: {stratum: strata.csv, region: regions.csv}}\n`,
+      'strata.csv': 'category,total\na,10\nb,10\n',
+      'regions.csv': 'category,total\n110000,5\n120000,15\n',
+    }, 'design.yaml, column "calibrate": found rake calibration that does not converge: after 500 rounds the margin'],
     ['a value that is not a number', { 'responses.csv': responses.replace(',7,120000', ',seven,120000') }, 'responses.csv, row 5, column "y": found "seven" (not a number), expected a number'],
     ['an unknown key', { 'design.yaml': `${design}weight_trim: 3\n` }, 'design.yaml, column "weight_trim": found the unknown key "weight_trim"'],
   ])('%s', async (_, files, message) => {

@@ -1,0 +1,13 @@
+-- How far the weights are from the margins: the worst |N_c - sum w| / (1 + |N_c|) over every
+-- category of every margin (R's grake criterion), and where it is.
+
+SELECT m.margin, m.category, abs(m.total - coalesce(s.weighted, 0)) / (1 + abs(m.total)) AS misfit
+FROM survey_margins AS m
+LEFT JOIN (
+  SELECT c.margin, c.category, sum(w.weight) AS weighted
+  FROM survey_calibration AS c
+  JOIN survey_weights AS w ON w.unit = c.unit AND w.replicate = 0
+  GROUP BY c.margin, c.category
+) AS s USING (margin, category)
+ORDER BY misfit DESC, m.margin, m.category
+LIMIT 1;
