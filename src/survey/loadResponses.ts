@@ -4,6 +4,8 @@ import { parseCell } from '../lib/parseCell.ts';
 import type { Database, RowAppender } from '../pipeline/openDatabase.ts';
 import { streamCsvRecords } from '../pipeline/intake/readCsvFile.ts';
 import { calibrateWeights, loadMargins } from './calibrate.ts';
+import { expandColumns, missingColumns } from './designColumns.ts';
+import { readResponsesFast } from './readResponsesFast.ts';
 import { runQuery, selectQuery } from '../pipeline/runQueries.ts';
 import type { Design } from './designSchema.ts';
 import { replicateScales } from './replicateScales.ts';
@@ -22,12 +24,71 @@ export type SurveyLoad = { respondents: number; strata: number; psus: number; we
  * columns are numbers or missing; calibration margins match the data's categories. Throws
  * InputError with every problem found (file, row, column), and writes nothing else.
  */
-export async function loadResponses(db: Database, files: SurveyFiles, design: Design): Promise<SurveyLoad> {
+export async function loadResponses(db: Database, files: SurveyFiles, design: Design, fast = true): Promise<SurveyLoad> {
   const responses = join(files.label, 'responses.csv');
   const designLabel = join(files.label, 'design.yaml');
-  const problems: Problem[] = [];
   await runQuery(db, 'survey/00_tables.sql');
+  const expand = (names: string[]) => (design.replicate === undefined ? [] : expandColumns(design.replicate.columns, names));
+  const quick = fast ? await readResponsesFast(db, files.dir, design, expand) : null;
+  const replicateColumns = quick ?? (await readCarefully(db, files, design, responses, designLabel, expand));
 
+
+  if (design.weights === undefined && design.probs === undefined && (design.fpc ?? []).length < Math.max(1, design.ids.length)) {
+    throw new InputError([{ file: designLabel, column: 'weights', found: 'no weights, no probs and not an fpc for every stage', expected: 'weights: <column>, probs: <column>, or an fpc for every stage to derive the weights from' }]);
+  }
+  const fraction = async (column: string | undefined) => column !== undefined && (await db.query<{ all: boolean }>(`SELECT bool_and(${column} <= 1) AS "all" FROM survey_units`))[0]?.all === true;
+  const scales = design.replicate === undefined ? { scale: null, rscales: [] } : replicateScales(design.replicate, replicateColumns.length);
+  if ('problem' in scales) throw new InputError([{ file: designLabel, column: 'replicate.rscales', found: scales.problem, expected: 'one rscale per replicate column' }]);
+  await db.exec('INSERT INTO survey_design VALUES ($f1, $f2, $has1, $two, $lonely, $scale, $mse, $min, $publish, $dn, $dk)', {
+    f1: await fraction(design.fpc?.[0] === undefined ? undefined : 'fpc1'),
+    f2: await fraction(design.fpc?.[1] === undefined ? undefined : 'fpc2'),
+    has1: design.fpc?.[0] !== undefined,
+    two: design.ids.length >= 2 && (design.fpc ?? []).length >= 2,
+    lonely: design.lonely_psu,
+    scale: scales.scale,
+    mse: design.replicate?.mse ?? false,
+    min: design.disclosure.min_respondents,
+    publish: design.quality.publish_e,
+    dn: design.disclosure.dominance?.n ?? null,
+    dk: design.disclosure.dominance?.k ?? null,
+  });
+  for (const [r, rscale] of scales.rscales.entries()) await db.exec('INSERT INTO survey_replicates VALUES ($r, $s)', { r: r + 1, s: rscale });
+  const letters = ['A', 'B', 'C', 'D'];
+  for (const [i, below] of design.quality.bands.entries()) await db.exec('INSERT INTO survey_quality_bands VALUES ($l, $b)', { l: letters[i] ?? 'D', b: below });
+  let r = 0;
+  for (const e of design.estimates) {
+    const names = typeof e.variable === 'string' ? [e.variable] : e.variable;
+    for (const [j, column] of e.of.entries()) {
+      await db.exec('INSERT INTO survey_requests VALUES ($r, $v, $s, $o, $d, $b, $group, $complete::VARCHAR[])', {
+        r: r++, v: names[j] ?? column, s: e.statistic, o: column, d: e.denominator ?? null, b: e.by ?? 'all', group: e.of.length > 1 ? `g${r}` : null, complete: `[${e.of.map((c) => `'${c.replaceAll("'", "''")}'`).join(', ')}]`,
+      });
+    }
+  }
+  await runQuery(db, 'survey/10_design.sql');
+  const designProblems = await checkDesign(db, design, responses, designLabel);
+  if (design.calibrate !== undefined) designProblems.push(...(await loadMargins(db, files, design.calibrate)));
+  if (designProblems.length > 0) {
+    // The careful reader names each problem's exact row.
+    if (quick !== null) {
+      for (const { name } of await db.query<{ name: string }>("SELECT table_name AS name FROM duckdb_tables() WHERE table_name LIKE 'survey%'")) await db.exec(`DROP TABLE ${name}`);
+      return loadResponses(db, files, design, false);
+    }
+    throw new InputError(designProblems);
+  }
+  if (design.calibrate !== undefined) await calibrateWeights(db, design.calibrate, designLabel);
+
+  const [summary] = await db.query<{ respondents: number; strata: number; psus: number; weight_total: number }>(
+    'SELECT count(*)::INTEGER AS respondents, count(DISTINCT stratum)::INTEGER AS strata, count(DISTINCT psu)::INTEGER AS psus, (SELECT sum(weight) FROM survey_weights WHERE replicate = 0) AS weight_total FROM survey_units');
+  return { respondents: summary?.respondents ?? 0, strata: summary?.strata ?? 0, psus: summary?.psus ?? 0, weightTotal: summary?.weight_total ?? 0, replicates: replicateColumns.length, calibrated: design.calibrate?.method ?? null };
+}
+
+/**
+ * Reads responses.csv record by record as every input is read (encodings, missing markers,
+ * exact rows), into the survey tables, checking each cell: the careful reader, for any file the
+ * fast one does not take and for the messages. Returns the replicate-weight columns.
+ */
+async function readCarefully(db: Database, files: SurveyFiles, design: Design, responses: string, designLabel: string, expand: (header: string[]) => string[]): Promise<string[]> {
+  const problems: Problem[] = [];
   let header: string[] | null = null;
   let index = new Map<string, number>();
   const appenders: Record<'units' | 'values' | 'domains' | 'weights' | 'calibration', RowAppender> = {
@@ -65,7 +126,7 @@ export async function loadResponses(db: Database, files: SurveyFiles, design: De
     if (header === null) {
       header = cells.map((c) => c.normalize('NFKC').trim());
       index = new Map(header.map((name, i) => [name, i]));
-      replicateColumns = design.replicate === undefined ? [] : expandColumns(design.replicate.columns, header);
+      replicateColumns = expand(header);
       problems.push(...missingColumns(design, index, replicateColumns, designLabel));
       ready = problems.length === 0;
       return;
@@ -107,84 +168,7 @@ export async function loadResponses(db: Database, files: SurveyFiles, design: De
   if (header === null) problems.push({ file: responses, found: 'no rows', expected: 'a header row and one row per respondent' });
   else if (ready && unit === 0) problems.push({ file: responses, found: 'a header row and no respondents', expected: 'one row per respondent' });
   if (problems.length > 0) throw new InputError(problems);
-
-  if (design.weights === undefined && design.probs === undefined && (design.fpc ?? []).length < Math.max(1, design.ids.length)) {
-    throw new InputError([{ file: designLabel, column: 'weights', found: 'no weights, no probs and not an fpc for every stage', expected: 'weights: <column>, probs: <column>, or an fpc for every stage to derive the weights from' }]);
-  }
-  const fraction = async (column: string | undefined) => column !== undefined && (await db.query<{ all: boolean }>(`SELECT bool_and(${column} <= 1) AS "all" FROM survey_units`))[0]?.all === true;
-  const scales = design.replicate === undefined ? { scale: null, rscales: [] } : replicateScales(design.replicate, replicateColumns.length);
-  if ('problem' in scales) throw new InputError([{ file: designLabel, column: 'replicate.rscales', found: scales.problem, expected: 'one rscale per replicate column' }]);
-  await db.exec('INSERT INTO survey_design VALUES ($f1, $f2, $has1, $two, $lonely, $scale, $mse, $min, $publish, $dn, $dk)', {
-    f1: await fraction(design.fpc?.[0] === undefined ? undefined : 'fpc1'),
-    f2: await fraction(design.fpc?.[1] === undefined ? undefined : 'fpc2'),
-    has1: design.fpc?.[0] !== undefined,
-    two: design.ids.length >= 2 && (design.fpc ?? []).length >= 2,
-    lonely: design.lonely_psu,
-    scale: scales.scale,
-    mse: design.replicate?.mse ?? false,
-    min: design.disclosure.min_respondents,
-    publish: design.quality.publish_e,
-    dn: design.disclosure.dominance?.n ?? null,
-    dk: design.disclosure.dominance?.k ?? null,
-  });
-  for (const [r, rscale] of scales.rscales.entries()) await db.exec('INSERT INTO survey_replicates VALUES ($r, $s)', { r: r + 1, s: rscale });
-  const letters = ['A', 'B', 'C', 'D'];
-  for (const [i, below] of design.quality.bands.entries()) await db.exec('INSERT INTO survey_quality_bands VALUES ($l, $b)', { l: letters[i] ?? 'D', b: below });
-  let r = 0;
-  for (const e of design.estimates) {
-    const names = typeof e.variable === 'string' ? [e.variable] : e.variable;
-    for (const [j, column] of e.of.entries()) {
-      await db.exec('INSERT INTO survey_requests VALUES ($r, $v, $s, $o, $d, $b, $group, $complete::VARCHAR[])', {
-        r: r++, v: names[j] ?? column, s: e.statistic, o: column, d: e.denominator ?? null, b: e.by ?? 'all', group: e.of.length > 1 ? `g${r}` : null, complete: `[${e.of.map((c) => `'${c.replaceAll("'", "''")}'`).join(', ')}]`,
-      });
-    }
-  }
-  await runQuery(db, 'survey/10_design.sql');
-  const designProblems = await checkDesign(db, design, responses, designLabel);
-  if (design.calibrate !== undefined) designProblems.push(...(await loadMargins(db, files, design.calibrate)));
-  if (designProblems.length > 0) throw new InputError(designProblems);
-  if (design.calibrate !== undefined) await calibrateWeights(db, design.calibrate, designLabel);
-
-  const [summary] = await db.query<{ respondents: number; strata: number; psus: number; weight_total: number }>(
-    'SELECT count(*)::INTEGER AS respondents, count(DISTINCT stratum)::INTEGER AS strata, count(DISTINCT psu)::INTEGER AS psus, (SELECT sum(weight) FROM survey_weights WHERE replicate = 0) AS weight_total FROM survey_units');
-  return { respondents: summary?.respondents ?? 0, strata: summary?.strata ?? 0, psus: summary?.psus ?? 0, weightTotal: summary?.weight_total ?? 0, replicates: replicateColumns.length, calibrated: design.calibrate?.method ?? null };
-}
-
-/** The columns a glob such as `repw*` (or a list) names in the header, in the header's order. */
-function expandColumns(pattern: string[], header: readonly string[]): string[] {
-  if (pattern.length === 1 && pattern[0]?.includes('*')) {
-    const re = new RegExp(`^${(pattern[0] ?? '').split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-    return header.filter((name) => re.test(name));
-  }
-  return pattern;
-}
-
-/** Every column design.yaml names that responses.csv lacks, as a problem of design.yaml at its key. */
-function missingColumns(design: Design, index: ReadonlyMap<string, number>, replicate: readonly string[], label: string): Problem[] {
-  const named: [string, string | undefined][] = [
-    ...design.ids.map((c, i): [string, string] => [`ids.${i}`, c]),
-    ['strata', design.strata],
-    ['weights', design.weights],
-    ['probs', design.probs],
-    ...(design.fpc ?? []).map((c, i): [string, string] => [`fpc.${i}`, c]),
-    ...design.estimates.flatMap((e, i): [string, string | undefined][] => [...e.of.map((c, j): [string, string] => [`estimates.${i}.of${e.of.length > 1 ? `.${j}` : ''}`, c]), [`estimates.${i}.denominator`, e.denominator], [`estimates.${i}.by`, e.by]]),
-    ...Object.keys(design.calibrate?.margins ?? {}).map((c): [string, string] => [`calibrate.margins.${c}`, c]),
-  ];
-  const problems: Problem[] = named
-    .filter((entry): entry is [string, string] => entry[1] !== undefined && !index.has(entry[1]))
-    .map(([key, column]) => ({ file: label, column: key, found: `"${column}", which is not a column of responses.csv`, expected: `a column of responses.csv (${[...index.keys()].slice(0, 12).join(', ')}${index.size > 12 ? ', ...' : ''})` }));
-  if (design.replicate !== undefined) {
-    const absent = replicate.filter((c) => !index.has(c));
-    if (replicate.length === 0) problems.push({ file: label, column: 'replicate.columns', found: `${JSON.stringify(design.replicate.columns)}, which names no column of responses.csv`, expected: 'the replicate weight columns (a glob such as "repw*" or a list)' });
-    else if (absent.length > 0) problems.push({ file: label, column: 'replicate.columns', found: `${absent.map((c) => `"${c}"`).join(', ')}, not columns of responses.csv`, expected: 'the replicate weight columns of responses.csv' });
-    if (design.ids.length > 0 || design.strata !== undefined) problems.push({ file: label, column: 'replicate', found: 'replicate weights beside ids or strata', expected: 'either replicate weights or ids/strata/fpc (the replicate weights carry the design)' });
-  }
-  if (design.weights !== undefined && design.probs !== undefined) problems.push({ file: label, column: 'probs', found: 'both weights and probs', expected: 'one of them' });
-  if (design.fpc !== undefined && design.fpc.length > Math.max(1, design.ids.length)) problems.push({ file: label, column: 'fpc', found: `${design.fpc.length} fpc columns for ${Math.max(1, design.ids.length)} stage(s)`, expected: 'one fpc per stage of ids' });
-  if (design.ids.length > 2) problems.push({ file: label, column: 'ids', found: `${design.ids.length} stages of clusters`, expected: 'one or two stages (this version; more stages add nothing without their fpcs)' });
-  if (design.calibrate?.method === 'poststratify' && Object.keys(design.calibrate.margins).length !== 1) problems.push({ file: label, column: 'calibrate.margins', found: `${Object.keys(design.calibrate.margins).length} margins`, expected: 'one margin to post-stratify on (several: method rake or linear)' });
-  if (design.calibrate !== undefined && design.replicate !== undefined) problems.push({ file: label, column: 'calibrate', found: 'calibration of replicate weights', expected: 'calibration of a design given by ids, strata and weights (replicate weights come calibrated)' });
-  return problems;
+  return replicateColumns;
 }
 
 /** The design's own problems, found once the respondents are in: nesting, fpcs, lonely PSUs. */

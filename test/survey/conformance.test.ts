@@ -125,3 +125,26 @@ describe('R survey conformance: the api samples (stratified, one- and two-stage 
     expectConformance(rows, estimates, apiStatistic(rows));
   });
 });
+
+describe('the fast reader and the careful one', () => {
+  test('give the same estimates on the enterprise survey (to 1e-12: the sums run in another order)', async () => {
+    const fast = await estimate('enterprise_survey.csv', stratified);
+    // A quoted header sends the file to the careful reader (readResponsesFast.ts).
+    const text = await readFile(join(fixture, 'enterprise_survey.csv'), 'utf8');
+    const dir = await mkdtemp(join(tmpdir(), 'ipindex-survey-'));
+    const [header, ...rest] = text.split('\n');
+    await writeFile(join(dir, 'responses.csv'), [header!.split(',').map((h) => `"${h}"`).join(','), ...rest].join('\n'));
+    await writeFile(join(dir, 'design.yaml'), stratified);
+    const careful = (await estimateSurvey(dir, 'survey', 'survey')).estimates;
+    expect(careful).toHaveLength(fast.length);
+    careful.forEach((c, i) => {
+      const f = fast[i]!;
+      for (const key of Object.keys(c) as (keyof typeof c)[]) {
+        const [a, b] = [c[key], f[key]];
+        if (typeof a === 'number' && typeof b === 'number') expect(Math.abs(a - b), `${c.variable} ${c.domain_value} ${key}`).toBeLessThanOrEqual(1e-12 * Math.abs(b));
+        else expect([c.variable, c.domain_value, key, a]).toEqual([f.variable, f.domain_value, key, b]);
+      }
+    });
+    expect(fast.length).toBeGreaterThan(300);
+  });
+});
