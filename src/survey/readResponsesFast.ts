@@ -9,10 +9,11 @@ import type { Design } from './designSchema.ts';
 // ASCII text. Anything else (thousands separators, full-width digits, Chinese names, a bad
 // cell) sends the file to the careful reader, which reads it as every input is read and names
 // each problem's row and column.
-const plainNumber = `'[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?'`;
+// A plain number: what DuckDB's cast reads, less what ipindex does not (infinities, NaN, digits
+// grouped with _); its cast trims blanks as parseCell does.
 const isMissing = (c: string) => `(${c} IS NULL OR trim(${c}) = '' OR upper(trim(${c})) IN ('NA', 'N/A', 'NAN', 'NULL') OR regexp_full_match(trim(${c}), '-+'))`;
-const isPlain = (c: string) => `regexp_full_match(trim(${c}), ${plainNumber})`;
-const asNumber = (c: string) => `CASE WHEN ${isPlain(c)} THEN CAST(trim(${c}) AS DOUBLE) END`;
+const isPlain = (c: string) => `(isfinite(TRY_CAST(${c} AS DOUBLE)) AND strpos(${c}, '_') = 0)`;
+const asNumber = (c: string) => `CASE WHEN ${isPlain(c)} THEN TRY_CAST(${c} AS DOUBLE) END`;
 const isAscii = (c: string) => `(${c} IS NULL OR regexp_full_match(${c}, '[ -~]*'))`;
 
 /**
@@ -52,10 +53,10 @@ export async function readResponsesFast(db: Database, dir: string, design: Desig
     ...numeric.map((c) => `(${isPlain(column(c))} OR ${isMissing(column(c))})`),
     ...texts.map((c) => isAscii(column(c))),
     ...[design.strata, ...design.ids].filter((c): c is string => c !== undefined).map((c) => `trim(coalesce(${column(c)}, '')) <> ''`),
-    ...(design.weights === undefined ? [] : [`${isPlain(column(design.weights))} AND CAST(trim(${column(design.weights)}) AS DOUBLE) > 0`]),
-    ...(design.probs === undefined ? [] : [`${isPlain(column(design.probs))} AND CAST(trim(${column(design.probs)}) AS DOUBLE) > 0 AND CAST(trim(${column(design.probs)}) AS DOUBLE) <= 1`]),
-    ...(design.fpc ?? []).map((c) => `${isPlain(column(c))} AND CAST(trim(${column(c)}) AS DOUBLE) > 0`),
-    ...replicate.map((c) => `${isPlain(column(c))} AND CAST(trim(${column(c)}) AS DOUBLE) >= 0`),
+    ...(design.weights === undefined ? [] : [`${isPlain(column(design.weights))} AND TRY_CAST(${column(design.weights)} AS DOUBLE) > 0`]),
+    ...(design.probs === undefined ? [] : [`${isPlain(column(design.probs))} AND TRY_CAST(${column(design.probs)} AS DOUBLE) > 0 AND TRY_CAST(${column(design.probs)} AS DOUBLE) <= 1`]),
+    ...(design.fpc ?? []).map((c) => `${isPlain(column(c))} AND TRY_CAST(${column(c)} AS DOUBLE) > 0`),
+    ...replicate.map((c) => `${isPlain(column(c))} AND TRY_CAST(${column(c)} AS DOUBLE) >= 0`),
   ];
   // A check that meets a NULL is false here: bool_and would pass over it.
   const all = checks.map((check) => `coalesce(${check}, false)`).join(' AND ') || 'true';
