@@ -4,25 +4,20 @@
 -- whole design, never by taking a subset of the rows as if it were the sample).
 
 CREATE TABLE survey_terms AS
-WITH required AS (
-  -- The columns each request needs answered: its own and those estimated with it.
-  SELECT request, unnest(complete) AS name, len(complete) AS needed
-  FROM survey_requests
-),
-answered AS (
-  SELECT q.request, v.unit
-  FROM required AS q
-  JOIN survey_values AS v ON v.name = q.name AND v.value IS NOT NULL
-  GROUP BY q.request, v.unit
-  HAVING count(*) = any_value(q.needed)
+WITH incomplete AS (
+  -- Respondents who left a column of the request's set unanswered (few: item non-response).
+  SELECT DISTINCT q.request, v.unit
+  FROM (SELECT request, unnest(complete) AS name FROM survey_requests WHERE len(complete) > 1) AS q
+  JOIN survey_values AS v ON v.name = q.name AND v.value IS NULL
 )
 SELECT r.request, d.domain_value, d.unit, y.value AS y, x.value AS x
 FROM survey_requests AS r
-JOIN answered AS a ON a.request = r.request
-JOIN survey_domains AS d ON d.domain = r.domain AND d.unit = a.unit
+JOIN survey_domains AS d ON d.domain = r.domain
 JOIN survey_values AS y ON y.unit = d.unit AND y.name = r."of"
 LEFT JOIN survey_values AS x ON x.unit = d.unit AND x.name = r.denominator
-WHERE r.denominator IS NULL OR x.value IS NOT NULL;
+ANTI JOIN incomplete AS i ON i.request = r.request AND i.unit = d.unit
+WHERE y.value IS NOT NULL
+  AND (r.denominator IS NULL OR x.value IS NOT NULL);
 
 -- Horvitz-Thompson sums under every set of weights (replicate 0 is the full sample):
 -- Y^ = sum w y, X^ = sum w x, N^ = sum w; the total is Y^, the mean Y^/N^, the ratio Y^/X^.
