@@ -8,3 +8,9 @@ CREATE TABLE survey_estimates (
   estimate DOUBLE, se DOUBLE, ci_low DOUBLE, ci_high DOUBLE, cv DOUBLE, n_respondents INTEGER,
   quality VARCHAR, suppressed VARCHAR
 );
+
+-- Each survey's design in brief, for its page (the design summary of ipindex estimate).
+CREATE TABLE survey_summaries (
+  survey VARCHAR, year INTEGER, respondents INTEGER, strata INTEGER, psus INTEGER, weight_total DOUBLE,
+  clusters VARCHAR, variance VARCHAR, calibration VARCHAR, lonely_psu VARCHAR
+);

@@ -14,6 +14,7 @@ export const chartWords = {
     quartiles: '四分位区间',
     target: '目标',
     regions: '地区',
+    estimateAxis: '估计值及95%置信区间 →',
   },
   en: {
     score: 'Score',
@@ -27,6 +28,7 @@ export const chartWords = {
     quartiles: 'Interquartile range',
     target: 'Target',
     regions: 'Regions',
+    estimateAxis: 'estimate and 95% confidence interval →',
   },
 } satisfies Record<Lang, Record<string, string>>;
 

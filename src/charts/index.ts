@@ -8,3 +8,4 @@ export { nationalTrendChart } from './nationalTrendChart.ts';
 export { groupColors, rankingChart, type RankingChartRow } from './rankingChart.ts';
 export { regionTrendChart, type RegionTrendRow } from './regionTrendChart.ts';
 export { tileMapChart } from './tileMapChart.ts';
+export { estimateChart, type EstimateRow } from './estimateChart.ts';

@@ -188,6 +188,8 @@ export type Report = {
   /** method.yaml as resolved, defaults filled in. */
   method: Record<string, unknown>;
   downloads: DownloadFile[];
+  /** The surveys of the data directory (surveys/<name>/), when it has any. */
+  surveys?: { summaries: SurveySummaryRow[]; estimates: SurveyEstimateRow[] };
   /** Present when the composite engine computed rank uncertainty. */
   uncertainty?: UncertaintyRow[];
   /** Present when the composite engine computed performance groups. */
@@ -198,3 +200,37 @@ export type Report = {
 
 /** The languages the report is written in: Chinese (the default) and English. */
 export type Lang = 'zh' | 'en';
+
+/** A published cell of a survey (queries/report/survey_estimates.sql; out/data/estimates.csv). */
+export type SurveyEstimateRow = {
+  survey: string;
+  year: number;
+  variable: string;
+  statistic: 'mean' | 'total' | 'ratio';
+  domain: string;
+  domain_value: string;
+  name_zh: string;
+  name_en: string;
+  estimate: number | null;
+  se: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  cv: number | null;
+  n_respondents: number;
+  quality: string;
+  suppressed: string | null;
+};
+
+/** A survey's design in brief (queries/report/survey_summaries.sql). */
+export type SurveySummaryRow = {
+  survey: string;
+  year: number;
+  respondents: number;
+  strata: number;
+  psus: number;
+  weight_total: number;
+  clusters: string;
+  variance: string;
+  calibration: string | null;
+  lonely_psu: string;
+};

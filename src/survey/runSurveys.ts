@@ -39,6 +39,13 @@ export async function runSurveys(db: Database, data: DataDir): Promise<Problem[]
       data.inputs.push({ file: join(survey.label, file), role: 'survey', sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, ...(file === 'responses.csv' ? { rows: result.load.respondents } : {}) });
     }
     await db.append('survey_estimates', result.estimates.map((e) => published.map((c) => e[c])));
+    const { design, load } = result;
+    await db.append('survey_summaries', [[
+      survey.name, design.year, load.respondents, load.strata, load.psus, load.weightTotal,
+      design.ids.join(' > '),
+      design.replicate === undefined ? 'linearised' : `${design.replicate.type} replicate weights (${load.replicates})`,
+      load.calibrated, design.lonely_psu,
+    ]]);
     const source = join(survey.label, 'responses.csv');
     const observations: Cell[][] = [];
     for (const e of result.estimates) {

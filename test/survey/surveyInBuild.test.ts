@@ -2,6 +2,7 @@ import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import { main } from '../../src/pipeline/cli.ts';
 
@@ -53,6 +54,33 @@ describe('a survey in the data directory', () => {
     expect(manifest.inputs.filter((i: { role: string }) => i.role === 'survey').map((i: { file: string }) => i.file)).toEqual([
       join(data, 'surveys', 'ip2021', 'responses.csv'), join(data, 'surveys', 'ip2021', 'design.yaml'),
     ]);
+  });
+
+  test('its page in both languages: the design, the estimates with intervals and quality, a chart with error bars', { timeout: 240_000 }, async () => {
+    const data = await dataWithSurvey();
+    const out = join(data, '..', 'site');
+    const stderr: string[] = [];
+    const code = await main(['build', data, '--out', out], () => {}, (l) => stderr.push(l));
+    expect(stderr).toEqual([]);
+    expect(code).toBe(0);
+    for (const [lang, title, whole] of [['', '抽样调查：ip2021（2021年）', '总体'], ['en/', 'Survey: ip2021 (2021)', 'whole population']] as const) {
+      const { document } = parseHTML(await readFile(join(out, lang, 'survey', 'ip2021', 'index.html'), 'utf8'));
+      expect(document.querySelector('h1')?.textContent).toBe(title);
+      const rows = [...document.querySelectorAll('section[aria-labelledby="estimates"] tbody tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.trim()));
+      expect(rows).toHaveLength(4);
+      // The whole population: 6 licensed of 12, weights 5; then Beijing 0.75 from 4 respondents.
+      expect(rows[0]?.slice(2, 4)).toEqual([whole, '0.5000']);
+      expect(rows[1]?.[3]).toBe('0.7500');
+      expect(rows[1]?.[7]).toBe('4');
+      expect(rows.every((r) => /^[A-E]$/.test(r[8] ?? ''))).toBe(true);
+      const chart = document.querySelector('figure.chart svg');
+      expect(chart?.getAttribute('aria-label')).toContain(lang === '' ? '95%置信区间' : '95% confidence intervals');
+      // Three regions: three error bars and three dots.
+      expect(chart?.querySelectorAll('line').length).toBeGreaterThanOrEqual(3);
+      expect(chart?.querySelectorAll('circle').length).toBe(3);
+      const methodology = parseHTML(await readFile(join(out, lang, 'methodology', 'index.html'), 'utf8')).document;
+      expect([...methodology.querySelectorAll('section[aria-labelledby="surveys"] a')].map((a) => a.getAttribute('href'))).toEqual([expect.stringMatching(/survey\/ip2021\/?$/)]);
+    }
   });
 
   test('a bad survey stops the build like any bad input', async () => {

@@ -16,6 +16,7 @@ export const load: PageServerLoad = ({ params }) => {
   const { uncertainty, ...steps } = report.method as Record<string, unknown>;
   return {
     nodes: report.nodes,
+    surveys: (report.surveys?.summaries ?? []).map((s) => ({ survey: s.survey, year: s.year })),
     years: report.years,
     steps: Object.entries(steps).map(([step, parameters]) => ({ step, parameters: flatten(parameters) })),
     uncertaintySettings: uncertainty === undefined ? null : flatten(uncertainty),
