@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { generateSample, SAMPLE_OPTIONS } from './generateSample.ts';
 import { readSampleInputs } from './readSampleInputs.ts';
 import { sampleFiles } from './sampleFiles.ts';
+import { sampleSurvey } from './sampleSurvey.ts';
 import { writeSample } from './writeSample.ts';
 import { writeDataDirectory } from './writeDataDirectory.ts';
 
@@ -68,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
 
   const { regions, variables } = await readSampleInputs(INPUT_DIR);
   const tables = generateSample(regions, variables, { ...SAMPLE_OPTIONS, seed });
-  const files = sampleFiles(tables, variables);
+  const files = [...sampleFiles(tables, variables), ...sampleSurvey(regions, seed)];
   const paths = await writeSample(files, out);
   files.forEach((file, i) => {
     const rows = file.text.split('\n').length - 2;

@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { SampleFile } from './sampleFiles.ts';
 
 /** Writes the sample files into `dir` (UTF-8, no BOM) and returns the paths written. */
@@ -8,6 +8,7 @@ export async function writeSample(files: readonly SampleFile[], dir: string): Pr
   const paths: string[] = [];
   for (const file of files) {
     const path = join(dir, file.name);
+    await mkdir(dirname(path), { recursive: true });
     await writeFile(path, file.text, 'utf8');
     paths.push(path);
   }

@@ -71,6 +71,8 @@ const pageTypes = [
   { path: 'report/', lang: 'zh-CN', heading: /知识产权引领的创新驱动发展评价/ },
   { path: 'accounts/', lang: 'zh-CN', heading: /知识产权产品核算/ },
   { path: 'en/accounts/110000/', lang: 'en', heading: /Beijing/ },
+  { path: 'survey/enterprise_ip/', lang: 'zh-CN', heading: /抽样调查：enterprise_ip（2024年）/ },
+  { path: 'en/survey/enterprise_ip/', lang: 'en', heading: /Survey: enterprise_ip \(2024\)/ },
 ];
 
 describe('every page type', () => {

@@ -14,7 +14,7 @@ async function buildCopy(name: string, encode: (text: string) => Buffer) {
   await mkdir(join(dir, 'data'), { recursive: true });
   for (const file of await readdir('data')) {
     if (file.endsWith('.csv')) await writeFile(join(dir, 'data', file), encode(await readFile(join('data', file), 'utf8')));
-    else if (!file.endsWith('.md')) await cp(join('data', file), join(dir, 'data', file));
+    else if (!file.endsWith('.md')) await cp(join('data', file), join(dir, 'data', file), { recursive: true });
   }
   await build({ dataDir: join(dir, 'data'), outDir: join(dir, 'out'), site: false, log: silentStageLog, builtAt: '2026-01-01T00:00:00Z' });
   const table = (file: string) => readFile(join(dir, 'out', 'data', file), 'utf8');
