@@ -13,6 +13,7 @@ export function expandColumns(pattern: string[], header: readonly string[]): str
 /** Every column design.yaml names that responses.csv lacks, as a problem of design.yaml at its key. */
 export function missingColumns(design: Design, index: ReadonlyMap<string, number>, replicate: readonly string[], label: string): Problem[] {
   const named: [string, string | undefined][] = [
+    ['year', typeof design.year === 'string' ? design.year : undefined],
     ...design.ids.map((c, i): [string, string] => [`ids.${i}`, c]),
     ['strata', design.strata],
     ['weights', design.weights],

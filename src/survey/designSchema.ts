@@ -16,7 +16,9 @@ const variableName = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a variable name of l
  */
 export const designSchema = z
   .object({
-    year: z.number().int().min(1900).max(2100),
+    // The survey's year, or the column that gives each respondent's: one file holding several
+    // waves, each estimated as the sample of its year.
+    year: z.union([z.number().int().min(1900).max(2100), columnName]),
     ids: columns.default([]),
     strata: columnName.optional(),
     weights: columnName.optional(),

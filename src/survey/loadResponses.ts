@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { InputError, quoteFound, type Problem } from '../lib/InputError.ts';
-import { parseCell } from '../lib/parseCell.ts';
+import { parseCell, parseYear } from '../lib/parseCell.ts';
 import type { Database, RowAppender } from '../pipeline/openDatabase.ts';
 import { streamCsvRecords } from '../pipeline/intake/readCsvFile.ts';
 import { calibrateWeights, loadMargins } from './calibrate.ts';
@@ -24,13 +24,16 @@ export type SurveyLoad = { respondents: number; strata: number; psus: number; we
  * columns are numbers or missing; calibration margins match the data's categories. Throws
  * InputError with every problem found (file, row, column), and writes nothing else.
  */
-export async function loadResponses(db: Database, files: SurveyFiles, design: Design, fast = true): Promise<SurveyLoad> {
+/** One wave of a survey whose design names a year column: the respondents of that year. */
+export type Wave = { column: string; year: number } | null;
+
+export async function loadResponses(db: Database, files: SurveyFiles, design: Design, wave: Wave = null, fast = true): Promise<SurveyLoad> {
   const responses = join(files.label, 'responses.csv');
   const designLabel = join(files.label, 'design.yaml');
   await runQuery(db, 'survey/00_tables.sql');
   const expand = (names: string[]) => (design.replicate === undefined ? [] : expandColumns(design.replicate.columns, names));
-  const quick = fast ? await readResponsesFast(db, files.dir, design, expand) : null;
-  const replicateColumns = quick ?? (await readCarefully(db, files, design, responses, designLabel, expand));
+  const quick = fast ? await readResponsesFast(db, files.dir, design, expand, wave) : null;
+  const replicateColumns = quick ?? (await readCarefully(db, files, design, responses, designLabel, expand, wave));
 
 
   if (design.weights === undefined && design.probs === undefined && (design.fpc ?? []).length < Math.max(1, design.ids.length)) {
@@ -71,7 +74,7 @@ export async function loadResponses(db: Database, files: SurveyFiles, design: De
     // The careful reader names each problem's exact row.
     if (quick !== null) {
       for (const { name } of await db.query<{ name: string }>("SELECT table_name AS name FROM duckdb_tables() WHERE table_name LIKE 'survey%'")) await db.exec(`DROP TABLE ${name}`);
-      return loadResponses(db, files, design, false);
+      return loadResponses(db, files, design, wave, false);
     }
     throw new InputError(designProblems);
   }
@@ -87,7 +90,7 @@ export async function loadResponses(db: Database, files: SurveyFiles, design: De
  * exact rows), into the survey tables, checking each cell: the careful reader, for any file the
  * fast one does not take and for the messages. Returns the replicate-weight columns.
  */
-async function readCarefully(db: Database, files: SurveyFiles, design: Design, responses: string, designLabel: string, expand: (header: string[]) => string[]): Promise<string[]> {
+async function readCarefully(db: Database, files: SurveyFiles, design: Design, responses: string, designLabel: string, expand: (header: string[]) => string[], wave: Wave): Promise<string[]> {
   const problems: Problem[] = [];
   let header: string[] | null = null;
   let index = new Map<string, number>();
@@ -132,6 +135,8 @@ async function readCarefully(db: Database, files: SurveyFiles, design: Design, r
       return;
     }
     if (!ready || problems.length > 1000 || cells.every((c) => c.trim() === '')) return;
+    // Another wave's respondent (its year was checked when the waves were found: surveyYears.ts).
+    if (wave !== null && parseYear(cells[index.get(wave.column) ?? -1]) !== wave.year) return;
     unit += 1;
     const stratum = design.strata === undefined ? '' : text(cells, design.strata);
     if (design.strata !== undefined && stratum === '') problems.push({ file: responses, row, column: design.strata, found: 'an empty stratum', expected: 'the stratum of every respondent' });

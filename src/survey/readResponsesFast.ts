@@ -25,7 +25,7 @@ const isAscii = (c: string) => `(${c} IS NULL OR regexp_full_match(${c}, '[ -~]*
  * respondent is its line when no cell holds a line break (the careful reader gives exact rows
  * for messages).
  */
-export async function readResponsesFast(db: Database, dir: string, design: Design, replicateColumns: (header: string[]) => string[]): Promise<string[] | null> {
+export async function readResponsesFast(db: Database, dir: string, design: Design, replicateColumns: (header: string[]) => string[], wave: { column: string; year: number } | null = null): Promise<string[] | null> {
   const path = join(dir, 'responses.csv');
   const head = await readHead(path);
   const firstLine = /^([^\r\n]*)\r?\n/.exec(head.replace(/^\uFEFF/, ''))?.[1];
@@ -49,6 +49,8 @@ export async function readResponsesFast(db: Database, dir: string, design: Desig
   } catch {
     return null;
   }
+  // Another wave's respondents go; the others keep their numbers, and so their lines.
+  if (wave !== null) await db.exec(`DELETE FROM survey_raw WHERE TRY_CAST(trim(${column(wave.column)}) AS INTEGER) IS DISTINCT FROM ${wave.year}`);
   const checks = [
     ...numeric.map((c) => `(${isPlain(column(c))} OR ${isMissing(column(c))})`),
     ...texts.map((c) => isAscii(column(c))),

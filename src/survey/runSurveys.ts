@@ -36,16 +36,16 @@ export async function runSurveys(db: Database, data: DataDir): Promise<Problem[]
     if (result === null) continue;
     for (const file of ['responses.csv', 'design.yaml']) {
       const bytes = await readFile(join(survey.dir, file));
-      data.inputs.push({ file: join(survey.label, file), role: 'survey', sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, ...(file === 'responses.csv' ? { rows: result.load.respondents } : {}) });
+      data.inputs.push({ file: join(survey.label, file), role: 'survey', sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, ...(file === 'responses.csv' ? { rows: result.waves.reduce((n, w) => n + w.load.respondents, 0) } : {}) });
     }
     await db.append('survey_estimates', result.estimates.map((e) => published.map((c) => e[c])));
-    const { design, load } = result;
-    await db.append('survey_summaries', [[
-      survey.name, design.year, load.respondents, load.strata, load.psus, load.weightTotal,
+    const { design } = result;
+    await db.append('survey_summaries', result.waves.map(({ year, load }) => [
+      survey.name, year, load.respondents, load.strata, load.psus, load.weightTotal,
       design.ids.join(' > '),
       design.replicate === undefined ? 'linearised' : `${design.replicate.type} replicate weights (${load.replicates})`,
       load.calibrated, design.lonely_psu,
-    ]]);
+    ]));
     const source = join(survey.label, 'responses.csv');
     const observations: Cell[][] = [];
     for (const e of result.estimates) {

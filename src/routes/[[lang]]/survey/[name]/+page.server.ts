@@ -7,23 +7,27 @@ import type { EntryGenerator, PageServerLoad } from './$types';
 
 /** A page for every survey of the data directory, in both languages. */
 export const entries: EntryGenerator = () =>
-  ['', 'en'].flatMap((lang) => (loadReport().surveys?.summaries ?? []).map((s) => ({ lang, name: s.survey })));
+  ['', 'en'].flatMap((lang) => [...new Set((loadReport().surveys?.summaries ?? []).map((s) => s.survey))].map((name) => ({ lang, name })));
 
 /** A survey: its design in brief, its estimates with intervals and quality, a chart by region of each estimate by region. */
 export const load: PageServerLoad = ({ params }) => {
   const lang = langOf(params.lang);
   const surveys = loadReport().surveys;
-  const summary = surveys?.summaries.find((s) => s.survey === params.name);
+  // The latest wave's design in brief, and charts; every wave's cells in the table.
+  const waves = (surveys?.summaries ?? []).filter((s) => s.survey === params.name).sort((a, b) => a.year - b.year);
+  const summary = waves.at(-1);
   if (surveys === undefined || summary === undefined) error(404, `no survey ${params.name}`);
-  const estimates = surveys.estimates.filter((e) => e.survey === summary.survey).map(({ survey: _survey, year: _year, ...e }) => e);
-  const byRegion = [...new Set(estimates.filter((e) => e.domain === 'region_code').map((e) => `${e.variable}|${e.statistic}`))];
+  const estimates = surveys.estimates.filter((e) => e.survey === summary.survey).map(({ survey: _survey, ...e }) => e);
+  const latest = estimates.filter((e) => e.year === summary.year);
+  const byRegion = [...new Set(latest.filter((e) => e.domain === 'region_code').map((e) => `${e.variable}|${e.statistic}`))];
   const charts = byRegion.map((key) => {
     const [variable = '', statistic = ''] = key.split('|');
-    const rows = estimates.filter((e) => e.variable === variable && e.statistic === statistic && e.domain === 'region_code');
+    const rows = latest.filter((e) => e.variable === variable && e.statistic === statistic && e.domain === 'region_code');
     const largest = Math.max(...rows.map((r) => Math.abs(r.estimate ?? 0)));
     return { variable, statistic, svg: chartSlot(estimateChart(rows, { locale: lang, name: variable, decimals: decimalsFor(largest) })) };
   });
-  return { summary, estimates, charts };
+  const years = waves.map((w) => w.year);
+  return { summary, estimates, charts, years };
 };
 
 /** Enough decimals for about four significant digits. */
