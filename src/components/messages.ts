@@ -144,6 +144,7 @@ export const messages = {
       qualityNote: '质量等级按变异系数：A <5%，B 5–10%，C 10–16.5%，D 16.5–33.3%（谨慎使用），E ≥33.3%（默认不公布）。',
       chart: (variable: string) => `${variable}：各地区估计值与95%置信区间`,
       list: '抽样调查',
+      basis: '所依据的调查估计（质量、95%置信区间）',
       method: '调查数据按抽样设计估计：Horvitz-Thompson 总量、均值与比率；子总体（域）在整个设计上估计；方差用泰勒线性化（第一阶段有放回近似，各阶段有限总体校正）或重复权数；校准（事后分层、raking、线性/GREG）的方差取校准回归的残差。与 R survey 包的结果一致（误差小于 1e-9）。',
     },
     methodology: {
@@ -358,6 +359,7 @@ export const messages = {
       qualityNote: 'Quality letters by coefficient of variation: A < 5%, B 5-10%, C 10-16.5%, D 16.5-33.3% (use with caution), E >= 33.3% (not published unless opted in).',
       chart: (variable: string) => `${variable}: estimates by region with 95% confidence intervals`,
       list: 'Surveys',
+      basis: 'Survey estimate it rests on (quality, 95% CI)',
       method: 'Survey data are estimated by their sampling design: Horvitz-Thompson totals, means and ratios; domains estimated on the whole design; variances by Taylor linearisation (with replacement at the first stage, finite population corrections per stage) or by replicate weights; for calibrated weights (post-stratification, raking, linear/GREG) the variance of the calibration regression\'s residuals. The results match R\'s survey package to within 1e-9.',
     },
     methodology: {

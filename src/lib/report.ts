@@ -189,7 +189,7 @@ export type Report = {
   method: Record<string, unknown>;
   downloads: DownloadFile[];
   /** The surveys of the data directory (surveys/<name>/), when it has any. */
-  surveys?: { summaries: SurveySummaryRow[]; estimates: SurveyEstimateRow[] };
+  surveys?: { summaries: SurveySummaryRow[]; estimates: SurveyEstimateRow[]; basedValues: SurveyBasedValueRow[] };
   /** Present when the composite engine computed rank uncertainty. */
   uncertainty?: UncertaintyRow[];
   /** Present when the composite engine computed performance groups. */
@@ -233,4 +233,17 @@ export type SurveySummaryRow = {
   variance: string;
   calibration: string | null;
   lonely_psu: string;
+};
+
+/** A survey estimate an indicator value rests on (queries/report/survey_based_values.sql). */
+export type SurveyBasedValueRow = {
+  indicator: string;
+  region_code: string;
+  year: number;
+  variable: string;
+  estimate: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  quality: string;
+  suppressed: string | null;
 };

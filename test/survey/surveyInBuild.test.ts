@@ -78,6 +78,14 @@ describe('a survey in the data directory', () => {
       // Three regions: three error bars and three dots.
       expect(chart?.querySelectorAll('line').length).toBeGreaterThanOrEqual(3);
       expect(chart?.querySelectorAll('circle').length).toBe(3);
+      // The indicator that rests on the survey says so in its table, with the estimate's quality and interval.
+      const indicator = parseHTML(await readFile(join(out, lang, 'indicator', 'licensing', 'index.html'), 'utf8')).document;
+      const headers = [...indicator.querySelectorAll('section[aria-labelledby="values"] thead th')].map((th) => th.textContent?.trim());
+      const column = headers.findIndex((h) => h?.startsWith(lang === '' ? '所依据的调查估计' : 'Survey estimate'));
+      expect(column).toBeGreaterThan(0);
+      const cells = [...indicator.querySelectorAll('section[aria-labelledby="values"] tbody tr')].map((tr) => [...tr.querySelectorAll('th, td')][column]?.textContent?.trim());
+      // Beijing: 0.75, se sqrt(12/11 x 0.046875) = 0.2261 (as above), interval 0.75 +- 1.96 x 0.2261; CV 30%: quality D.
+      expect(cells).toContainEqual('D licensing_rate 0.750 (0.307–1.19)');
       const methodology = parseHTML(await readFile(join(out, lang, 'methodology', 'index.html'), 'utf8')).document;
       expect([...methodology.querySelectorAll('section[aria-labelledby="surveys"] a')].map((a) => a.getAttribute('href'))).toEqual([expect.stringMatching(/survey\/ip2021\/?$/)]);
     }

@@ -32,7 +32,15 @@ export const load: PageServerLoad = ({ params }) => {
   const regions = index.region;
   const rows = rowsOf(index.valuesByIndicatorYear, `${node.code}|${year}`)
     // The year and the indicator are the page's own: not repeated in every row sent to the browser.
-    .map(({ year: _year, indicator: _indicator, ...v }) => ({ ...v, name_zh: regions.get(v.region_code)?.name_zh ?? v.region_code, name_en: regions.get(v.region_code)?.name_en ?? v.region_code }))
+    .map(({ year: _year, indicator: _indicator, ...v }) => ({
+      ...v,
+      name_zh: regions.get(v.region_code)?.name_zh ?? v.region_code,
+      name_en: regions.get(v.region_code)?.name_en ?? v.region_code,
+      // The survey estimates the value rests on, if a variable of the formula was estimated.
+      survey: (report.surveys?.basedValues ?? [])
+        .filter((b) => b.indicator === node.code && b.region_code === v.region_code && b.year === year)
+        .map(({ variable, estimate, ci_low, ci_high, quality, suppressed }) => ({ variable, estimate, ci_low, ci_high, quality, suppressed })),
+    }))
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.region_code.localeCompare(b.region_code));
   const neighbour = (i: number) => {
     const n = indicators[i];
