@@ -86,6 +86,9 @@ describe('a survey in the data directory', () => {
       const cells = [...indicator.querySelectorAll('section[aria-labelledby="values"] tbody tr')].map((tr) => [...tr.querySelectorAll('th, td')][column]?.textContent?.trim());
       // Beijing: 0.75, se sqrt(12/11 x 0.046875) = 0.2261 (as above), interval 0.75 +- 1.96 x 0.2261; CV 30%: quality D.
       expect(cells).toContainEqual('D licensing_rate 0.750 (0.307–1.19)');
+      // And so does Beijing's page, in its table of indicators.
+      const region = parseHTML(await readFile(join(out, lang, 'region', '110000', 'index.html'), 'utf8')).document;
+      expect([...region.querySelectorAll('tbody td.caution')].map((td) => td.textContent?.trim())).toEqual(['D licensing_rate 0.750 (0.307–1.19)']);
       const methodology = parseHTML(await readFile(join(out, lang, 'methodology', 'index.html'), 'utf8')).document;
       expect([...methodology.querySelectorAll('section[aria-labelledby="surveys"] a')].map((a) => a.getAttribute('href'))).toEqual([expect.stringMatching(/survey\/ip2021\/?$/)]);
     }

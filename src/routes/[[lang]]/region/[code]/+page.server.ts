@@ -54,6 +54,10 @@ export const load: PageServerLoad = ({ params }) => {
       score: score?.score ?? null,
       rank: score?.rank ?? null,
       contribution: contributionOf.get(n.code) ?? null,
+      // The survey estimates an indicator's value rests on, if a variable of its formula was estimated.
+      survey: n.level !== 1 ? [] : (report.surveys?.basedValues ?? [])
+        .filter((b) => b.indicator === n.code && b.region_code === region.region_code && b.year === year)
+        .map(({ variable, estimate, ci_low, ci_high, quality, suppressed }) => ({ variable, estimate, ci_low, ci_high, quality, suppressed })),
     };
   });
   const ranked = table.filter((r) => r.level === 1 && r.contribution !== null).sort((a, b) => (b.contribution ?? 0) - (a.contribution ?? 0));
