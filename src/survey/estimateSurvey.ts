@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { InputError } from '../lib/InputError.ts';
+import type { SurveyEstimateRow } from '../lib/report.ts';
 import { openDatabase } from '../pipeline/openDatabase.ts';
 import { runQuery, selectQuery } from '../pipeline/runQueries.ts';
 import type { Design } from './designSchema.ts';
@@ -8,26 +9,11 @@ import { loadResponses, type SurveyFiles, type SurveyLoad } from './loadResponse
 import { readDesign } from './readDesign.ts';
 import { surveyYears } from './surveyYears.ts';
 
-/** One published cell of a survey (output contract: estimates.csv). */
-export type SurveyEstimate = {
-  survey: string;
-  year: number;
-  variable: string;
-  statistic: Design['estimates'][number]['statistic'];
-  domain: string;
-  domain_value: string;
-  estimate: number | null;
-  se: number | null;
-  ci_low: number | null;
-  ci_high: number | null;
-  cv: number | null;
-  n_respondents: number;
-  quality: string;
-  suppressed: string | null;
-  /** The estimate and its se before suppression: for checks of the estimator, never published. */
-  unsuppressed_estimate: number;
-  unsuppressed_se: number | null;
-};
+/**
+ * One published cell of a survey (output contract: estimates.csv), with the estimate and its
+ * se before suppression: for checks of the estimator, never published.
+ */
+export type SurveyEstimate = Omit<SurveyEstimateRow, 'name_zh' | 'name_en'> & { unsuppressed_estimate: number; unsuppressed_se: number | null };
 
 /** A wave of a survey: its year and its design summary. */
 export type SurveyWave = { year: number; load: SurveyLoad };
