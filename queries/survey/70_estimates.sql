@@ -1,7 +1,8 @@
 -- The published cells (output contract: estimates.csv): each estimate in each domain with its
 -- standard error (the linearised or the replicate variance, survey_variance), the normal 95%
 -- interval estimate +- 1.959963984540054 se (as R's confint), the coefficient of variation
--- se / |estimate|, the respondents it rests on, and its quality letter by CV band
+-- se / |estimate|, the design effect (totals and means, as R gives it), the respondents it
+-- rests on, and its quality letter by CV band
 -- (survey_quality_bands; by default A < 5%, B < 10%, C < 16.5%, D < 33.3%, else E, as
 -- statistics agencies publish them).
 --
@@ -13,11 +14,32 @@
 -- the nation), so the smallest other published cell of that domain is suppressed too
 -- (secondary). A suppressed cell's numbers are left empty and the reason is given.
 
-WITH cells AS (
-  SELECT r.request, r.variable, r.statistic, r.domain, p.domain_value, p.estimate, sqrt(v.variance) AS se, p.n_respondents
+WITH weighted AS (
+  SELECT t.request, t.domain_value, w.weight, t.y, sum(w.weight * t.y) OVER cell / sum(w.weight) OVER cell AS mean
+  FROM survey_terms AS t
+  JOIN survey_weights AS w ON w.unit = t.unit AND w.replicate = 0
+  WINDOW cell AS (PARTITION BY t.request, t.domain_value)
+),
+srs AS (
+  -- The variance the same number of respondents would give under simple random sampling
+  -- without replacement, as R's svymean and svytotal compute it for deff: s2 / n (N^ - n) / N^
+  -- for a mean, N^2 times that for a total, with s2 = sum w (y - mean)^2 / N^ x n / (n - 1).
+  SELECT request, domain_value, count(*) AS n, sum(weight) AS weight_total,
+    sum(weight * (y - mean) * (y - mean)) / sum(weight) * count(*) / nullif(count(*) - 1, 0) AS s2
+  FROM weighted
+  GROUP BY request, domain_value
+),
+cells AS (
+  SELECT r.request, r.variable, r.statistic, r.domain, p.domain_value, p.estimate, sqrt(v.variance) AS se, p.n_respondents,
+    -- R gives a design effect for totals and means, not for ratios.
+    CASE r.statistic
+      WHEN 'mean' THEN v.variance / nullif(s.s2 / s.n * (s.weight_total - s.n) / s.weight_total, 0)
+      WHEN 'total' THEN v.variance / nullif(s.s2 * s.weight_total * s.weight_total / s.n * (s.weight_total - s.n) / s.weight_total, 0)
+    END AS deff
   FROM survey_point AS p
   JOIN survey_requests AS r USING (request)
   LEFT JOIN survey_variance AS v USING (request, domain_value)
+  LEFT JOIN srs AS s USING (request, domain_value)
   WHERE p.replicate = 0
 ),
 graded AS (
@@ -75,6 +97,7 @@ SELECT
   n_respondents,
   quality,
   suppressed,
+  CASE WHEN suppressed IS NULL THEN deff END AS deff,
   -- Kept beside the published columns for checks of the estimator, never published.
   estimate AS unsuppressed_estimate,
   se AS unsuppressed_se

@@ -6,7 +6,7 @@
 CREATE TABLE survey_estimates (
   survey VARCHAR, year INTEGER, variable VARCHAR, statistic VARCHAR, domain VARCHAR, domain_value VARCHAR,
   estimate DOUBLE, se DOUBLE, ci_low DOUBLE, ci_high DOUBLE, cv DOUBLE, n_respondents INTEGER,
-  quality VARCHAR, suppressed VARCHAR
+  quality VARCHAR, suppressed VARCHAR, deff DOUBLE
 );
 
 -- Each survey's design in brief, for its page (the design summary of ipindex estimate).

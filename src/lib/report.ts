@@ -219,6 +219,8 @@ export type SurveyEstimateRow = {
   n_respondents: number;
   quality: string;
   suppressed: string | null;
+  /** The design effect: the variance against simple random sampling's (totals and means, as R). */
+  deff: number | null;
 };
 
 /** A survey's design in brief (queries/report/survey_summaries.sql). */

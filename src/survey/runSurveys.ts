@@ -10,7 +10,7 @@ import { runQuery } from '../pipeline/runQueries.ts';
 import { estimateSurvey } from './estimateSurvey.ts';
 
 /** The cells of estimates.csv, in its order (output contract). */
-const published = ['survey', 'year', 'variable', 'statistic', 'domain', 'domain_value', 'estimate', 'se', 'ci_low', 'ci_high', 'cv', 'n_respondents', 'quality', 'suppressed'] as const;
+const published = ['survey', 'year', 'variable', 'statistic', 'domain', 'domain_value', 'estimate', 'se', 'ci_low', 'ci_high', 'cv', 'n_respondents', 'quality', 'suppressed', 'deff'] as const;
 
 /**
  * Estimates every survey of a data directory (surveys/<name>/) and brings the results into

@@ -50,6 +50,14 @@ describe('ipindex estimate on a design worked by hand', () => {
     // Mean in 110000: (2 x 10 + 2 x 20 + 3 x 9) / (2 + 2 + 3) = 87 / 7.
     expect(Number(get('y_mean', '110000')[6])).toBeCloseTo(87 / 7, 12);
     expect(get('y_mean', '110000')[11]).toBe('3');
+    // Design effect (R's svytotal deff): 272 over the variance of simple random sampling of the
+    // same 5 respondents, s2 N^2 / n (1 - n / N^), s2 = sum w (y - ybar)^2 / N^ x n / (n - 1).
+    const w = [2, 2, 3, 3, 3];
+    const y = [10, 20, 5, 7, 9];
+    const N = 13;
+    const ybar = 123 / N;
+    const s2 = (w.reduce((sum, wk, k) => sum + wk * (y[k]! - ybar) ** 2, 0) / N) * (5 / 4);
+    expect(Number(get('y_total', 'all')[14])).toBeCloseTo(272 / (((s2 * N * N) / 5) * (1 - 5 / N)), 12);
   });
 });
 

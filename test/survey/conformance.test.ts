@@ -148,3 +148,21 @@ describe('the fast reader and the careful one', () => {
     expect(fast.length).toBeGreaterThan(300);
   });
 });
+
+describe('design effects, as R gives them', () => {
+  test('the proportion with patents overall: R\'s variance over simple random sampling\'s (svymean deff)', async () => {
+    const estimates = await estimate('enterprise_survey.csv', stratified);
+    const rows = parse(await readFile(join(fixture, 'enterprise_survey.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    // The complete cases of R's ~has_patent + licensed + certified_29490 (none missing).
+    const w = rows.map((r) => Number(r.weight));
+    const y = rows.map((r) => Number(r.has_patent));
+    const n = rows.length;
+    const N = w.reduce((a, b) => a + b, 0);
+    const ybar = w.reduce((a, wk, k) => a + wk * y[k]!, 0) / N;
+    const s2 = (w.reduce((a, wk, k) => a + wk * (y[k]! - ybar) ** 2, 0) / N) * (n / (n - 1));
+    const seR = Number((await reference('stratified_means.csv')).find((r) => r.domain === 'all' && r.variable === 'has_patent')!.se);
+    const deff = seR ** 2 / ((s2 / n) * ((N - n) / N));
+    const found = estimates.find((e) => e.variable === 'mean_has_patent' && e.domain === 'all')!;
+    expect(Math.abs(found.deff! / deff - 1)).toBeLessThan(1e-9);
+  });
+});

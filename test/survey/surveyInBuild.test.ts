@@ -71,8 +71,8 @@ describe('a survey in the data directory', () => {
       // The whole population: 6 licensed of 12, weights 5; then Beijing 0.75 from 4 respondents.
       expect(rows[0]?.slice(2, 4)).toEqual([whole, '0.5000']);
       expect(rows[1]?.[3]).toBe('0.7500');
-      expect(rows[1]?.[7]).toBe('4');
-      expect(rows.every((r) => /^[A-E]$/.test(r[8] ?? ''))).toBe(true);
+      expect(rows[1]?.[8]).toBe('4');
+      expect(rows.every((r) => /^[A-E]$/.test(r[9] ?? ''))).toBe(true);
       const chart = document.querySelector('figure.chart svg');
       expect(chart?.getAttribute('aria-label')).toContain(lang === '' ? '95%置信区间' : '95% confidence intervals');
       // Three regions: three error bars and three dots.
