@@ -36,3 +36,10 @@ export function quoteFound(text: string): string {
   const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
   return JSON.stringify(shown);
 }
+
+/** A value read from a settings file (YAML) for a message: as JSON, shortened when long. */
+export function describeValue(value: unknown): string {
+  const json = JSON.stringify(value);
+  if (json === undefined) return 'nothing';
+  return json.length > 60 ? quoteFound(json) : json;
+}

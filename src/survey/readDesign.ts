@@ -1,5 +1,4 @@
-import type { Problem } from '../lib/InputError.ts';
-import { describeValue } from '../pipeline/intake/readMethod.ts';
+import { describeValue, type Problem } from '../lib/InputError.ts';
 import { readYamlFile } from '../pipeline/intake/readYamlFile.ts';
 import { designSchema, type Design } from './designSchema.ts';
 

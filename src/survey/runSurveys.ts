@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError, quoteFound, type Problem } from '../lib/InputError.ts';
 import { createRegionMatcher } from '../lib/regionMatcher.ts';
 import { nationalCode } from '../lib/types.ts';
 import type { DataDir } from '../pipeline/intake/loadDataDir.ts';
+import { hashFile } from '../pipeline/microdata/hashFile.ts';
 import type { Cell, Database } from '../pipeline/openDatabase.ts';
 import { runQuery } from '../pipeline/runQueries.ts';
 import { estimateSurvey } from './estimateSurvey.ts';
@@ -35,8 +34,8 @@ export async function runSurveys(db: Database, data: DataDir): Promise<Problem[]
     });
     if (result === null) continue;
     for (const file of ['responses.csv', 'design.yaml']) {
-      const bytes = await readFile(join(survey.dir, file));
-      data.inputs.push({ file: join(survey.label, file), role: 'survey', sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, ...(file === 'responses.csv' ? { rows: result.waves.reduce((n, w) => n + w.load.respondents, 0) } : {}) });
+      const { sha256, bytes } = await hashFile(join(survey.dir, file));
+      data.inputs.push({ file: join(survey.label, file), role: 'survey', sha256, bytes, ...(file === 'responses.csv' ? { rows: result.waves.reduce((n, w) => n + w.load.respondents, 0) } : {}) });
     }
     await db.append('survey_estimates', result.estimates.map((e) => published.map((c) => e[c])));
     const { design } = result;

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import { InputError, type Problem } from '../../lib/InputError.ts';
-import { describeValue } from '../intake/readMethod.ts';
+import { describeValue, InputError, type Problem } from '../../lib/InputError.ts';
 import { readYamlFile } from '../intake/readYamlFile.ts';
 import { importMapSchema, type ImportMap } from './importMapSchema.ts';
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { quoteFound, type Problem } from '../../lib/InputError.ts';
+import { describeValue, type Problem } from '../../lib/InputError.ts';
 import { methodSchema, type Method } from '../../lib/methodSchema.ts';
 import { readYamlFile } from './readYamlFile.ts';
 
@@ -63,11 +63,4 @@ function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
     else if (def.type === 'pipe' && def.in) current = def.in;
     else return current;
   }
-}
-
-/** A value of the file for a message: as JSON, shortened when long. */
-export function describeValue(value: unknown): string {
-  const json = JSON.stringify(value);
-  if (json === undefined) return 'nothing';
-  return json.length > 60 ? quoteFound(json) : json;
 }

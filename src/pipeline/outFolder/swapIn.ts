@@ -15,7 +15,8 @@ import { listReportFiles } from './listReportFiles.ts';
  */
 export async function swapIn(built: string, claim: OutClaim, label: string): Promise<string | null> {
   const { outDir, kept } = claim;
-  const present = existsSync(outDir) ? await listReportFiles(outDir) : [];
+  const hadOld = existsSync(outDir);
+  const present = hadOld ? await listReportFiles(outDir) : [];
   if (claim.previousFiles === null && present.some((file) => !kept.includes(file.split('/')[0] ?? ''))) {
     // A report from before manifests listed their files: what this build wrote is the measure,
     // with the compiled app's files (named by their content hash, so other names in another
@@ -25,7 +26,6 @@ export async function swapIn(built: string, claim: OutClaim, label: string): Pro
   }
   faultPoint('before-swap');
   const old = previousPath(outDir);
-  const hadOld = present.length > 0 || existsSync(outDir);
   if (hadOld) renameSync(outDir, old);
   faultPoint('after-old-moved');
   try {
