@@ -14,3 +14,9 @@ CREATE TABLE survey_summaries (
   survey VARCHAR, year INTEGER, respondents INTEGER, strata INTEGER, psus INTEGER, weight_total DOUBLE,
   clusters VARCHAR, variance VARCHAR, calibration VARCHAR, lonely_psu VARCHAR
 );
+
+-- The sampling error of each observation that came from a survey (a region's estimate of a
+-- codebook variable, published, with a standard error and interval): what the uncertainty
+-- analysis draws from (queries/uncertainty/60_sampling_draws.sql) and what the indicators'
+-- intervals are carried from (queries/indicators/70_indicator_intervals.sql).
+CREATE TABLE survey_sampling_errors (region_code VARCHAR, year INTEGER, variable VARCHAR, estimate DOUBLE, se DOUBLE, ci_low DOUBLE, ci_high DOUBLE);

@@ -11,3 +11,11 @@ CREATE OR REPLACE TABLE uncertainty_choices (
   method VARCHAR NOT NULL,
   PRIMARY KEY (kind, ord)
 );
+
+-- The level-2 nodes' children that differ from run to run where survey estimates are drawn
+-- (63_sampled_children.sql): none unless an indicator rests on a survey. Its columns are those
+-- of mc_children (40_mc_children.sql) with the run in place of the normalisation.
+CREATE OR REPLACE TABLE mc_sampled_children (
+  run INTEGER, unit_id INTEGER, year INTEGER, parent_id INTEGER, grandparent_id INTEGER,
+  scores DOUBLE[], present DOUBLE[], logs DOUBLE[], inverses DOUBLE[], powers DOUBLE[], lowest DOUBLE
+);

@@ -40,3 +40,4 @@ SELECT
   min(score) AS lowest
 FROM scored
 GROUP BY normalise_ord, unit_id, year, parent_id, grandparent_id;
+

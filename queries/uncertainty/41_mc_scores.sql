@@ -9,18 +9,31 @@
 --   harmonic     (w . present) / (w . 1/x)
 --   generalised  ((w . x^p) / (w . present))^(1/p)
 -- Each score carries the node's parent and its weight there in the run, for the next level.
--- From mc_runs, mc_children and mc_weight_lists.
+-- The children of a node holding an indicator whose survey estimates are drawn differ from run
+-- to run (mc_sampled_children, 63_sampled_children.sql, empty when nothing is drawn); every
+-- other node's are shared by the runs that drew the same normalisation (mc_children).
+-- From mc_runs, mc_children, mc_sampled_children and mc_weight_lists.
 
 CREATE OR REPLACE TABLE mc_scores AS
-WITH terms AS (
+WITH children AS (
+  SELECT r.run, r.aggregate, c.unit_id, c.year, c.parent_id, c.grandparent_id, c.lowest, c.present, c.scores, c.logs, c.inverses, c.powers
+  FROM mc_runs AS r
+  JOIN mc_children AS c USING (normalise_ord)
+  WHERE c.parent_id NOT IN (SELECT parent_id FROM mc_sampled_children)
+  UNION ALL
+  SELECT r.run, r.aggregate, c.unit_id, c.year, c.parent_id, c.grandparent_id, c.lowest, c.present, c.scores, c.logs, c.inverses, c.powers
+  FROM mc_runs AS r
+  JOIN mc_sampled_children AS c USING (run)
+),
+terms AS (
   SELECT
-    r.run,
+    c.run,
     c.unit_id,
     c.year,
     c.parent_id AS node_id,
     c.grandparent_id AS parent_id,
     w.own_weight AS weight,
-    CASE WHEN r.aggregate = 'configured' THEN $method ELSE r.aggregate END AS method,
+    CASE WHEN c.aggregate = 'configured' THEN $method ELSE c.aggregate END AS method,
     c.lowest,
     list_dot_product(w.weights, c.present) AS total,
     w.weights,
@@ -28,9 +41,8 @@ WITH terms AS (
     c.logs,
     c.inverses,
     c.powers
-  FROM mc_runs AS r
-  JOIN mc_children AS c USING (normalise_ord)
-  JOIN mc_weight_lists AS w ON w.run = r.run AND w.node_id = c.parent_id
+  FROM children AS c
+  JOIN mc_weight_lists AS w ON w.run = c.run AND w.node_id = c.parent_id
 )
 SELECT
   run,

@@ -5,7 +5,7 @@ import { besideEachOther, plotElement, svgString } from './renderPlot.ts';
 
 /** A row of the ranking chart: a region's index in the year, with its rank band where computed. */
 export type RankingChartRow = Pick<RankingRow, 'region_code' | 'name_zh' | 'name_en' | 'score' | 'rank'> &
-  Partial<Pick<UncertaintyRow, 'rank_p05' | 'rank_median' | 'rank_p95'>> & { group?: GroupRow['group'] };
+  Partial<Pick<UncertaintyRow, 'rank_p05' | 'rank_median' | 'rank_p95' | 'rank_p05_without_sampling' | 'rank_p95_without_sampling'>> & { group?: GroupRow['group'] };
 
 /** The colours of the performance groups, darkest for the leaders (the site's legend uses the same). */
 export const groupColors: Record<NonNullable<GroupRow['group']>, string> = {
@@ -22,7 +22,8 @@ const barHeight = 17;
 /**
  * The index ranking of a year as horizontal bars, best first, coloured by performance group
  * where rows carry one; where they carry a rank band (5th-95th percentile over the uncertainty
- * runs), a second panel beside the bars shows it.
+ * runs), a second panel beside the bars shows it (and, where the bands include the sampling
+ * error of survey estimates, the band without it as a thin line inside).
  */
 export function rankingChart(rows: readonly RankingChartRow[], { year, locale, lower = 0, upper = 100 }: RankingChartOptions): string {
   const words = chartWords[locale];
@@ -63,6 +64,8 @@ export function rankingChart(rows: readonly RankingChartRow[], { year, locale, l
     y: { type: 'band', domain: order, axis: null },
     marks: [
       Plot.ruleY(ranked, { x1: 'rank_p05', x2: 'rank_p95', y: label, stroke: '#888', strokeWidth: 3 }),
+      // Where the bands include sampling error, the band without it as a thin dark line inside.
+      Plot.ruleY(ranked.filter((r) => r.rank_p05_without_sampling != null), { x1: 'rank_p05_without_sampling', x2: 'rank_p95_without_sampling', y: label, stroke: 'currentColor', strokeWidth: 1 }),
       Plot.dot(ranked, { x: 'rank', y: label, fill: 'currentColor', r: 2.5 }),
     ],
   }, alt);

@@ -64,3 +64,8 @@ export function formatChange(value: number | null | undefined, lang: Lang, decim
   if (/^[0.,]+$/.test(text)) return text;
   return `${value > 0 ? '+' : '−'}${text}`;
 }
+
+/** A rank band as the tables show it: "3–7", or a dash where no band was computed. */
+export function formatBand(low: number | null | undefined, high: number | null | undefined): string {
+  return low == null || high == null ? '–' : `${low}–${high}`;
+}

@@ -108,6 +108,10 @@ export const methodSchema = z
         // normalise.method, and each level's method of aggregate.
         normalise: z.array(z.enum(normalisationMethods)).min(1).optional(),
         aggregate: z.array(z.enum(aggregationMethods)).min(1).optional(),
+        // Each run also draws every survey estimate that feeds an indicator from its sampling
+        // distribution (normal, its standard error), so that the bands include sampling error;
+        // the bands without it are published beside them. false: design choices only.
+        sampling: z.boolean().default(true),
       })
       .strict()
       .prefault({}),

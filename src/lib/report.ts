@@ -143,6 +143,10 @@ export type UncertaintyRow = {
   rank_p05: number | null;
   rank_median: number | null;
   rank_p95: number | null;
+  /** The band of the same runs without drawing the survey estimates: null unless the index rests on a survey. */
+  rank_p05_without_sampling: number | null;
+  rank_median_without_sampling: number | null;
+  rank_p95_without_sampling: number | null;
 };
 
 /** A region's performance group by its index (queries/report/performance_groups.sql). */
@@ -248,4 +252,7 @@ export type SurveyBasedValueRow = {
   ci_high: number | null;
   quality: string;
   suppressed: string | null;
+  /** The indicator's own 95% interval, the estimate's carried through its formula (queries/indicators/70_indicator_intervals.sql). */
+  indicator_ci_low: number | null;
+  indicator_ci_high: number | null;
 };

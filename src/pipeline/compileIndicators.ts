@@ -2,8 +2,12 @@ import { compileFormula } from '../lib/formula.ts';
 import type { Indicator } from './intake/readFramework.ts';
 import { quotedIdentifier } from './openDatabase.ts';
 
-/** The wide table a compiled formula reads and the long table it creates (names of ours, never user-given). */
-export type IndicatorTables = { source: string; target: string };
+/**
+ * The wide table a compiled formula reads and the long table it creates (names of ours, never
+ * user-given); `keys` are further key columns of the wide table before region and year (the
+ * key of queries/indicators/60_perturbed_wide.sql: an interval bound, a Monte Carlo run), carried through.
+ */
+export type IndicatorTables = { source: string; target: string; keys?: readonly string[] };
 
 /**
  * The SQL that computes every indicator of the framework from a wide table (`observations_wide`
@@ -17,6 +21,7 @@ export function compileIndicators(
   tables: IndicatorTables = { source: 'observations_wide', target: 'indicator_values' },
 ): string {
   const { source, target } = tables;
+  const keys = tables.keys ?? [];
   const columns = indicators.map((indicator) => {
     const sql = compileFormula(indicator.ast, {
       current: (variable) => `cur.${quotedIdentifier(variable)}`,
@@ -29,15 +34,16 @@ export function compileIndicators(
     `-- From ${source}; cur is the region-year, prev the same region a year earlier.`,
     '',
     `CREATE TABLE ${target} AS`,
-    'SELECT region_code, year, indicator, value',
+    `SELECT ${[...keys, 'region_code'].join(', ')}, year, indicator, value`,
     'FROM (',
     '  SELECT',
+    ...keys.map((key) => `    cur.${key},`),
     '    cur.region_code,',
     '    cur.year,',
     columns.join(',\n'),
     `  FROM ${source} AS cur`,
     `  LEFT JOIN ${source} AS prev`,
-    '    ON prev.region_code = cur.region_code AND prev.year = cur.year - 1',
+    `    ON ${keys.map((key) => `prev.${key} = cur.${key} AND `).join('')}prev.region_code = cur.region_code AND prev.year = cur.year - 1`,
     ')',
     `UNPIVOT INCLUDE NULLS (value FOR indicator IN (${indicators.map((i) => quotedIdentifier(i.code)).join(', ')}));`,
     '',

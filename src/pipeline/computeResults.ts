@@ -33,7 +33,7 @@ export async function computeResults(db: Database, data: DataDir, log: StageLog)
   // the single-threaded stages below leave free.
   const cached = microdataCached(data.microdata);
   await log('composite', () => runComposite(db, data), (summary) => describeComposite(data, summary));
-  await log('uncertainty', () => runUncertainty(db, data), () => describeUncertainty(data));
+  await log('uncertainty', () => runUncertainty(db, data), (run) => describeUncertainty(data, run.sampled));
   const accounts = await log('accounts', () => runAccounts(db, data), describeAccounts);
   if (cached !== null) await log('cache', () => cached, (lines) => lines.join('; '));
   return { indicatorsSql, accounts };

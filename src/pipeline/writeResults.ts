@@ -17,7 +17,7 @@ const tables = {
   'national_indicators.csv': 'SELECT year, indicator, value FROM national_indicators ORDER BY year, indicator',
   'scores.csv': 'SELECT region_code, year, node, level, score, rank FROM scores ORDER BY year, level DESC, node, region_code',
   // The composite engine step by step (queries/composite/, queries/uncertainty/).
-  'uncertainty.csv': 'SELECT region_code, year, node, rank, rank_p05, rank_median, rank_p95 FROM uncertainty ORDER BY year, node, region_code',
+  'uncertainty.csv': 'SELECT region_code, year, node, rank, rank_p05, rank_median, rank_p95, rank_p05_without_sampling, rank_median_without_sampling, rank_p95_without_sampling FROM uncertainty ORDER BY year, node, region_code',
   'composite_stages.csv': `SELECT stage, region_code, year, node, value FROM composite_stages
     ORDER BY list_position(['denominated', 'imputed', 'screened', 'treated', 'normalised', 'aggregated'], stage), year, node, region_code`,
   'screening.csv': 'SELECT * FROM screening ORDER BY year, region_code',

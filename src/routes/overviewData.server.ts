@@ -29,6 +29,8 @@ export function overviewData(report: Report, year: number, lang: Lang) {
       rank_p05: u?.rank_p05 ?? null,
       rank_median: u?.rank_median ?? null,
       rank_p95: u?.rank_p95 ?? null,
+      rank_p05_without_sampling: u?.rank_p05_without_sampling ?? null,
+      rank_p95_without_sampling: u?.rank_p95_without_sampling ?? null,
       group: groups.get(r.region_code)?.group ?? null,
       relative: groups.get(r.region_code)?.relative ?? null,
       dimensions: dimensions.map((d) => {
@@ -46,6 +48,8 @@ export function overviewData(report: Report, year: number, lang: Lang) {
     years: report.years,
     ranking,
     hasUncertainty: band.size > 0,
+    // The bands include the sampling error of survey estimates; the bands without it come beside.
+    hasSampling: ranking.some((r) => r.rank_p05_without_sampling !== null),
     // The thresholds of the groups (percent of the reference) as method.yaml set them.
     groups: groups.size === 0 ? null : { reference: String(report.method.reference ?? 'mean'), ...(report.method.groups as { leaders: number; strong: number; moderate: number }) },
     dimensions: dimensions.map((d) => ({ code: d.code, name_zh: d.name_zh, name_en: d.name_en, weight: d.used_weight })),

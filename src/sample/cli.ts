@@ -69,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
 
   const { regions, variables } = await readSampleInputs(INPUT_DIR);
   const tables = generateSample(regions, variables, { ...SAMPLE_OPTIONS, seed });
-  const files = [...sampleFiles(tables, variables), ...sampleSurvey(regions, seed)];
+  const files = [...sampleFiles(tables, variables), ...sampleSurvey(regions, SAMPLE_OPTIONS.years, seed)];
   const paths = await writeSample(files, out);
   files.forEach((file, i) => {
     const rows = file.text.split('\n').length - 2;

@@ -6,8 +6,14 @@ import type { CodebookVariable, SampleRegion } from './types.ts';
 /** The regions and the codebook that the sample is generated for. */
 export interface SampleInputs {
   regions: SampleRegion[];
+  /** The variables the sample simulates as regional tables: every one but the survey's. */
   variables: CodebookVariable[];
+  /** The variables of the survey dataset, which the sample survey estimates. */
+  surveyVariables: string[];
 }
+
+/** The codebook's dataset of the variables the sample survey estimates (sampleSurvey.ts), not simulated as tables. */
+export const SURVEY_DATASET = 'survey';
 
 /** Reads the provinces of `regions.csv` and the codebook `variables.csv` from a data directory. */
 export async function readSampleInputs(dir: string): Promise<SampleInputs> {
@@ -20,12 +26,13 @@ export async function readSampleInputs(dir: string): Promise<SampleInputs> {
   const regions = (await read('regions.csv'))
     .filter((r) => r.level === 'province')
     .map((r) => ({ region_code: r.region_code ?? '', name_en: r.name_en ?? '' }));
-  const variables = (await read('variables.csv')).map((v) => ({
+  const codebook = await read('variables.csv');
+  const variables = codebook.filter((v) => v.dataset !== SURVEY_DATASET).map((v) => ({
     variable: v.variable ?? '',
     dataset: v.dataset ?? '',
     unit: v.unit ?? '',
     min: v.min ? Number(v.min) : null,
     max: v.max ? Number(v.max) : null,
   }));
-  return { regions, variables };
+  return { regions, variables, surveyVariables: codebook.filter((v) => v.dataset === SURVEY_DATASET).map((v) => v.variable ?? '') };
 }

@@ -2,46 +2,48 @@ import type { SampleFile } from './sampleFiles.ts';
 import { seededRandom } from './seededRandom.ts';
 import type { SampleRegion } from './types.ts';
 
-/** The survey's year: the sample's last. */
-export const SAMPLE_SURVEY_YEAR = 2024;
-
 // Enterprises of the frame by size class, before each province's own scale; sampled
 // respondents per stratum; the share of enterprises holding patents.
 const sizes = [
-  { size: 'large', frame: 80, sampled: 40, holders: 0.85 },
-  { size: 'medium', frame: 500, sampled: 50, holders: 0.55 },
-  { size: 'small', frame: 3000, sampled: 60, holders: 0.25 },
+  { size: 'large', frame: 80, sampled: 30, holders: 0.9 },
+  { size: 'medium', frame: 500, sampled: 50, holders: 0.65 },
+  { size: 'small', frame: 3000, sampled: 70, holders: 0.35 },
 ] as const;
 
 /**
- * A synthetic enterprise IP survey for the sample (surveys/enterprise_ip/): a stratified sample
- * (31 provinces x 3 size classes) without replacement of enterprises, each answering whether
- * it holds patents, licensed one, implemented one, and how many invention patents and how much
- * licence income it has; with the design.yaml that estimates the licensing and implementation
- * rates among patent holders and the invention patents by province. Illustrative, seeded, like
- * all the sample: not a survey anyone ran.
+ * A synthetic annual enterprise IP survey for the sample (surveys/enterprise_ip/), one wave a
+ * year: a stratified sample (31 provinces x 3 size classes) without replacement of
+ * enterprises, drawn afresh each year, each answering whether it holds patents, licensed one,
+ * implemented one, and how many invention patents and how much licence income it has; with the
+ * design.yaml that estimates the licensing and implementation rates among patent holders and
+ * the invention patents by province and year. Each province's rates drift upwards over the
+ * years. Illustrative, seeded, like all the sample: not a survey anyone ran.
  */
-export function sampleSurvey(provinces: readonly SampleRegion[], seed: number): SampleFile[] {
-  const lines = ['enterprise_id,region_code,size,stratum,stratum_population,weight,has_patent,licensed,implemented,invention_patents,licence_income'];
+export function sampleSurvey(provinces: readonly SampleRegion[], years: readonly number[], seed: number): SampleFile[] {
+  const lines = ['year,enterprise_id,region_code,size,stratum,stratum_population,weight,has_patent,licensed,implemented,invention_patents,licence_income'];
   for (const { region_code: region } of provinces) {
     const random = seededRandom(seed, `survey:${region}`);
     const scale = Math.exp(0.8 * random.normal());
-    const licensing = 0.15 + 0.25 * random.uniform();
-    const implementing = 0.45 + 0.3 * random.uniform();
-    for (const s of sizes) {
-      const population = Math.max(s.sampled, Math.round(s.frame * scale));
-      for (let i = 1; i <= s.sampled; i++) {
-        const holder = random.uniform() < s.holders;
-        const licensed = holder && random.uniform() < licensing;
-        const implemented = holder && random.uniform() < implementing;
-        const patents = holder ? Math.round(Math.exp((s.size === 'large' ? 3 : s.size === 'medium' ? 1.5 : 0.5) + 0.7 * random.normal())) : 0;
-        const income = licensed ? Math.round(Math.exp(4 + random.normal()) * 10) / 10 : 0;
-        lines.push([`E${region}${s.size[0]}${String(i).padStart(3, '0')}`, region, s.size, `${region}-${s.size}`, population, population / s.sampled, +holder, +licensed, +implemented, patents, income].join(','));
+    const licensing = 0.25 + 0.2 * random.uniform();
+    const implementing = 0.5 + 0.25 * random.uniform();
+    years.forEach((year, t) => {
+      for (const s of sizes) {
+        const population = Math.max(s.sampled, Math.round(s.frame * scale * (1 + 0.03 * t)));
+        for (let i = 1; i <= s.sampled; i++) {
+          const holder = random.uniform() < s.holders;
+          const licensed = holder && random.uniform() < licensing + 0.01 * t;
+          const implemented = holder && random.uniform() < implementing + 0.01 * t;
+          const patents = holder ? Math.round(Math.exp((s.size === 'large' ? 3 : s.size === 'medium' ? 1.5 : 0.5) + 0.07 * t + 0.7 * random.normal())) : 0;
+          const income = licensed ? Math.round(Math.exp(4 + random.normal()) * 10) / 10 : 0;
+          lines.push([year, `E${year}${region}${s.size[0]}${String(i).padStart(3, '0')}`, region, s.size, `${region}-${s.size}`, population, population / s.sampled, +holder, +licensed, +implemented, patents, income].join(','));
+        }
       }
-    }
+    });
   }
   const design = `# A synthetic enterprise IP survey (src/sample/sampleSurvey.ts): illustrative, not official data.
-year: ${SAMPLE_SURVEY_YEAR}
+# One wave a year (the column year); licensing_rate and implementation_rate feed the index
+# (framework.csv, utilization).
+year: year
 strata: stratum
 weights: weight
 fpc: [stratum_population]

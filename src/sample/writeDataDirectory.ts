@@ -1,10 +1,11 @@
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generatePrefectureSample } from './generatePrefectureSample.ts';
 import { generateSample, SAMPLE_OPTIONS } from './generateSample.ts';
 import { readRegionRows, regionsCsv } from './prefectureRegions.ts';
 import { readSampleInputs } from './readSampleInputs.ts';
 import { sampleFiles } from './sampleFiles.ts';
+import { sampleSurvey } from './sampleSurvey.ts';
 import type { Panel } from './simulateSeries.ts';
 import type { SampleTable } from './types.ts';
 import { RECORD_VARIABLES, writeRecords, type RecordsSource } from './writeRecords.ts';
@@ -27,10 +28,12 @@ const PREFECTURE_YEARS = 20;
 /**
  * Writes a complete data directory into `out` (regions, codebook, framework and method from
  * `inputDir`, the sample's observation files, and with `records` the microdata files) and
- * returns a line per file written, for the command to print.
+ * returns a line per file written, for the command to print. At province level it holds the
+ * sample survey as data/ does; the prefecture level has no survey of its units, so its
+ * framework leaves out the indicators that rest on the survey.
  */
 export async function writeDataDirectory(inputDir: string, out: string, options: DataDirectoryOptions): Promise<string[]> {
-  const { variables, regions: provinces } = await readSampleInputs(inputDir);
+  const { variables, regions: provinces, surveyVariables } = await readSampleInputs(inputDir);
   const last = SAMPLE_OPTIONS.years.at(-1)!;
   const most = options.level === 'province' ? PROVINCE_YEARS : PREFECTURE_YEARS;
   const count = options.years ?? most;
@@ -63,11 +66,20 @@ export async function writeDataDirectory(inputDir: string, out: string, options:
   const lines: string[] = [];
   await writeFile(join(out, 'regions.csv'), regionsText, 'utf8');
   lines.push(`wrote ${join(out, 'regions.csv')} (${regionsText.split('\n').length - 2} regions, ${options.level} level)`);
-  for (const name of ['variables.csv', 'framework.csv', 'method.yaml']) {
+  for (const name of ['variables.csv', 'method.yaml']) {
     await copyFile(join(inputDir, name), join(out, name));
     lines.push(`wrote ${join(out, name)} (copied from the bundled sample)`);
   }
-  const files = sampleFiles(tables, variables);
+  const framework = await readFile(join(inputDir, 'framework.csv'), 'utf8');
+  if (options.level === 'province') {
+    await writeFile(join(out, 'framework.csv'), framework, 'utf8');
+    lines.push(`wrote ${join(out, 'framework.csv')} (copied from the bundled sample)`);
+  } else {
+    const reads = (line: string) => surveyVariables.some((v) => new RegExp(`\\b${v}\\b`).test(line.split(',').slice(8).join(',')));
+    await writeFile(join(out, 'framework.csv'), `${framework.split('\n').filter((line) => !reads(line)).join('\n')}`, 'utf8');
+    lines.push(`wrote ${join(out, 'framework.csv')} (the bundled sample's, without the indicators of its survey)`);
+  }
+  const files = [...sampleFiles(tables, variables), ...(options.level === 'province' ? sampleSurvey(provinces, years, options.seed) : [])];
   const paths = await writeSample(files, out);
   files.forEach((file, i) => lines.push(`wrote ${paths[i]} (${file.text.split('\n').length - 2} rows, seed ${options.seed})`));
   if (options.records > 0) {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../lib/InputError.ts';
 import type { SurveyEstimateRow } from '../lib/report.ts';
@@ -35,28 +36,43 @@ export async function estimateSurvey(dir: string, label: string, name: string): 
   const files: SurveyFiles = { dir, label };
   const column = typeof design.year === 'string' ? design.year : null;
   const years = column === null ? [design.year as number] : await surveyYears(dir, label, column);
-  const waves: SurveyWave[] = [];
-  const estimates: SurveyEstimate[] = [];
-  for (const year of years) {
-    const database = await openDatabase();
-    try {
-      const load = await loadResponses(database, files, design, column === null ? null : { column, year });
-      await runQuery(database, 'survey/30_terms.sql');
-      if (design.replicate === undefined) {
-        await runQuery(database, 'survey/40_influence.sql');
-        if (design.calibrate !== undefined) await calibratedInfluence(database, design.calibrate);
-        await runQuery(database, 'survey/50_linearised_variance.sql');
-        await database.exec('CREATE VIEW survey_variance AS SELECT * FROM survey_linearised');
-      } else {
-        await runQuery(database, 'survey/60_replicate_variance.sql');
-        await database.exec('CREATE VIEW survey_variance AS SELECT * FROM survey_replicated');
-      }
-      const rows = await selectQuery<Omit<SurveyEstimate, 'survey' | 'year'>>(database, 'survey/70_estimates.sql');
-      for (const row of rows) estimates.push({ survey: name, year, ...row, n_respondents: Number(row.n_respondents) });
-      waves.push({ year, load });
-    } finally {
-      database.close();
+  // Each wave is a sample of its own in a database of its own (DuckDB on one thread, for sums
+  // that do not depend on thread timing): waves are estimated side by side, one per core. A
+  // failure is the earliest wave's, whichever finished first, so that messages do not vary.
+  const results: ({ wave: SurveyWave; estimates: SurveyEstimate[] } | { error: unknown })[] = new Array(years.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < years.length; i = next++) {
+      results[i] = await estimateWave(files, design, name, years[i]!, column).catch((error: unknown) => ({ error }));
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(years.length, availableParallelism()) }, worker));
+  const failed = results.find((r) => 'error' in r);
+  if (failed !== undefined && 'error' in failed) throw failed.error;
+  const done = results.filter((r): r is { wave: SurveyWave; estimates: SurveyEstimate[] } => !('error' in r));
+  const waves = done.map((r) => r.wave);
+  const estimates = done.flatMap((r) => r.estimates);
   return { name, design, waves, estimates };
+}
+
+/** One wave (year) of a survey, estimated in a database of its own. */
+async function estimateWave(files: SurveyFiles, design: Design, name: string, year: number, column: string | null): Promise<{ wave: SurveyWave; estimates: SurveyEstimate[] }> {
+  const database = await openDatabase();
+  try {
+    const load = await loadResponses(database, files, design, column === null ? null : { column, year });
+    await runQuery(database, 'survey/30_terms.sql');
+    if (design.replicate === undefined) {
+      await runQuery(database, 'survey/40_influence.sql');
+      if (design.calibrate !== undefined) await calibratedInfluence(database, design.calibrate);
+      await runQuery(database, 'survey/50_linearised_variance.sql');
+      await database.exec('CREATE VIEW survey_variance AS SELECT * FROM survey_linearised');
+    } else {
+      await runQuery(database, 'survey/60_replicate_variance.sql');
+      await database.exec('CREATE VIEW survey_variance AS SELECT * FROM survey_replicated');
+    }
+    const rows = await selectQuery<Omit<SurveyEstimate, 'survey' | 'year'>>(database, 'survey/70_estimates.sql');
+    return { wave: { year, load }, estimates: rows.map((row) => ({ survey: name, year, ...row, n_respondents: Number(row.n_respondents) })) };
+  } finally {
+    database.close();
+  }
 }

@@ -47,6 +47,7 @@ export async function runSurveys(db: Database, data: DataDir): Promise<Problem[]
     ]));
     const source = join(survey.label, 'responses.csv');
     const observations: Cell[][] = [];
+    const errors: Cell[][] = [];
     for (const e of result.estimates) {
       const variable = codebook.get(e.variable);
       if (variable === undefined || (e.domain !== 'region_code' && e.domain !== 'all')) continue;
@@ -57,8 +58,10 @@ export async function runSurveys(db: Database, data: DataDir): Promise<Problem[]
       }
       const region = match === null ? nationalCode : match.region_code;
       observations.push([region, e.year, e.variable, e.estimate, variable.unit, source, 0, `${e.statistic} estimated (quality ${e.quality}${e.suppressed === null ? '' : `, suppressed: ${e.suppressed}`})`]);
+      if (match !== null && e.estimate !== null && e.se !== null) errors.push([region, e.year, e.variable, e.estimate, e.se, e.ci_low, e.ci_high]);
     }
     await db.append('observations_raw', observations);
+    await db.append('survey_sampling_errors', errors);
   }
   return problems;
 }

@@ -29,7 +29,7 @@ describe('method.yaml of the composite engine', () => {
     expect(method.aggregate).toEqual({ method: 'arithmetic', power: 2, levels: {} });
     expect(method.reference).toBe('mean');
     expect(method.groups).toEqual({ leaders: 125, strong: 100, moderate: 70 });
-    expect(method.uncertainty).toEqual({ runs: 1000, seed: 1, weights: 0.25, years: 'latest' });
+    expect(method.uncertainty).toEqual({ runs: 1000, seed: 1, weights: 0.25, years: 'latest', sampling: true });
   });
 
   test.each([

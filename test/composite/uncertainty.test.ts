@@ -129,7 +129,7 @@ describe('step 9: uncertainty (seeded Monte Carlo over weights, normalisation an
     const out = join(await mkdtemp(join(tmpdir(), 'ipindex-uncertainty-')), 'out');
     expect(await main(['build', 'test/fixtures/tiny', '--out', out, '--no-site'], () => {}, () => {})).toBe(0);
     const text = await readFile(join(out, 'data', 'uncertainty.csv'), 'utf8');
-    expect(text.split('\n')[0]).toBe('region_code,year,node,rank,rank_p05,rank_median,rank_p95');
+    expect(text.split('\n')[0]).toBe('region_code,year,node,rank,rank_p05,rank_median,rank_p95,rank_p05_without_sampling,rank_median_without_sampling,rank_p95_without_sampling');
     const rows = parse(text, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(3 * (4 + 2 + 1)); // 3 regions, 4 indicators, 2 dimensions and the index in 2021
     expect(new Set(rows.map((r) => r.year))).toEqual(new Set(['2021']));

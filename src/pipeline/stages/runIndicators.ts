@@ -4,10 +4,12 @@ import { compileIndicators } from '../compileIndicators.ts';
 import type { DataDir } from '../intake/loadDataDir.ts';
 import type { Database } from '../openDatabase.ts';
 import { runQuery, selectQuery } from '../runQueries.ts';
+import { surveyBasedIndicators } from './surveyBasedIndicators.ts';
 
 /**
  * Computes every indicator of the framework for the regions and, by the same formulas, for the
- * nation from its totals (queries/indicators/); returns the formula SQL as run.
+ * nation from its totals (queries/indicators/), and the interval of every value that rests on a
+ * survey estimate (indicator_intervals, empty without surveys); returns the formula SQL as run.
  */
 export async function runIndicators(db: Database, data: DataDir): Promise<string> {
   const indicatorsSql = compileIndicators(data.indicators);
@@ -20,7 +22,28 @@ export async function runIndicators(db: Database, data: DataDir): Promise<string
   await runQuery(db, 'indicators/40_national_indicators.sql');
   const empty = await selectQuery<{ indicator: string; variables_without_values: string[] | null }>(db, 'indicators/50_indicators_without_values.sql');
   if (empty.length > 0) throw new InputError(empty.map((row) => emptyIndicator(data, row.indicator, row.variables_without_values ?? [])));
-  return `${indicatorsSql}\n${nationalSql}`;
+  const intervalsSql = await indicatorIntervals(db, data);
+  return [indicatorsSql, nationalSql, intervalsSql].filter((sql) => sql !== '').join('\n');
+}
+
+/**
+ * Carries each survey estimate's interval through the formulas that read it
+ * (queries/indicators/70_indicator_intervals.sql); returns the formula SQL it ran, or '' when
+ * no indicator rests on a survey.
+ */
+async function indicatorIntervals(db: Database, data: DataDir): Promise<string> {
+  const { indicators, variables } = await surveyBasedIndicators(db, data);
+  if (indicators.length === 0) {
+    await db.exec('CREATE TABLE indicator_intervals (region_code VARCHAR, year INTEGER, indicator VARCHAR, ci_low DOUBLE, ci_high DOUBLE)');
+    return '';
+  }
+  await runQuery(db, 'indicators/55_interval_bounds.sql');
+  await db.append('perturbed_variables', variables.map((v) => [v]));
+  await runQuery(db, 'indicators/60_perturbed_wide.sql');
+  const sql = compileIndicators(indicators, { source: 'perturbed_wide', target: 'indicator_bound_values', keys: ['key'] });
+  await db.exec(sql);
+  await runQuery(db, 'indicators/70_indicator_intervals.sql');
+  return sql;
 }
 
 /** The problem of an indicator without any value, naming the variables its formula lacks. */

@@ -16,7 +16,11 @@ export const load: PageServerLoad = ({ params }) => {
   const { uncertainty, ...steps } = report.method as Record<string, unknown>;
   return {
     nodes: report.nodes,
-    surveys: (report.surveys?.summaries ?? []).map((s) => ({ survey: s.survey, year: s.year })),
+    // One link per survey, to its page (which shows every wave), named with its latest wave.
+    surveys: [...new Set((report.surveys?.summaries ?? []).map((s) => s.survey))].map((survey) => ({
+      survey,
+      year: Math.max(...(report.surveys?.summaries ?? []).filter((s) => s.survey === survey).map((s) => s.year)),
+    })),
     years: report.years,
     steps: Object.entries(steps).map(([step, parameters]) => ({ step, parameters: flatten(parameters) })),
     uncertaintySettings: uncertainty === undefined ? null : flatten(uncertainty),

@@ -13,12 +13,12 @@ export const entries: EntryGenerator = () =>
 export const load: PageServerLoad = ({ params }) => {
   const lang = langOf(params.lang);
   const surveys = loadReport().surveys;
-  // The latest wave's design in brief, and charts; every wave's cells in the table.
+  // The latest wave's design in brief, charts and cells; the other waves in brief (their cells
+  // are in estimates.csv: a page of every wave's cells would grow without bound).
   const waves = (surveys?.summaries ?? []).filter((s) => s.survey === params.name).sort((a, b) => a.year - b.year);
   const summary = waves.at(-1);
   if (surveys === undefined || summary === undefined) error(404, `no survey ${params.name}`);
-  const estimates = surveys.estimates.filter((e) => e.survey === summary.survey).map(({ survey: _survey, ...e }) => e);
-  const latest = estimates.filter((e) => e.year === summary.year);
+  const latest = surveys.estimates.filter((e) => e.survey === summary.survey && e.year === summary.year).map(({ survey: _survey, ...e }) => e);
   const byRegion = [...new Set(latest.filter((e) => e.domain === 'region_code').map((e) => `${e.variable}|${e.statistic}`))];
   const charts = byRegion.map((key) => {
     const [variable = '', statistic = ''] = key.split('|');
@@ -26,8 +26,7 @@ export const load: PageServerLoad = ({ params }) => {
     const largest = Math.max(...rows.map((r) => Math.abs(r.estimate ?? 0)));
     return { variable, statistic, svg: chartSlot(estimateChart(rows, { locale: lang, name: variable, decimals: decimalsFor(largest) })) };
   });
-  const years = waves.map((w) => w.year);
-  return { summary, estimates, charts, years };
+  return { summary, estimates: latest, charts, waves: waves.map((w) => ({ year: w.year, respondents: w.respondents, strata: w.strata, weight_total: w.weight_total })) };
 };
 
 /** Enough decimals for about four significant digits. */

@@ -1,0 +1,53 @@
+-- Monte Carlo children of the level-2 nodes that hold an indicator a drawn survey estimate
+-- reaches: for each run, region-year and such node, the lists 40_mc_children.sql makes, with
+-- the run's own scores of the sampled indicators (62_sampled_normalised.sql) and the run's
+-- normalisation of the others. 41_mc_scores.sql takes these nodes' children from here.
+-- From mc_runs, mc_units, mc_nodes, mc_sampled_normalised, normalised_methods and uncertainty_choices.
+
+CREATE OR REPLACE TABLE mc_sampled_children AS
+WITH sampled_parents AS (
+  SELECT DISTINCT n.parent_id
+  FROM mc_nodes AS n
+  WHERE n.level = 1 AND n.code IN (SELECT DISTINCT node FROM mc_sampled_normalised)
+),
+children AS (
+  SELECT node_id, parent_id, code
+  FROM mc_nodes
+  WHERE level = 1 AND parent_id IN (SELECT parent_id FROM sampled_parents)
+),
+-- The published normalised scores of those nodes' indicators, under each method drawn from.
+published AS (
+  SELECT c.ord AS normalise_ord, u.unit_id, i.node_id, m.score
+  FROM normalised_methods AS m
+  JOIN uncertainty_choices AS c ON c.kind = 'normalise' AND c.method = m.method
+  JOIN mc_units AS u USING (region_code, year)
+  JOIN children AS i ON i.code = m.node
+),
+drawn AS (
+  SELECT s.run, s.unit_id, i.node_id, s.score
+  FROM mc_sampled_normalised AS s
+  JOIN children AS i ON i.code = s.node
+),
+scored AS (
+  SELECT r.run, u.unit_id, u.year, i.node_id, i.parent_id, p.parent_id AS grandparent_id, coalesce(d.score, m.score) AS score
+  FROM mc_runs AS r
+  CROSS JOIN mc_units AS u
+  CROSS JOIN children AS i
+  JOIN mc_nodes AS p ON p.node_id = i.parent_id
+  LEFT JOIN drawn AS d ON d.run = r.run AND d.unit_id = u.unit_id AND d.node_id = i.node_id
+  LEFT JOIN published AS m ON m.normalise_ord = r.normalise_ord AND m.unit_id = u.unit_id AND m.node_id = i.node_id
+)
+SELECT
+  run,
+  unit_id,
+  year,
+  parent_id,
+  grandparent_id,
+  list(coalesce(score, 0) ORDER BY node_id) AS scores,
+  list(CASE WHEN score IS NULL THEN 0 ELSE 1 END ORDER BY node_id)::DOUBLE[] AS present,
+  list(CASE WHEN score > 0 THEN ln(score) ELSE 0 END ORDER BY node_id) AS logs,
+  list(CASE WHEN score > 0 THEN 1 / score ELSE 0 END ORDER BY node_id) AS inverses,
+  list(CASE WHEN score >= 0 THEN pow(score, $power) ELSE 0 END ORDER BY node_id) AS powers,
+  min(score) AS lowest
+FROM scored
+GROUP BY run, unit_id, year, parent_id, grandparent_id;
