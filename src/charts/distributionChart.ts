@@ -51,7 +51,15 @@ export function distributionChart(rows: readonly DistributionRow[], { locale, ye
     y: { domain: data.map(label), label: null, tickSize: 0 },
     marks: [
       Plot.barX(data, { x1: low, x2: 'value', y: label, fill: '#4269d0', insetTop: 2, insetBottom: 2 }),
-      Plot.ruleY(intervals, { x1: 'ci_low', x2: 'ci_high', y: label, stroke: '#222', strokeWidth: 1 }),
+      Plot.ruleY(intervals, {
+        x1: 'ci_low',
+        x2: 'ci_high',
+        y: label,
+        stroke: '#222',
+        strokeWidth: 1,
+        // Each bar says what it shows, to a screen reader and as a tooltip.
+        title: (r: DistributionRow) => `${label(r)} ${r.value?.toFixed(decimals)} (${words.interval95} ${r.ci_low?.toFixed(decimals)}–${r.ci_high?.toFixed(decimals)})`,
+      }),
       Plot.tickX(intervals, { x: 'ci_low', y: label, stroke: '#222', inset: 4 }),
       Plot.tickX(intervals, { x: 'ci_high', y: label, stroke: '#222', inset: 4 }),
       Plot.text(data, { x: end, y: label, text: (r: DistributionRow) => r.value?.toFixed(decimals), textAnchor: 'start', dx: 3, fontSize: 9 }),

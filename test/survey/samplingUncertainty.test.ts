@@ -2,6 +2,7 @@ import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import { main } from '../../src/pipeline/cli.ts';
 
@@ -14,7 +15,7 @@ import { main } from '../../src/pipeline/cli.ts';
 
 type Csv = Record<string, string>[];
 
-async function build(sampling: boolean): Promise<{ uncertainty: Csv; estimates: Csv; log: string[] }> {
+async function build(sampling: boolean, site = false): Promise<{ uncertainty: Csv; estimates: Csv; log: string[]; out: string }> {
   const data = join(await mkdtemp(join(tmpdir(), 'ipindex-sampling-')), 'data');
   await cp('test/fixtures/tiny', data, { recursive: true });
   await writeFile(join(data, 'variables.csv'), `${await readFile(join(data, 'variables.csv'), 'utf8')}licensing_rate,survey,专利许可率,Licensing rate,比例,0,1,Share of patent holders that licensed\n`);
@@ -35,11 +36,11 @@ async function build(sampling: boolean): Promise<{ uncertainty: Csv; estimates: 
   const out = join(data, '..', 'out');
   const log: string[] = [];
   const stderr: string[] = [];
-  const code = await main(['build', data, '--out', out, '--no-site'], (l) => log.push(l), (l) => stderr.push(l));
+  const code = await main(['build', data, '--out', out, ...(site ? [] : ['--no-site'])], (l) => log.push(l), (l) => stderr.push(l));
   expect(stderr).toEqual([]);
   expect(code).toBe(0);
   const read = async (name: string) => parse(await readFile(join(out, 'data', name), 'utf8'), { columns: true }) as Csv;
-  return { uncertainty: await read('uncertainty.csv'), estimates: await read('estimates.csv'), log };
+  return { uncertainty: await read('uncertainty.csv'), estimates: await read('estimates.csv'), log, out };
 }
 
 /** R's quantile type 7 of sorted numbers. */
@@ -93,6 +94,27 @@ describe('sampling error in the rank bands', () => {
     for (const u of uncertainty.filter((r) => r.node === 'index')) {
       expect([u.rank_p05, u.rank_median, u.rank_p95].map(Number)).toEqual([1, 1, 1].map(() => Number(u.rank)));
       expect([u.rank_p05_without_sampling, u.rank_median_without_sampling, u.rank_p95_without_sampling]).toEqual(['', '', '']);
+    }
+  });
+
+  test('the overview shows the bands with sampling error and without it', { timeout: 240_000 }, async () => {
+    const { out, uncertainty } = await build(true, true);
+    const band = (u: Record<string, string> | undefined, suffix: string) => `${Number(u?.[`rank_p05${suffix}`])}–${Number(u?.[`rank_p95${suffix}`])}`;
+    const beijing = uncertainty.find((u) => u.node === 'index' && u.region_code === '110000');
+    for (const [lang, withLabel, withoutLabel] of [['', '排名区间（含抽样误差）', '不含抽样误差'], ['en/', 'Rank band (with sampling error)', 'Without sampling error']] as const) {
+      const { document } = parseHTML(await readFile(join(out, lang, 'index.html'), 'utf8'));
+      const table = document.querySelector('section[aria-labelledby="table"] table');
+      const headers = [...(table?.querySelectorAll('thead th') ?? [])].map((th) => th.textContent?.replace('↕', '').trim());
+      const withColumn = headers.indexOf(withLabel);
+      const withoutColumn = headers.indexOf(withoutLabel);
+      expect(withColumn).toBeGreaterThan(0);
+      expect(withoutColumn).toBe(withColumn + 1);
+      const row = [...(table?.querySelectorAll('tbody tr') ?? [])].find((tr) => tr.querySelector('th')?.textContent?.includes(lang === '' ? '北京' : 'Beijing'));
+      const cells = [...(row?.querySelectorAll('th, td') ?? [])].map((c) => c.textContent?.trim());
+      expect([cells[withColumn], cells[withoutColumn]]).toEqual([band(beijing, ''), band(beijing, '_without_sampling')]);
+      expect(cells[withColumn]).toBe('1–2');
+      // The chart draws the band without sampling error inside the one with it.
+      expect(document.querySelector('figure.chart')?.textContent).toContain(lang === '' ? '不含抽样误差' : 'without it');
     }
   });
 });

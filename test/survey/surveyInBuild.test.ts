@@ -86,6 +86,14 @@ describe('a survey in the data directory', () => {
       const cells = [...indicator.querySelectorAll('section[aria-labelledby="values"] tbody tr')].map((tr) => [...tr.querySelectorAll('th, td')][column]?.textContent?.trim());
       // Beijing: 0.75, se sqrt(12/11 x 0.046875) = 0.2261 (as above), interval 0.75 +- 1.96 x 0.2261; CV 30%: quality D.
       expect(cells).toContainEqual('D licensing_rate 0.750 (0.307–1.19)');
+      // Its chart draws each value with its interval carried through the formula (x 100) as an
+      // error bar: Beijing 75 with 0.75 +- 1.96 x 0.2261 = 0.307 to 1.193, times 100.
+      const bars = [...indicator.querySelectorAll('figure.chart svg title')].map((title) => title.textContent);
+      const z = 1.959963984540054;
+      const se = Math.sqrt((12 / 11) * 0.046875);
+      const interval = (p: number) => `${((p - z * se) * 100).toFixed(2)}–${((p + z * se) * 100).toFixed(2)}`;
+      expect(bars).toContain(`${lang === '' ? '北京市' : 'Beijing'} 75.00 (${lang === '' ? '95%置信区间' : '95% confidence interval'} ${interval(0.75)})`);
+      expect(bars).toHaveLength(3);
       // And so does Beijing's page, in its table of indicators.
       const region = parseHTML(await readFile(join(out, lang, 'region', '110000', 'index.html'), 'utf8')).document;
       expect([...region.querySelectorAll('tbody td.caution')].map((td) => td.textContent?.trim())).toEqual(['D licensing_rate 0.750 (0.307–1.19)']);
