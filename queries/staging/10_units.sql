@@ -14,6 +14,7 @@ SELECT * FROM (VALUES
   ('项',   'contracts',    1e0,  true),
   ('万项', 'contracts',    1e4,  true),
   ('次',   'times',        1e0,  true),
+  ('家',   'organisations', 1e0, true),
   ('人',   'persons',      1e0,  true),
   ('万人', 'persons',      1e4,  true),
   ('人年', 'person_years', 1e0,  true),

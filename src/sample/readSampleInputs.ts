@@ -8,12 +8,16 @@ export interface SampleInputs {
   regions: SampleRegion[];
   /** The variables the sample simulates as regional tables: every one but the survey's. */
   variables: CodebookVariable[];
-  /** The variables of the survey dataset, which the sample survey estimates. */
-  surveyVariables: string[];
+  /** The variables of the unit-level datasets, which the sample survey and register yield. */
+  unitLevelVariables: string[];
 }
 
-/** The codebook's dataset of the variables the sample survey estimates (sampleSurvey.ts), not simulated as tables. */
-export const SURVEY_DATASET = 'survey';
+/**
+ * The codebook's datasets of the variables that come from the sample's unit-level sources, not
+ * simulated as tables: the survey's estimates (sampleSurvey.ts) and the enterprise register's
+ * counts (sampleRegister.ts).
+ */
+export const UNIT_LEVEL_DATASETS = ['survey', 'enterprises'];
 
 /** Reads the provinces of `regions.csv` and the codebook `variables.csv` from a data directory. */
 export async function readSampleInputs(dir: string): Promise<SampleInputs> {
@@ -27,12 +31,12 @@ export async function readSampleInputs(dir: string): Promise<SampleInputs> {
     .filter((r) => r.level === 'province')
     .map((r) => ({ region_code: r.region_code ?? '', name_en: r.name_en ?? '' }));
   const codebook = await read('variables.csv');
-  const variables = codebook.filter((v) => v.dataset !== SURVEY_DATASET).map((v) => ({
+  const variables = codebook.filter((v) => !UNIT_LEVEL_DATASETS.includes(v.dataset ?? '')).map((v) => ({
     variable: v.variable ?? '',
     dataset: v.dataset ?? '',
     unit: v.unit ?? '',
     min: v.min ? Number(v.min) : null,
     max: v.max ? Number(v.max) : null,
   }));
-  return { regions, variables, surveyVariables: codebook.filter((v) => v.dataset === SURVEY_DATASET).map((v) => v.variable ?? '') };
+  return { regions, variables, unitLevelVariables: codebook.filter((v) => UNIT_LEVEL_DATASETS.includes(v.dataset ?? '')).map((v) => v.variable ?? '') };
 }

@@ -5,6 +5,7 @@ import { generateSample, SAMPLE_OPTIONS } from './generateSample.ts';
 import { readRegionRows, regionsCsv } from './prefectureRegions.ts';
 import { readSampleInputs } from './readSampleInputs.ts';
 import { sampleFiles } from './sampleFiles.ts';
+import { sampleRegister } from './sampleRegister.ts';
 import { sampleSurvey } from './sampleSurvey.ts';
 import type { Panel } from './simulateSeries.ts';
 import type { SampleTable } from './types.ts';
@@ -29,11 +30,11 @@ const PREFECTURE_YEARS = 20;
  * Writes a complete data directory into `out` (regions, codebook, framework and method from
  * `inputDir`, the sample's observation files, and with `records` the microdata files) and
  * returns a line per file written, for the command to print. At province level it holds the
- * sample survey as data/ does; the prefecture level has no survey of its units, so its
- * framework leaves out the indicators that rest on the survey.
+ * sample survey and enterprise register as data/ does; the prefecture level has neither for its
+ * units, so its framework leaves out the indicators that rest on them.
  */
 export async function writeDataDirectory(inputDir: string, out: string, options: DataDirectoryOptions): Promise<string[]> {
-  const { variables, regions: provinces, surveyVariables } = await readSampleInputs(inputDir);
+  const { variables, regions: provinces, unitLevelVariables } = await readSampleInputs(inputDir);
   const last = SAMPLE_OPTIONS.years.at(-1)!;
   const most = options.level === 'province' ? PROVINCE_YEARS : PREFECTURE_YEARS;
   const count = options.years ?? most;
@@ -75,11 +76,10 @@ export async function writeDataDirectory(inputDir: string, out: string, options:
     await writeFile(join(out, 'framework.csv'), framework, 'utf8');
     lines.push(`wrote ${join(out, 'framework.csv')} (copied from the bundled sample)`);
   } else {
-    const reads = (line: string) => surveyVariables.some((v) => new RegExp(`\\b${v}\\b`).test(line.split(',').slice(8).join(',')));
-    await writeFile(join(out, 'framework.csv'), `${framework.split('\n').filter((line) => !reads(line)).join('\n')}`, 'utf8');
-    lines.push(`wrote ${join(out, 'framework.csv')} (the bundled sample's, without the indicators of its survey)`);
+    await writeFile(join(out, 'framework.csv'), withoutIndicatorsOf(framework, unitLevelVariables), 'utf8');
+    lines.push(`wrote ${join(out, 'framework.csv')} (the bundled sample's, without the indicators of its survey and register)`);
   }
-  const files = [...sampleFiles(tables, variables), ...(options.level === 'province' ? sampleSurvey(provinces, years, options.seed) : [])];
+  const files = [...sampleFiles(tables, variables), ...(options.level === 'province' ? [...sampleSurvey(provinces, years, options.seed), ...sampleRegister(provinces, years, options.seed)] : [])];
   const paths = await writeSample(files, out);
   files.forEach((file, i) => lines.push(`wrote ${paths[i]} (${file.text.split('\n').length - 2} rows, seed ${options.seed})`));
   if (options.records > 0) {
@@ -105,4 +105,25 @@ function panelsOf(tables: readonly SampleTable[], codes: readonly string[], year
     }
   }
   return panels;
+}
+
+/**
+ * framework.csv without the indicators whose formula reads any of `variables`, and without the
+ * aggregates that are left with no children (a dimension all of whose indicators went). The
+ * sample's framework has no quoted commas before the formula column (the ninth).
+ */
+function withoutIndicatorsOf(framework: string, variables: readonly string[]): string {
+  let rows = framework.split('\n');
+  const reads = (row: string) => variables.some((v) => new RegExp(`\\b${v}\\b`).test(row.split(',').slice(8).join(',')));
+  rows = rows.filter((row, i) => i === 0 || !reads(row));
+  for (;;) {
+    const parents = new Set(rows.slice(1).map((row) => row.split(',')[1]));
+    const childless = (row: string) => {
+      const [code, , level] = row.split(',');
+      return Number(level) > 1 && !parents.has(code);
+    };
+    const kept = rows.filter((row, i) => i === 0 || row === '' || !childless(row));
+    if (kept.length === rows.length) return kept.join('\n');
+    rows = kept;
+  }
 }

@@ -6,6 +6,7 @@ import { generateSample, SAMPLE_OPTIONS } from '../../src/sample/generateSample.
 import { MISSING_CELLS } from '../../src/sample/missingCells.ts';
 import { readSampleInputs, type SampleInputs } from '../../src/sample/readSampleInputs.ts';
 import { sampleFiles } from '../../src/sample/sampleFiles.ts';
+import { sampleRegister } from '../../src/sample/sampleRegister.ts';
 import { sampleSurvey } from '../../src/sample/sampleSurvey.ts';
 import type { SampleTable } from '../../src/sample/types.ts';
 
@@ -210,7 +211,7 @@ describe('generateSample', () => {
 
 describe('the committed sample in data/', () => {
   it('is exactly what the generator writes for the default seed', async () => {
-    for (const file of [...sampleFiles(tables, inputs.variables), ...sampleSurvey(inputs.regions, SAMPLE_OPTIONS.years, SAMPLE_OPTIONS.seed)]) {
+    for (const file of [...sampleFiles(tables, inputs.variables), ...sampleSurvey(inputs.regions, SAMPLE_OPTIONS.years, SAMPLE_OPTIONS.seed), ...sampleRegister(inputs.regions, SAMPLE_OPTIONS.years, SAMPLE_OPTIONS.seed)]) {
       const committed = await readFile(join(DATA_DIR, file.name), 'utf8');
       expect(committed, file.name).toBe(file.text);
     }

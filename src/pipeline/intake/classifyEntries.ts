@@ -1,7 +1,11 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Problem } from '../../lib/InputError.ts';
+import { registerFiles } from '../../enterprises/registerSchema.ts';
 import { microdataDatasetOf } from '../microdata/microdataDatasets.ts';
+
+const registerFileNames = registerFiles.map((f) => `${f.name}.csv`);
+const requiredRegisterFiles = registerFiles.filter((f) => f.required).map((f) => `${f.name}.csv`);
 
 /** An entry of a data directory, its kind read through any symbolic link. */
 export type DataEntry = { name: string; isDirectory(): boolean };
@@ -17,6 +21,8 @@ export type ClassifiedEntries = {
   observations: string[];
   /** Survey folders (surveys/<name>/ with responses.csv and design.yaml), by name. */
   surveys: string[];
+  /** Whether the folder enterprises/ holds an enterprise IP management register (src/enterprises/). */
+  enterprises: boolean;
   /** Files left out on purpose: documentation, the system's own files. */
   unused: UnusedFile[];
   /** Files that look like data ipindex cannot read: each a problem, so none is silently lost. */
@@ -40,7 +46,7 @@ const systemFiles = new Set(['thumbs.db', 'desktop.ini']);
  * how the directory is named in messages.
  */
 export async function classifyEntries(dir: string, label: string, names: readonly string[]): Promise<ClassifiedEntries> {
-  const result: ClassifiedEntries = { microdata: [], observations: [], surveys: [], unused: [], problems: [] };
+  const result: ClassifiedEntries = { microdata: [], observations: [], surveys: [], enterprises: false, unused: [], problems: [] };
   const problem = (name: string, found: string, expected: string) => result.problems.push({ file: join(label, name), found, expected });
   const unused = (name: string, reason: string) => result.unused.push({ file: join(label, name), reason });
   for (const name of [...names].sort()) {
@@ -72,9 +78,22 @@ export async function classifyEntries(dir: string, label: string, names: readonl
       }
       continue;
     }
+    if (folder && name === 'enterprises') {
+      const files = (await readdir(join(dir, name))).sort();
+      for (const file of files) {
+        if (registerFileNames.includes(file)) continue;
+        if (file.startsWith('.') || systemFiles.has(file.toLowerCase())) unused(`${name}/${file}`, 'a hidden or system file');
+        else if (documentation.test(file)) unused(`${name}/${file}`, 'documentation (read by people, not by ipindex)');
+        else problem(`${name}/${file}`, 'a file the enterprise register does not have', `the register's files: ${registerFileNames.join(', ')}`);
+      }
+      const missing = requiredRegisterFiles.filter((f) => !files.includes(f));
+      if (missing.length > 0) problem(`${name}/`, `an enterprises/ folder without ${missing.join(' and ')}`, `the register of enterprises (${requiredRegisterFiles.join(', ')}; ${registerFileNames.filter((f) => !requiredRegisterFiles.includes(f)).join(', ')} optional)`);
+      else result.enterprises = true;
+      continue;
+    }
     if (folder) {
       if (name.startsWith('.')) unused(`${name}/`, 'a hidden folder');
-      else unused(`${name}/`, 'a folder: ipindex reads the files at the top of the data directory, the microdata folders patent_records/, transfer_records/ and pledge_records/, and surveys/');
+      else unused(`${name}/`, 'a folder: ipindex reads the files at the top of the data directory, the microdata folders patent_records/, transfer_records/ and pledge_records/, surveys/ and enterprises/');
       continue;
     }
     if (name.startsWith('.') || systemFiles.has(lower)) unused(name, 'a hidden or system file');

@@ -3,14 +3,15 @@ import type { DataDir } from '../intake/loadDataDir.ts';
 import { runMicrodata } from '../microdata/runMicrodata.ts';
 import type { Database } from '../openDatabase.ts';
 import { runQuery } from '../runQueries.ts';
+import { runEnterprises } from '../../enterprises/runEnterprises.ts';
 import { runSurveys } from '../../survey/runSurveys.ts';
 
 /**
  * Loads the checked inputs into the typed tables of queries/staging/ (the observations unless
  * intake streamed them there already), adds the aggregates of any microdata (queries/microdata/)
- * and the estimates of any survey (src/survey/), and converts units. Returns the problems found in
- * the microdata records and the surveys, for the checks stage
- * to report with the others.
+ * the estimates of any survey (src/survey/) and the figures of an enterprise register
+ * (src/enterprises/), and converts units. Returns the problems found in the microdata records,
+ * the surveys and the register, for the checks stage to report with the others.
  */
 export async function runStaging(db: Database, data: DataDir): Promise<Problem[]> {
   // Intake that streamed the observations into DuckDB has created the input tables already.
@@ -21,7 +22,9 @@ export async function runStaging(db: Database, data: DataDir): Promise<Problem[]
   await db.append('observations_raw', data.observations.map((o) => [o.region_code, o.year, o.variable, o.source_value, o.source_unit, o.source_file, o.source_row, o.source_column]));
   const microdataProblems = await runMicrodata(db, data.microdata ?? []);
   const surveyProblems = await runSurveys(db, data);
+  // After every other source: the register's figures cover the years the others do.
+  const registerProblems = await runEnterprises(db, data);
   await runQuery(db, 'staging/10_units.sql');
   await runQuery(db, 'staging/20_observations.sql');
-  return [...microdataProblems, ...surveyProblems];
+  return [...microdataProblems, ...surveyProblems, ...registerProblems];
 }

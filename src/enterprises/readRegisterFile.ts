@@ -1,0 +1,123 @@
+import { join } from 'node:path';
+import { quoteFound, type Problem } from '../lib/InputError.ts';
+import { parseCell, parseYear } from '../lib/parseCell.ts';
+import { parseDate } from '../lib/parseDate.ts';
+import type { RegionMatcher } from '../lib/regionMatcher.ts';
+import { isBlankRecord, streamCsvRecords } from '../pipeline/intake/readCsvFile.ts';
+import type { Cell, Database } from '../pipeline/openDatabase.ts';
+import type { CellKind, RegisterFile } from './registerSchema.ts';
+
+/** What went into a table: its rows, and the problems found (file, row and column each). */
+export type RegisterRead = { rows: number; problems: Problem[] };
+
+// Past this many problems in one file the rest would say the same: reading stops counting them.
+const problemLimit = 1000;
+
+/**
+ * Reads one file of the enterprises/ folder record by record (any encoding and delimiter the
+ * observation files may have) into its table register_<name> (queries/enterprises/00_tables.sql),
+ * checking every cell against registerSchema.ts: ids present, regions of regions.csv, years,
+ * calendar dates, whole numbers, the words of each choice. A column the schema does not know is
+ * left unread. Rows go in whatever their problems: nothing downstream runs when there are any.
+ */
+export async function readRegisterFile(db: Database, dir: string, label: string, file: RegisterFile, matcher: RegionMatcher): Promise<RegisterRead> {
+  const path = join(dir, `${file.name}.csv`);
+  const shown = join(label, `${file.name}.csv`);
+  const problems: Problem[] = [];
+  let index: (number | undefined)[] | null = null;
+  let rows = 0;
+  const appender = await db.openAppender(`register_${file.name}`);
+  try {
+    await streamCsvRecords(path, shown, (cells, row) => {
+      if (index === null) {
+        const header = cells.map((c) => c.normalize('NFKC').trim().toLowerCase());
+        index = file.columns.map((c) => {
+          const at = header.indexOf(c.name);
+          return at === -1 ? undefined : at;
+        });
+        file.columns.forEach((c, i) => {
+          if (c.required && index?.[i] === undefined) problems.push({ file: shown, row: 1, column: c.name, found: 'no such column', expected: `a column ${c.name} (${file.columns.filter((k) => k.required).map((k) => k.name).join(', ')} are required)` });
+        });
+        if (file.oneOf !== undefined && !file.oneOf.some((name) => header.includes(name))) {
+          problems.push({ file: shown, row: 1, found: 'none of the outcome columns', expected: `one or more of ${file.oneOf.join(', ')}` });
+        }
+        return;
+      }
+      if (isBlankRecord(cells)) return;
+      rows += 1;
+      const values: Cell[] = file.columns.map((column, i) => {
+        const at = index?.[i];
+        const text = at === undefined ? '' : (cells[at] ?? '');
+        const read = readCell(text, column.cell, matcher);
+        if ('problem' in read) {
+          if (problems.length < problemLimit) problems.push({ file: shown, row, column: column.name, found: read.problem, expected: describeKind(column.cell) });
+          return null;
+        }
+        if (read.value === null && column.required && at !== undefined && problems.length < problemLimit) {
+          problems.push({ file: shown, row, column: column.name, found: 'an empty cell', expected: describeKind(column.cell) });
+        }
+        return read.value;
+      });
+      appender.row([...values, row]);
+    });
+  } finally {
+    appender.close();
+  }
+  if (index === null) problems.push({ file: shown, found: 'an empty file', expected: `a header row (${file.columns.map((c) => c.name).join(', ')}) and a row per record` });
+  return { rows, problems };
+}
+
+type CellRead = { value: Cell } | { problem: string };
+
+/** One cell read as its kind: the value to store (null when empty), or what is wrong with it. */
+function readCell(text: string, cell: CellKind, matcher: RegionMatcher): CellRead {
+  const trimmed = text.normalize('NFKC').trim();
+  if (trimmed === '') return { value: null };
+  switch (cell.kind) {
+    case 'id':
+    case 'text':
+      return { value: trimmed };
+    case 'region': {
+      const match = matcher.match(trimmed);
+      if (match.kind === 'region') return { value: match.region_code };
+      return { problem: match.kind === 'aggregate' ? `${quoteFound(trimmed)}, a total and not a region` : `the unknown region ${quoteFound(trimmed)}` };
+    }
+    case 'year': {
+      const year = parseYear(trimmed);
+      return year === null ? { problem: quoteFound(trimmed) } : { value: year };
+    }
+    case 'date': {
+      const date = parseDate(trimmed);
+      return date === null ? { problem: quoteFound(trimmed) } : { value: date };
+    }
+    case 'choice': {
+      const word = trimmed.toLowerCase();
+      return cell.values.includes(word) ? { value: word } : { problem: quoteFound(trimmed) };
+    }
+    case 'count':
+    case 'amount':
+    case 'number': {
+      const parsed = parseCell(trimmed);
+      if (parsed.kind === 'missing') return { value: null };
+      if (parsed.kind === 'invalid') return { problem: `${quoteFound(trimmed)} (${parsed.reason})` };
+      if (cell.kind !== 'number' && parsed.value < 0) return { problem: quoteFound(trimmed) };
+      if (cell.kind === 'count' && !Number.isInteger(parsed.value)) return { problem: quoteFound(trimmed) };
+      return { value: parsed.value };
+    }
+  }
+}
+
+/** What a kind of cell should hold, for messages. */
+function describeKind(cell: CellKind): string {
+  switch (cell.kind) {
+    case 'id': return 'an identifier';
+    case 'text': return 'text';
+    case 'region': return 'a region_code or name listed in regions.csv';
+    case 'year': return 'a year such as 2023';
+    case 'date': return 'a date such as 2023-05-17';
+    case 'count': return 'a whole number of 0 or more';
+    case 'amount': return 'a number of 0 or more';
+    case 'number': return 'a number';
+    case 'choice': return `one of ${cell.values.join(', ')}`;
+  }
+}

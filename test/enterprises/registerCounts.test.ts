@@ -1,0 +1,144 @@
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, test } from 'vitest';
+import { main } from '../../src/pipeline/cli.ts';
+
+// The enterprise IP management register (enterprises/) becomes regional figures that the
+// framework's formulas read: counted here by hand from a small register, and from the sample's
+// register by an independent count in this file.
+
+type Csv = Record<string, string>[];
+
+const registerVariables = [
+  ['register_enterprises', '家'], ['register_high_tech', '家'], ['certified_enterprises', '家'], ['newly_certified_enterprises', '家'],
+  ['certified_high_tech', '家'], ['certified_smes', '家'], ['certified_state_owned', '家'], ['certificates_in_force', '件'],
+  ['certificates_suspended_withdrawn', '件'], ['certification_bodies', '家'], ['consulting_bodies', '家'], ['training_bodies', '家'],
+  ['internal_auditors_trained', '人'], ['certification_auditors_registered', '人'],
+] as const;
+
+/** The tiny data directory (2020-2021, Beijing, Tianjin, Tibet) with a register beside it. */
+async function dataWithRegister(files: Record<string, string>): Promise<string> {
+  const data = join(await mkdtemp(join(tmpdir(), 'ipindex-register-')), 'data');
+  await cp('test/fixtures/tiny', data, { recursive: true });
+  const codebook = await readFile(join(data, 'variables.csv'), 'utf8');
+  await writeFile(join(data, 'variables.csv'), `${codebook}${registerVariables.map(([v, unit]) => `${v},enterprises,${v},${v},${unit},0,1000000,register`).join('\n')}\n`);
+  await mkdir(join(data, 'enterprises'));
+  for (const [name, text] of Object.entries(files)) await writeFile(join(data, 'enterprises', name), text);
+  return data;
+}
+
+const enterprises = [
+  'enterprise_id,name,region_code,industry,size,ownership,high_tech_from,zone',
+  'A,甲,110000,C39,large,state,2019,',
+  'B,乙,北京,C39,small,private,,',      // a region by its name
+  'C,丙,110000,I65,micro,private,2021,',
+  'D,丁,120000,C35,medium,foreign,,',
+  'E,戊,120000,C35,large,state,,',
+].join('\n');
+
+const certifications = [
+  'certificate_no,enterprise_id,body_code,standard,issued,expires,status,status_date',
+  // A: certified 2018 for three years, through 2021-03-31, then renewed: in force at the end of 2020 and 2021.
+  'N1,A,CB1,2013,2018-04-01,2021-03-31,expired,2021-03-31',
+  'N2,A,CB1,2013,2021-04-01,2024-03-31,valid,',
+  // B: certified 2020-06-01, suspended 2021-05-10: in force at the end of 2020 only.
+  'N3,B,CB1,2013,2020-06-01,2023-05-31,suspended,2021-05-10',
+  // C: certified 2021/12/31 (the last day of the year counts), valid.
+  'N4,C,,2013,2021/12/31,2024/12/30,valid,',
+  // D: withdrawn 2020-12-31, the year-end day itself: not in force at the end of 2020.
+  'N5,D,CB1,2013,2019-01-15,2022-01-14,withdrawn,2020-12-31',
+  // E: expires 2020-12-31, the last day of its validity: in force at the end of 2020, not 2021.
+  'N6,E,CB1,2013,2017-12-31,2020-12-31,expired,2020-12-31',
+].join('\n');
+
+const bodies = [
+  'body_code,name,kind,region_code,accredited_from,accredited_to',
+  'CB1,认证一,certification,110000,2015-01-01,',
+  'CS1,咨询一,consulting,110000,2020-03-01,2021-06-30',  // accredited at the end of 2020 only
+  'CS2,咨询二,consulting,120000,2021-12-31,',           // from the last day of 2021
+  'TR1,培训一,training,540000,2010-01-01,',
+].join('\n');
+
+const training = [
+  'region_code,year,internal_auditors_trained,certification_auditors_registered',
+  '110000,2020,12,3',
+  '110000,2021,20,',
+  '120000,2021,7,1',
+].join('\n');
+
+async function build(data: string): Promise<{ code: number; stderr: string[]; out: string }> {
+  const out = join(data, '..', 'out');
+  const stderr: string[] = [];
+  const code = await main(['build', data, '--out', out, '--no-site'], () => {}, (l) => stderr.push(l));
+  return { code, stderr, out };
+}
+
+describe('the enterprise register as regional figures', () => {
+  test('certified at year end, newly certified, by kind, certificates, bodies and training: counted by hand', async () => {
+    const data = await dataWithRegister({ 'enterprises.csv': enterprises, 'certifications.csv': certifications, 'service_bodies.csv': bodies, 'training.csv': training });
+    const { code, stderr, out } = await build(data);
+    expect(stderr).toEqual([]);
+    expect(code).toBe(0);
+    const observations = parse(await readFile(join(out, 'data', 'observations.csv'), 'utf8'), { columns: true }) as Csv;
+    const value = (region: string, year: number, variable: string) => {
+      const o = observations.find((r) => r.region_code === region && r.year === String(year) && r.variable === variable);
+      return o === undefined ? undefined : Number(o.value);
+    };
+    const figures = (region: string, year: number) => Object.fromEntries(registerVariables.map(([v]) => [v, value(region, year, v)]));
+    // Beijing 2020: A (N1) and B (N3) in force; C not yet. A high-tech since 2019 (C only from 2021).
+    // B first certified 2020. Bodies: CB1 and CS1 accredited at year end.
+    expect(figures('110000', 2020)).toEqual({
+      register_enterprises: 3, register_high_tech: 1, certified_enterprises: 2, newly_certified_enterprises: 1,
+      certified_high_tech: 1, certified_smes: 1, certified_state_owned: 1, certificates_in_force: 2,
+      certificates_suspended_withdrawn: 0, certification_bodies: 1, consulting_bodies: 1, training_bodies: 0,
+      internal_auditors_trained: 12, certification_auditors_registered: 3,
+    });
+    // Beijing 2021: A (N2) and C (N4, issued on 31 December) in force; B suspended in May.
+    // High-tech: A and C. SMEs certified: C (micro). CS1 ended in June. No auditors registered given.
+    expect(figures('110000', 2021)).toEqual({
+      register_enterprises: 3, register_high_tech: 2, certified_enterprises: 2, newly_certified_enterprises: 1,
+      certified_high_tech: 2, certified_smes: 1, certified_state_owned: 1, certificates_in_force: 2,
+      certificates_suspended_withdrawn: 1, certification_bodies: 1, consulting_bodies: 0, training_bodies: 0,
+      internal_auditors_trained: 20, certification_auditors_registered: undefined,
+    });
+    // Tianjin 2020: D withdrawn on 31 December (not in force that day), E in force through its last day.
+    expect(figures('120000', 2020)).toMatchObject({ certified_enterprises: 1, certified_state_owned: 1, certified_smes: 0, certificates_suspended_withdrawn: 1, consulting_bodies: 0 });
+    expect(figures('120000', 2021)).toMatchObject({ certified_enterprises: 0, certificates_in_force: 0, consulting_bodies: 1, internal_auditors_trained: 7 });
+    // Tibet: no enterprise in the register counts 0 (a region the register covers), one training body.
+    expect(figures('540000', 2021)).toMatchObject({ register_enterprises: 0, certified_enterprises: 0, training_bodies: 1, internal_auditors_trained: undefined });
+    // The nation adds up the regions.
+    expect(figures('100000', 2020)).toMatchObject({ register_enterprises: 5, certified_enterprises: 3, certificates_suspended_withdrawn: 1, consulting_bodies: 1, training_bodies: 1, internal_auditors_trained: 12 });
+    const manifest = JSON.parse(await readFile(join(out, 'data', 'manifest.json'), 'utf8'));
+    expect(manifest.inputs.filter((i: { role: string }) => i.role === 'register').map((i: { file: string; rows: number }) => [i.file, i.rows])).toEqual([
+      [join(data, 'enterprises', 'enterprises.csv'), 5], [join(data, 'enterprises', 'certifications.csv'), 6],
+      [join(data, 'enterprises', 'service_bodies.csv'), 4], [join(data, 'enterprises', 'training.csv'), 3],
+    ]);
+  });
+
+  test("the sample's register: certified enterprises at the end of each year as an independent count gives them", { timeout: 60_000 }, async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'ipindex-register-sample-')), 'out');
+    const stderr: string[] = [];
+    expect(await main(['build', 'data', '--out', out, '--no-site'], () => {}, (l) => stderr.push(l))).toBe(0);
+    const read = async (path: string) => parse(await readFile(path, 'utf8'), { columns: true }) as Csv;
+    const register = await read('data/enterprises/enterprises.csv');
+    const certificates = await read('data/enterprises/certifications.csv');
+    const regionOf = new Map(register.map((e) => [e.enterprise_id, e.region_code]));
+    const expected = new Map<string, Set<string>>();
+    for (const c of certificates) {
+      for (let year = 2014; year <= 2024; year++) {
+        const end = `${year}-12-31`;
+        const stopped = (c.status === 'suspended' || c.status === 'withdrawn') && c.status_date! <= end;
+        if (c.issued! <= end && end <= c.expires! && !stopped) {
+          const key = `${regionOf.get(c.enterprise_id!)}|${year}`;
+          expected.set(key, (expected.get(key) ?? new Set()).add(c.enterprise_id!));
+        }
+      }
+    }
+    const observations = (await read(join(out, 'data', 'observations.csv'))).filter((o) => o.variable === 'certified_enterprises' && o.region_code !== '100000');
+    expect(observations).toHaveLength(31 * 11);
+    for (const o of observations) expect(Number(o.value), `${o.region_code} ${o.year}`).toBe(expected.get(`${o.region_code}|${o.year}`)?.size ?? 0);
+    expect(observations.reduce((n, o) => n + Number(o.value), 0)).toBeGreaterThan(1000);
+  });
+});
