@@ -9,3 +9,4 @@ export { groupColors, rankingChart, type RankingChartRow } from './rankingChart.
 export { regionTrendChart, type RegionTrendRow } from './regionTrendChart.ts';
 export { tileMapChart } from './tileMapChart.ts';
 export { estimateChart, type EstimateRow } from './estimateChart.ts';
+export { certificationTrendChart, type CertificationYear } from './certificationTrendChart.ts';

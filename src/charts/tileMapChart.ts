@@ -11,6 +11,8 @@ export type TileMapOptions = {
   regionHref?: (regionCode: string) => string;
   lower?: number;
   upper?: number;
+  /** What the shade measures, for the text alternative; the index unless given. */
+  measure?: { zh: string; en: string };
 };
 
 const tile = 46;
@@ -19,7 +21,7 @@ const tile = 46;
  * The provinces as a tile grid, each square shaded by its index score and labelled with its
  * abbreviation and rank. Regions without a tile (not provinces) are left off.
  */
-export function tileMapChart(rows: readonly Pick<RankingRow, 'region_code' | 'name_zh' | 'name_en' | 'score' | 'rank'>[], { year, locale, regionHref, lower = 0, upper = 100 }: TileMapOptions): string {
+export function tileMapChart(rows: readonly Pick<RankingRow, 'region_code' | 'name_zh' | 'name_en' | 'score' | 'rank'>[], { year, locale, regionHref, lower = 0, upper = 100, measure }: TileMapOptions): string {
   const tiles = rows.flatMap((r) => {
     const place = provinceTiles[r.region_code];
     return place === undefined ? [] : [{ ...r, ...place, abbr: place[locale] }];
@@ -29,8 +31,8 @@ export function tileMapChart(rows: readonly Pick<RankingRow, 'region_code' | 'na
   const dark = (score: number | null) => score !== null && (score - lower) / (upper - lower) > 0.55;
   const title = (r: (typeof tiles)[number]) => `${nameIn(locale, r)}: ${r.score === null ? '–' : r.score.toFixed(1)}${r.rank === null ? '' : locale === 'zh' ? `，第${r.rank}名` : `, rank ${r.rank}`}`;
   const alt = locale === 'zh'
-    ? `${year}年各省综合指数方格地图，每个方格为一个省级地区，颜色越深指数越高`
-    : `Tile map of the provinces' index in ${year}: one square per province, darker is higher`;
+    ? `${year}年各省${measure?.zh ?? '综合指数'}方格地图，每个方格为一个省级地区，颜色越深${measure === undefined ? '指数' : '数值'}越高`
+    : `Tile map of the provinces' ${measure?.en ?? 'index'} in ${year}: one square per province, darker is higher`;
   return renderPlot({
     width: cols * tile,
     height: rowsN * tile,

@@ -194,6 +194,8 @@ export type Report = {
   downloads: DownloadFile[];
   /** The surveys of the data directory (surveys/<name>/), when it has any. */
   surveys?: { summaries: SurveySummaryRow[]; estimates: SurveyEstimateRow[]; basedValues: SurveyBasedValueRow[] };
+  /** Present when the data directory holds an enterprise IP management register (enterprises/). */
+  enterprises?: { series: EnterpriseSeriesRow[]; byKind: EnterpriseKindRow[]; maturity: MaturityRow[] };
   /** Present when the composite engine computed rank uncertainty. */
   uncertainty?: UncertaintyRow[];
   /** Present when the composite engine computed performance groups. */
@@ -255,4 +257,16 @@ export type SurveyBasedValueRow = {
   /** The indicator's own 95% interval, the estimate's carried through its formula (queries/indicators/70_indicator_intervals.sql). */
   indicator_ci_low: number | null;
   indicator_ci_high: number | null;
+};
+
+/** A figure of the enterprise register for a region and year (queries/report/enterprise_series.sql). */
+export type EnterpriseSeriesRow = { region_code: string; year: number; variable: string; value: number | null };
+
+/** Enterprises of the register and those certified, by size or industry (queries/report/enterprise_by_kind.sql). */
+export type EnterpriseKindRow = { by: 'size' | 'industry'; value: string; enterprises: number; certified: number; year: number };
+
+/** A clause's mean score in the latest assessments (queries/report/enterprise_maturity.sql); null where suppressed. */
+export type MaturityRow = {
+  year: number; standard: string; clause: string; name_zh: string; name_en: string;
+  by: 'all' | 'size'; value: string; enterprises: number; mean: number | null; suppressed: boolean;
 };

@@ -18,5 +18,7 @@ export const load: LayoutServerLoad = ({ params }) => {
     builtAt: report.builtAt,
     // The accounts pages (src/routes/[[lang]]/accounts) exist when the pipeline reports on national accounts.
     hasAccounts: report.accounts !== undefined,
+    // The enterprise IP management page (src/routes/[[lang]]/enterprises) has content when the data directory holds a register.
+    hasEnterprises: report.enterprises !== undefined,
   };
 };

@@ -2,6 +2,7 @@ import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import { main } from '../../src/pipeline/cli.ts';
 
@@ -68,10 +69,10 @@ const training = [
   '120000,2021,7,1',
 ].join('\n');
 
-async function build(data: string): Promise<{ code: number; stderr: string[]; out: string }> {
+async function build(data: string, site = false): Promise<{ code: number; stderr: string[]; out: string }> {
   const out = join(data, '..', 'out');
   const stderr: string[] = [];
-  const code = await main(['build', data, '--out', out, '--no-site'], () => {}, (l) => stderr.push(l));
+  const code = await main(['build', data, '--out', out, ...(site ? [] : ['--no-site'])], () => {}, (l) => stderr.push(l));
   return { code, stderr, out };
 }
 
@@ -140,5 +141,27 @@ describe('the enterprise register as regional figures', () => {
     expect(observations).toHaveLength(31 * 11);
     for (const o of observations) expect(Number(o.value), `${o.region_code} ${o.year}`).toBe(expected.get(`${o.region_code}|${o.year}`)?.size ?? 0);
     expect(observations.reduce((n, o) => n + Number(o.value), 0)).toBeGreaterThan(1000);
+  });
+
+  test('the enterprise IP management page and the block on each region page, in both languages', { timeout: 240_000 }, async () => {
+    const data = await dataWithRegister({ 'enterprises.csv': enterprises, 'certifications.csv': certifications, 'service_bodies.csv': bodies, 'training.csv': training });
+    const { code, stderr, out } = await build(data, true);
+    expect(stderr).toEqual([]);
+    expect(code).toBe(0);
+    for (const [lang, title, beijing] of [['', '企业知识产权管理（GB/T 29490）', '北京市'], ['en/', 'Enterprise IP management (GB/T 29490)', 'Beijing']] as const) {
+      const { document } = parseHTML(await readFile(join(out, lang, 'enterprises', 'index.html'), 'utf8'));
+      expect(document.querySelector('h1')?.textContent).toBe(title);
+      // The nation at the end of 2021: 5 enterprises, A, C certified in Beijing and none in
+      // Tianjin (as counted above): 2, that is 400 per 1,000, on 2 certificates.
+      expect([...document.querySelectorAll('section[aria-labelledby="nation"] dd')].map((d) => d.textContent)).toEqual(['5', '2', '400.0', '2']);
+      const row = [...document.querySelectorAll('section[aria-labelledby="regions"] tbody tr')].find((tr) => tr.querySelector('th')?.textContent?.includes(beijing));
+      // Beijing 2021: 3 in the register, 2 certified (667 per 1,000), 1 new, 2 of 2 high-tech (100
+      // per 100), 1 suspended, bodies 1 / 0 / 0, 20 auditors.
+      expect([...(row?.querySelectorAll('td') ?? [])].map((td) => td.textContent?.trim())).toEqual(['3', '2', '666.7', '1', '100.0', '1', '1 / 0 / 0', '20']);
+      const region = parseHTML(await readFile(join(out, lang, 'region', '110000', 'index.html'), 'utf8')).document;
+      const block = [...region.querySelectorAll('section[aria-labelledby="enterprises"] tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+      expect(block.slice(0, 2)).toEqual([['3', '5'], ['2', '2']]);
+      expect(region.querySelector(`nav a[href$="enterprises"], nav a[href$="enterprises/"]`)).not.toBeNull();
+    }
   });
 });

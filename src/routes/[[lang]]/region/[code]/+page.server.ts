@@ -61,6 +61,11 @@ export const load: PageServerLoad = ({ params }) => {
     };
   });
   const ranked = table.filter((r) => r.level === 1 && r.contribution !== null).sort((a, b) => (b.contribution ?? 0) - (a.contribution ?? 0));
+  // The region's enterprise IP management figures at the end of the year shown, beside the nation's.
+  const register = report.enterprises?.series.filter((s) => s.year === year && (s.region_code === region.region_code || s.region_code === '100000'));
+  const figure = (code: string, variable: string) => register?.find((s) => s.region_code === code && s.variable === variable)?.value ?? null;
+  const enterprises = register === undefined ? null : ['register_enterprises', 'certified_enterprises', 'newly_certified_enterprises', 'certificates_suspended_withdrawn', 'certification_bodies', 'consulting_bodies', 'training_bodies', 'internal_auditors_trained']
+    .map((variable) => ({ variable, region: figure(region.region_code, variable), nation: figure('100000', variable) }));
 
   return {
     year,
@@ -72,6 +77,7 @@ export const load: PageServerLoad = ({ params }) => {
     weaknesses: ranked.slice(-3).reverse(),
     dimensionRows,
     trend,
+    enterprises,
     charts: {
       dimensions: chartSlot(dimensionChart(dimensionRows, { locale: lang, year, name, lower, upper })),
       trend: chartSlot(regionTrendChart(trend, { locale: lang, name, lower, upper })),
