@@ -10,3 +10,4 @@ export { regionTrendChart, type RegionTrendRow } from './regionTrendChart.ts';
 export { tileMapChart } from './tileMapChart.ts';
 export { estimateChart, type EstimateRow } from './estimateChart.ts';
 export { certificationTrendChart, type CertificationYear } from './certificationTrendChart.ts';
+export { eventStudyChart } from './eventStudyChart.ts';

@@ -43,5 +43,25 @@ export async function runEnterprises(db: Database, data: DataDir): Promise<Probl
   await runQuery(db, 'enterprises/20_region_closure.sql');
   await runQuery(db, 'enterprises/30_regional_counts.sql', { has_bodies: present.has('service_bodies') });
   await runQuery(db, 'enterprises/40_observations.sql', { source: join(register.label, 'certifications.csv'), national: nationalCode });
+  if (present.has('outcomes')) await estimateEffect(db, data);
   return [];
+}
+
+/**
+ * The effect of certification on the outcomes of outcomes.csv (queries/enterprises/5*): a
+ * staggered-adoption difference in differences with a seeded multiplier bootstrap clustered by
+ * enterprise, as method.yaml's
+ * enterprises.effect sets it, into the table certification_effect.
+ */
+async function estimateEffect(db: Database, data: DataDir): Promise<void> {
+  const { control, within, bootstrap, groups, seed } = data.method.enterprises.effect;
+  await runQuery(db, 'uncertainty/05_uniform_draw.sql');
+  await runQuery(db, 'enterprises/50_effect_units.sql', { groups, seed, within: `[${within.join(', ')}]` });
+  await runQuery(db, 'enterprises/51_effect_outcomes.sql');
+  await runQuery(db, 'enterprises/52_effect_pairs.sql');
+  await runQuery(db, 'enterprises/53_effect_cells.sql', { control });
+  await runQuery(db, 'enterprises/54_effect_estimates.sql');
+  await runQuery(db, 'enterprises/55_effect_influence.sql');
+  await runQuery(db, 'enterprises/56_effect_bootstrap.sql', { replicates: bootstrap, seed });
+  await runQuery(db, 'enterprises/57_certification_effect.sql');
 }

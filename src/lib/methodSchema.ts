@@ -115,6 +115,29 @@ export const methodSchema = z
       })
       .strict()
       .prefault({}),
+    // The effect of GB/T 29490 certification on the certified enterprises' outcomes
+    // (queries/enterprises/5*: a staggered-adoption difference in differences), when the data
+    // directory's enterprises/ folder has outcomes.csv.
+    enterprises: z
+      .object({
+        effect: z
+          .object({
+            // Enterprises compared with a cohort: those not yet certified by the year (and never
+            // certified), or the never certified only.
+            control: z.enum(['not_yet_treated', 'never_treated']).default('not_yet_treated'),
+            // Compare within cells of these register columns only (parallel trends within them).
+            within: z.array(z.enum(['region_code', 'industry', 'size'])).default([]),
+            // Bootstrap replications for the standard errors and bands (0: none), the groups
+            // the enterprises are dealt into at random for resampling, and the seed.
+            bootstrap: wholeNumber(0, 100000).default(999),
+            groups: wholeNumber(2, 100000).default(200),
+            seed: wholeNumber(0, 2 ** 31 - 1).default(1),
+          })
+          .strict()
+          .prefault({}),
+      })
+      .strict()
+      .prefault({}),
     // IP products in the national accounts (queries/accounts/); the definitions are in the SQL headers.
     accounts: z
       .object({

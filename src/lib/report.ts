@@ -195,7 +195,7 @@ export type Report = {
   /** The surveys of the data directory (surveys/<name>/), when it has any. */
   surveys?: { summaries: SurveySummaryRow[]; estimates: SurveyEstimateRow[]; basedValues: SurveyBasedValueRow[] };
   /** Present when the data directory holds an enterprise IP management register (enterprises/). */
-  enterprises?: { series: EnterpriseSeriesRow[]; byKind: EnterpriseKindRow[]; maturity: MaturityRow[] };
+  enterprises?: { series: EnterpriseSeriesRow[]; byKind: EnterpriseKindRow[]; maturity: MaturityRow[]; effect: EffectRow[] };
   /** Present when the composite engine computed rank uncertainty. */
   uncertainty?: UncertaintyRow[];
   /** Present when the composite engine computed performance groups. */
@@ -269,4 +269,10 @@ export type EnterpriseKindRow = { by: 'size' | 'industry'; value: string; enterp
 export type MaturityRow = {
   year: number; standard: string; clause: string; name_zh: string; name_en: string;
   by: 'all' | 'size'; value: string; enterprises: number; mean: number | null; suppressed: boolean;
+};
+
+/** The effect of certification at an event time (null: overall) (queries/report/certification_effect.sql; out/data/certification_effect.csv). */
+export type EffectRow = {
+  outcome: string; event_time: number | null; att: number | null; se: number | null; ci_low: number | null; ci_high: number | null;
+  n_treated: number; n_control: number;
 };

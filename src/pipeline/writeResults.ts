@@ -51,7 +51,7 @@ export async function writeResults(db: Database, dir: string, data: DataDir, com
   const accounts = await readAccounts(db, data, computed.accounts);
   // The layout files are JavaScript's work and the tables DuckDB's: the two run side by side,
   // and both finish before a failure is passed on, so nothing is still writing into `dir` then.
-  const [layout, copied] = await Promise.allSettled([writeAccountsExports(dir, accounts, run.builtAt), copyTables(db, dir, (data.surveys ?? []).length > 0)]);
+  const [layout, copied] = await Promise.allSettled([writeAccountsExports(dir, accounts, run.builtAt), copyTables(db, dir, (data.surveys ?? []).length > 0, await hasTable(db, 'certification_effect'))]);
   if (layout.status === 'rejected') throw layout.reason;
   if (copied.status === 'rejected') throw copied.reason;
   const [accountsFiles, counts] = [layout.value, copied.value];
@@ -83,15 +83,23 @@ export async function writeResults(db: Database, dir: string, data: DataDir, com
 }
 
 /** Writes the tables of the output contract as CSV files into `dir`, returning the rows of each. */
-async function copyTables(db: Database, dir: string, surveys: boolean): Promise<Record<string, number>> {
+async function copyTables(db: Database, dir: string, surveys: boolean, effect: boolean): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   await runQuery(db, 'exports/spreadsheet_safe.sql');
   // The surveys' estimates (queries/survey/80_published_estimates.sql), when the data directory has surveys.
   const estimates = 'SELECT * FROM survey_estimates ORDER BY survey, variable, domain, domain_value';
-  for (const [file, sql] of [...Object.entries(tables), ...(surveys ? [['estimates.csv', estimates] as const] : [])]) {
+  // The effect of GB/T 29490 certification (queries/enterprises/56_certification_effect.sql), when the register has outcomes.
+  const effectSql = 'SELECT * FROM certification_effect';
+  const extra = [...(surveys ? [['estimates.csv', estimates] as const] : []), ...(effect ? [['certification_effect.csv', effectSql] as const] : [])];
+  for (const [file, sql] of [...Object.entries(tables), ...extra]) {
     // COPY answers with the number of rows it wrote, so the table is not queried a second time.
     const [row] = await db.query<{ Count: bigint | number }>(`COPY (${await spreadsheetSafeSelect(db, sql)}) TO ${quotedString(join(dir, file))} (HEADER, DELIMITER ',')`);
     counts[file] = Number(row?.Count ?? 0);
   }
   return counts;
+}
+
+async function hasTable(db: Database, name: string): Promise<boolean> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = $name', { name });
+  return row?.n === 1;
 }

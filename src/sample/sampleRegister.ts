@@ -18,7 +18,11 @@ const ownerships = [['state', 0.12], ['private', 0.75], ['foreign', 0.08], ['oth
  * the years and is higher for large and high-tech enterprises; a certificate runs three years
  * and is renewed four times in five; a few are suspended or withdrawn during their life. With
  * the national certification bodies, each province's consulting and training bodies, and the
- * auditors trained each year. Seeded, illustrative: not a register anyone keeps.
+ * auditors trained each year. And each enterprise's yearly outcomes (outcomes.csv): invention
+ * applications with a planted effect of certification (plantedEffect: none before, from the
+ * year of certification on 2 more a year, growing by 0.5 a year to 4 after four years) over the
+ * enterprise's own level and a trend common to all, and R&D expenditure with no effect at all
+ * (a placebo, its trend common to all too); one year in fifty is not reported. Seeded, illustrative: not a register anyone keeps.
  */
 export function sampleRegister(provinces: readonly SampleRegion[], years: readonly number[], seed: number): SampleFile[] {
   const first = years[0]!;
@@ -27,6 +31,7 @@ export function sampleRegister(provinces: readonly SampleRegion[], years: readon
   const certificates = ['certificate_no,enterprise_id,body_code,standard,issued,expires,status,status_date'];
   const bodies = ['body_code,name,kind,region_code,accredited_from,accredited_to'];
   const training = ['region_code,year,internal_auditors_trained,certification_auditors_registered'];
+  const outcomes = ['enterprise_id,year,invention_applications,rd_expenditure'];
   const bodyRandom = seededRandom(seed, 'register:bodies');
   certificationSeats.forEach((region, i) => {
     bodies.push([`CB${String(i + 1).padStart(2, '0')}`, `认证机构${i + 1}`, 'certification', region, date(bodyRandom, 2013 + Math.floor(bodyRandom.uniform() * 3)), ''].join(','));
@@ -51,6 +56,13 @@ export function sampleRegister(provinces: readonly SampleRegion[], years: readon
           from = year;
           break;
         }
+      }
+      const level = { large: 60, medium: 25, small: 10, micro: 6 }[size] + 3 * random.normal();
+      const spend = { large: 5000, medium: 1200, small: 300, micro: 80 }[size] * Math.exp(0.3 * random.normal());
+      for (const [t, year] of years.entries()) {
+        if (random.uniform() < 0.02) continue;
+        const applications = level + 0.5 * t + (from === null ? 0 : plantedEffect(year - from)) + 3 * random.normal();
+        outcomes.push([id, year, Math.max(0, Math.round(applications)), Math.round(spend + 30 * t + 0.1 * spend * random.normal())].join(','));
       }
       if (from === null) continue;
       let issued = date(random, from);
@@ -96,7 +108,16 @@ export function sampleRegister(provinces: readonly SampleRegion[], years: readon
     { name: 'enterprises/certifications.csv', text: `${certificates.join('\n')}\n` },
     { name: 'enterprises/service_bodies.csv', text: `${bodies.join('\n')}\n` },
     { name: 'enterprises/training.csv', text: `${training.join('\n')}\n` },
+    { name: 'enterprises/outcomes.csv', text: `${outcomes.join('\n')}\n` },
   ];
+}
+
+/**
+ * The effect planted in the sample's invention applications, e years after the year of first
+ * certification (e < 0: before it): what the estimator should recover.
+ */
+export function plantedEffect(e: number): number {
+  return e < 0 ? 0 : 2 + 0.5 * Math.min(e, 4);
 }
 
 /** Counts an enterprise as certified at the end of each year its certificate [from, until) covers. */

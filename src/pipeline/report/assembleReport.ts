@@ -43,7 +43,12 @@ export async function assembleReport(db: Database, facts: ReportFacts): Promise<
   };
   if (tables.has('uncertainty')) report.uncertainty = await rows('uncertainty');
   if (tables.has('performance_groups')) report.groups = await rows('performance_groups');
-  if (tables.has('enterprise_counts')) report.enterprises = { series: await rows('enterprise_series'), byKind: await rows('enterprise_by_kind'), maturity: await rows('enterprise_maturity') };
+  if (tables.has('enterprise_counts')) {
+    report.enterprises = {
+      series: await rows('enterprise_series'), byKind: await rows('enterprise_by_kind'), maturity: await rows('enterprise_maturity'),
+      effect: tables.has('certification_effect') ? await rows('certification_effect') : [],
+    };
+  }
   if (tables.has('survey_estimates')) report.surveys = { summaries: await rows('survey_summaries'), estimates: await rows('survey_estimates'), basedValues: await rows('survey_based_values') };
   return report;
 }

@@ -1,4 +1,4 @@
-import { certificationTrendChart, tileMapChart } from '$charts/index';
+import { certificationTrendChart, eventStudyChart, tileMapChart } from '$charts/index';
 import { nationalCode } from '$lib/types';
 import { chartSlot } from '../../chartSlots.server';
 import { langOf } from '../../langOf';
@@ -65,6 +65,13 @@ export const load: PageServerLoad = ({ params }) => {
     regions,
     byKind: register.byKind,
     maturity: register.maturity,
+    effect: register.effect,
+    effectCharts: [...new Set(register.effect.map((e) => e.outcome))].map((outcome) => {
+      const rows = register.effect.filter((e) => e.outcome === outcome);
+      const largest = Math.max(...rows.map((r) => Math.abs(r.att ?? 0)));
+      const decimals = largest >= 100 ? 0 : largest >= 10 ? 1 : 2;
+      return { outcome, decimals, svg: chartSlot(eventStudyChart(rows, { locale: lang, outcome, decimals })) };
+    }),
     charts: {
       trend: chartSlot(certificationTrendChart(national, lang)),
       tiles: chartSlot(tileMapChart(regions.map((r) => ({ ...r, score: r.coverage, rank: rankOf.get(r.region_code) ?? null })), {
