@@ -164,4 +164,25 @@ describe('the enterprise register as regional figures', () => {
       expect(region.querySelector(`nav a[href$="enterprises"], nav a[href$="enterprises/"]`)).not.toBeNull();
     }
   });
+
+  test('the maturity profile: each clause\'s mean score, a cell of fewer than 3 enterprises not published', { timeout: 240_000 }, async () => {
+    // Four enterprises assessed in 2021 on clause 7 (one on the 1-5 scale: 4 is 75 on 0-100),
+    // two of them on clause 8 (too few to publish); 2020's scores are not the latest year's.
+    const assessments = [
+      'enterprise_id,year,clause,score,scale,standard',
+      'A,2021,7,80,0-100,2013', 'B,2021,7.1,60,0-100,2013', 'B,2021,7.2,70,0-100,2013', 'C,2021,7,4,1-5,2013', 'D,2021,7,50,0-100,2013',
+      'A,2021,8,90,0-100,2013', 'B,2021,8,70,0-100,2013', 'A,2020,7,10,0-100,2013',
+    ].join('\n');
+    const data = await dataWithRegister({ 'enterprises.csv': enterprises, 'certifications.csv': certifications, 'assessments.csv': assessments });
+    const { code, stderr, out } = await build(data, true);
+    expect(stderr).toEqual([]);
+    expect(code).toBe(0);
+    const { document } = parseHTML(await readFile(join(out, 'en', 'enterprises', 'index.html'), 'utf8'));
+    const rows = [...document.querySelectorAll('section[aria-labelledby="maturity"] tbody tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.trim()));
+    // Clause 7, all: A 80, B (60 + 70) / 2 = 65, C 75, D 50: mean 67.5 of 4 enterprises.
+    expect(rows).toContainEqual(['7 Basic management (GB/T 29490-2013)', 'All', '4', '67.5']);
+    // Clause 7, large enterprises: only A of the two assessed, 1 enterprise, not published.
+    expect(rows).toContainEqual(['7 Basic management (GB/T 29490-2013)', 'Large', '1', 'not published (fewer than 3)']);
+    expect(rows).toContainEqual(['8 Implementation and operation (GB/T 29490-2013)', 'All', '2', 'not published (fewer than 3)']);
+  });
 });
