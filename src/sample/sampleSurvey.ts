@@ -14,13 +14,15 @@ const sizes = [
  * A synthetic annual enterprise IP survey for the sample (surveys/enterprise_ip/), one wave a
  * year: a stratified sample (31 provinces x 3 size classes) without replacement of
  * enterprises, drawn afresh each year, each answering whether it holds patents, licensed one,
- * implemented one, and how many invention patents and how much licence income it has; with the
- * design.yaml that estimates the licensing and implementation rates among patent holders and
+ * implemented one, and how many invention patents it has; with the design.yaml that estimates the licensing and implementation rates among patent holders and
  * the invention patents by province and year. Each province's rates drift upwards over the
- * years. Illustrative, seeded, like all the sample: not a survey anyone ran.
+ * years. The weights are left for the design to derive from the fpc (N/n, as R's survey does),
+ * and ids and stratum codes are short: the file stays under 2 MB. Illustrative, seeded, like
+ * all the sample: not a survey anyone ran.
  */
 export function sampleSurvey(provinces: readonly SampleRegion[], years: readonly number[], seed: number): SampleFile[] {
-  const lines = ['year,enterprise_id,region_code,size,stratum,stratum_population,weight,has_patent,licensed,implemented,invention_patents,licence_income'];
+  const lines = ['year,enterprise_id,region_code,stratum,stratum_population,has_patent,licensed,implemented,invention_patents'];
+  let respondent = 0;
   for (const { region_code: region } of provinces) {
     const random = seededRandom(seed, `survey:${region}`);
     const scale = Math.exp(0.8 * random.normal());
@@ -34,8 +36,8 @@ export function sampleSurvey(provinces: readonly SampleRegion[], years: readonly
           const licensed = holder && random.uniform() < licensing + 0.01 * t;
           const implemented = holder && random.uniform() < implementing + 0.01 * t;
           const patents = holder ? Math.round(Math.exp((s.size === 'large' ? 3 : s.size === 'medium' ? 1.5 : 0.5) + 0.07 * t + 0.7 * random.normal())) : 0;
-          const income = licensed ? Math.round(Math.exp(4 + random.normal()) * 10) / 10 : 0;
-          lines.push([year, `E${year}${region}${s.size[0]}${String(i).padStart(3, '0')}`, region, s.size, `${region}-${s.size}`, population, population / s.sampled, +holder, +licensed, +implemented, patents, income].join(','));
+          respondent += 1;
+          lines.push([year, respondent, region, `${region}${s.size[0]}`, population, +holder, +licensed, +implemented, patents].join(','));
         }
       }
     });
@@ -45,8 +47,7 @@ export function sampleSurvey(provinces: readonly SampleRegion[], years: readonly
 # (framework.csv, utilization).
 year: year
 strata: stratum
-weights: weight
-fpc: [stratum_population]
+fpc: [stratum_population]      # the weights follow: N/n in each stratum
 estimates:
   - {variable: licensing_rate, statistic: ratio, of: licensed, denominator: has_patent, by: region_code}
   - {variable: licensing_rate, statistic: ratio, of: licensed, denominator: has_patent}
