@@ -25,6 +25,12 @@ CREATE TABLE register_outcomes (
   patents_in_force DOUBLE, licences_out DOUBLE, pledge_amount DOUBLE, rd_expenditure DOUBLE,
   revenue DOUBLE, source_row INTEGER
 );
+-- The outcome measures as a type of their own: the effect's sums are grouped by measure, and an
+-- ENUM groups as a number does.
+CREATE TYPE outcome_measure AS ENUM (
+  'invention_applications', 'invention_grants', 'patents_in_force', 'licences_out', 'pledge_amount',
+  'rd_expenditure', 'revenue'
+);
 CREATE TABLE register_assessments (
   enterprise_id VARCHAR, year INTEGER, clause VARCHAR, score DOUBLE, scale VARCHAR, standard VARCHAR,
   source_row INTEGER

@@ -38,47 +38,81 @@ regions_years AS (
   FROM (SELECT DISTINCT within AS region_code FROM region_closure) AS r
   CROSS JOIN years AS y
 ),
-enterprises AS (
-  SELECT e.enterprise_id, c.within AS region_code, e.size, e.ownership, e.high_tech_from
-  FROM register_enterprises AS e
-  JOIN region_closure AS c USING (region_code)
+-- The register in kinds of enterprise (few rows): what the register counts need.
+kinds AS (
+  SELECT region_code, high_tech_from, count(*) AS enterprises
+  FROM register_enterprises
+  GROUP BY ALL
 ),
+register AS (
+  SELECT
+    c.within AS region_code,
+    y.year,
+    sum(k.enterprises) AS register_enterprises,
+    coalesce(sum(k.enterprises) FILTER (WHERE k.high_tech_from <= y.year), 0) AS register_high_tech
+  FROM kinds AS k
+  JOIN region_closure AS c USING (region_code)
+  CROSS JOIN years AS y
+  GROUP BY ALL
+),
+-- Each certified enterprise at the end of each year it was certified at (few rows too).
 in_force AS (
   SELECT y.year, l.enterprise_id, count(*) AS certificates
   FROM years AS y
   JOIN certificate_life AS l ON l.valid_from <= y.year_end AND y.year_end < l.valid_until
   GROUP BY y.year, l.enterprise_id
 ),
-first_certified AS (
-  SELECT enterprise_id, year(min(valid_from)) AS year
-  FROM certificate_life
-  GROUP BY enterprise_id
+certified AS (
+  SELECT
+    c.within AS region_code,
+    f.year,
+    count(*) AS certified_enterprises,
+    count(*) FILTER (WHERE e.high_tech_from <= f.year) AS certified_high_tech,
+    count(*) FILTER (WHERE e.size IN ('medium', 'small', 'micro')) AS certified_smes,
+    count(*) FILTER (WHERE e.ownership = 'state') AS certified_state_owned,
+    sum(f.certificates) AS certificates_in_force
+  FROM in_force AS f
+  JOIN register_enterprises AS e USING (enterprise_id)
+  JOIN region_closure AS c USING (region_code)
+  GROUP BY ALL
+),
+newly AS (
+  SELECT c.within AS region_code, n.year, count(*) AS newly_certified_enterprises
+  FROM (
+    SELECT enterprise_id, year(min(valid_from)) AS year
+    FROM certificate_life
+    GROUP BY enterprise_id
+  ) AS n
+  JOIN register_enterprises AS e USING (enterprise_id)
+  JOIN region_closure AS c USING (region_code)
+  GROUP BY ALL
 ),
 ended AS (
-  SELECT enterprise_id, year(status_date) AS year, count(*) AS certificates
-  FROM certificate_life
-  WHERE status IN ('suspended', 'withdrawn')
-  GROUP BY enterprise_id, year(status_date)
+  SELECT c.within AS region_code, year(l.status_date) AS year, count(*) AS certificates_suspended_withdrawn
+  FROM certificate_life AS l
+  JOIN register_enterprises AS e USING (enterprise_id)
+  JOIN region_closure AS c USING (region_code)
+  WHERE l.status IN ('suspended', 'withdrawn')
+  GROUP BY ALL
 ),
 by_enterprise AS (
   SELECT
     y.region_code,
     y.year,
-    count(e.enterprise_id) AS register_enterprises,
-    count(*) FILTER (WHERE e.high_tech_from <= y.year) AS register_high_tech,
-    count(f.enterprise_id) AS certified_enterprises,
-    count(*) FILTER (WHERE n.year = y.year) AS newly_certified_enterprises,
-    count(f.enterprise_id) FILTER (WHERE e.high_tech_from <= y.year) AS certified_high_tech,
-    count(f.enterprise_id) FILTER (WHERE e.size IN ('medium', 'small', 'micro')) AS certified_smes,
-    count(f.enterprise_id) FILTER (WHERE e.ownership = 'state') AS certified_state_owned,
-    coalesce(sum(f.certificates), 0) AS certificates_in_force,
-    coalesce(sum(d.certificates), 0) AS certificates_suspended_withdrawn
+    coalesce(r.register_enterprises, 0) AS register_enterprises,
+    coalesce(r.register_high_tech, 0) AS register_high_tech,
+    coalesce(f.certified_enterprises, 0) AS certified_enterprises,
+    coalesce(n.newly_certified_enterprises, 0) AS newly_certified_enterprises,
+    coalesce(f.certified_high_tech, 0) AS certified_high_tech,
+    coalesce(f.certified_smes, 0) AS certified_smes,
+    coalesce(f.certified_state_owned, 0) AS certified_state_owned,
+    coalesce(f.certificates_in_force, 0) AS certificates_in_force,
+    coalesce(d.certificates_suspended_withdrawn, 0) AS certificates_suspended_withdrawn
   FROM regions_years AS y
-  LEFT JOIN enterprises AS e ON e.region_code = y.region_code
-  LEFT JOIN in_force AS f ON f.enterprise_id = e.enterprise_id AND f.year = y.year
-  LEFT JOIN first_certified AS n ON n.enterprise_id = e.enterprise_id
-  LEFT JOIN ended AS d ON d.enterprise_id = e.enterprise_id AND d.year = y.year
-  GROUP BY y.region_code, y.year
+  LEFT JOIN register AS r USING (region_code, year)
+  LEFT JOIN certified AS f USING (region_code, year)
+  LEFT JOIN newly AS n USING (region_code, year)
+  LEFT JOIN ended AS d USING (region_code, year)
 ),
 accredited AS (
   SELECT c.within AS region_code, b.kind, b.accredited_from, b.accredited_to

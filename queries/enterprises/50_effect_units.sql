@@ -2,9 +2,10 @@
 -- 5* when enterprises/ has outcomes.csv). Every enterprise of the register with its cohort, the
 -- year it was first certified (9999 for one never certified, so that "certified later than t"
 -- reads cohort > t for it too); the cell it is compared within (method.yaml
--- enterprises.effect.within: its region, industry and size as chosen, '' for none); and the
--- group it is dealt into for the bootstrap: a seeded hash of its id, modulo the number of
--- groups ($groups, at most one enterprise per group).
+-- enterprises.effect.within: its region, industry and size as chosen, all in one cell for
+-- none), numbered; and the group it is dealt into for the bootstrap: a seeded hash of its id,
+-- modulo the number of groups ($groups, at most one enterprise per group). Each enterprise is
+-- numbered too (unit): the panel's millions of rows are keyed by numbers, not by ids.
 -- From register_enterprises and certificate_life.
 
 CREATE TABLE effect_units AS
@@ -17,12 +18,13 @@ sized AS (
   SELECT least($groups, (SELECT count(*) FROM register_enterprises)) AS groups
 )
 SELECT
+  CAST(row_number() OVER (ORDER BY e.enterprise_id) AS INTEGER) AS unit,
   e.enterprise_id,
   coalesce(f.cohort, 9999) AS cohort,
-  concat_ws('|',
+  CAST(dense_rank() OVER (ORDER BY concat_ws('|',
     CASE WHEN list_contains(CAST($within AS VARCHAR[]), 'region_code') THEN e.region_code END,
     CASE WHEN list_contains(CAST($within AS VARCHAR[]), 'industry') THEN coalesce(e.industry, '') END,
-    CASE WHEN list_contains(CAST($within AS VARCHAR[]), 'size') THEN e.size END) AS stratum,
+    CASE WHEN list_contains(CAST($within AS VARCHAR[]), 'size') THEN e.size END)) AS INTEGER) AS stratum,
   CAST(hash(CAST($seed AS VARCHAR) || ' ' || e.enterprise_id) % (SELECT groups FROM sized) AS INTEGER) AS bucket
 FROM register_enterprises AS e
 LEFT JOIN first AS f USING (enterprise_id);

@@ -18,12 +18,23 @@ WITH multipliers AS (
   FROM range(1, $replicates + 1) AS r
   CROSS JOIN (SELECT DISTINCT bucket FROM effect_influence) AS g
 ),
+-- The estimates numbered, so that the replicates' sums are grouped by numbers, not by text.
+targets AS (
+  SELECT outcome, target, CAST(row_number() OVER (ORDER BY outcome, target) AS INTEGER) AS k
+  FROM (SELECT DISTINCT outcome, target FROM effect_influence)
+),
+influence AS (
+  SELECT t.k, i.bucket, i.phi
+  FROM effect_influence AS i
+  JOIN targets AS t USING (outcome, target)
+),
 moves AS (
-  SELECT m.replicate, i.outcome, i.target, sum(m.v * i.phi) AS move
+  SELECT m.replicate, i.k, sum(m.v * i.phi) AS move
   FROM multipliers AS m
-  JOIN effect_influence AS i USING (bucket)
-  GROUP BY m.replicate, i.outcome, i.target
+  JOIN influence AS i USING (bucket)
+  GROUP BY m.replicate, i.k
 )
-SELECT outcome, target, sqrt(avg(move * move)) AS se, count(*) AS replicates
-FROM moves
-GROUP BY outcome, target;
+SELECT t.outcome, t.target, sqrt(avg(m.move * m.move)) AS se, count(*) AS replicates
+FROM moves AS m
+JOIN targets AS t USING (k)
+GROUP BY t.outcome, t.target;

@@ -1,4 +1,5 @@
 import { access } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Problem } from '../lib/InputError.ts';
 import { createRegionMatcher } from '../lib/regionMatcher.ts';
@@ -7,12 +8,14 @@ import type { DataDir } from '../pipeline/intake/loadDataDir.ts';
 import { hashFile } from '../pipeline/microdata/hashFile.ts';
 import type { Database } from '../pipeline/openDatabase.ts';
 import { runQuery, selectQuery } from '../pipeline/runQueries.ts';
+import { readRegisterFast } from './readRegisterFast.ts';
 import { readRegisterFile } from './readRegisterFile.ts';
-import { registerFiles } from './registerSchema.ts';
+import { outcomeMeasures, registerFiles } from './registerSchema.ts';
 
 /**
  * Reads the enterprise IP management register of a data directory (enterprises/, the files of
- * registerSchema.ts) into DuckDB, checks it (every cell as it is read, then the files against
+ * registerSchema.ts) into DuckDB (by DuckDB's CSV reader when a file is plain, else record by
+ * record), checks it (every cell as it is read, then the files against
  * each other: queries/enterprises/05_register_checks.sql), and computes its regional figures
  * (queries/enterprises/): those the codebook declares become observations of the index like any
  * other, the national ones as 100000's. Records each file in the manifest's inputs. Returns the
@@ -21,17 +24,34 @@ import { registerFiles } from './registerSchema.ts';
 export async function runEnterprises(db: Database, data: DataDir): Promise<Problem[]> {
   const register = data.enterprises;
   if (register === undefined) return [];
+  // Every build runs DuckDB on one thread, so that no sum depends on the order threads add in.
+  // Up to the effect's sums this stage sums nothing but whole numbers, exact in any order: it
+  // runs on every core, and goes back to one where that no longer holds (estimateEffect).
+  const [{ threads } = { threads: 1 }] = await db.query<{ threads: number }>(`SELECT current_setting('threads')::INTEGER AS threads`);
+  await db.exec(`SET threads = ${availableParallelism()}`);
+  try {
+    return await readRegister(db, data, register);
+  } finally {
+    await db.exec(`SET threads = ${threads}`);
+  }
+}
+
+async function readRegister(db: Database, data: DataDir, register: NonNullable<DataDir['enterprises']>): Promise<Problem[]> {
   await runQuery(db, 'enterprises/00_tables.sql');
   const matcher = createRegionMatcher(data.regions);
+  const regionCodes = data.regions.map((r) => r.region_code);
   const problems: Problem[] = [];
   const present = new Set<string>();
   for (const file of registerFiles) {
     const path = join(register.dir, `${file.name}.csv`);
     if (!(await access(path).then(() => true, () => false))) continue;
     present.add(file.name);
-    const read = await readRegisterFile(db, register.dir, register.label, file, matcher);
+    // The file is hashed for the manifest while DuckDB reads it.
+    const [read, { sha256, bytes }] = await Promise.all([
+      readRegisterFast(db, path, file, matcher, regionCodes).then((fast) => fast ?? readRegisterFile(db, register.dir, register.label, file, matcher)),
+      hashFile(path),
+    ]);
     problems.push(...read.problems);
-    const { sha256, bytes } = await hashFile(path);
     data.inputs.push({ file: join(register.label, `${file.name}.csv`), role: 'register', sha256, bytes, rows: read.rows });
   }
   if (problems.length > 0) return problems;
@@ -55,11 +75,20 @@ export async function runEnterprises(db: Database, data: DataDir): Promise<Probl
  */
 async function estimateEffect(db: Database, data: DataDir): Promise<void> {
   const { control, within, bootstrap, groups, seed } = data.method.enterprises.effect;
+  // The panel is made of the measures outcomes.csv gives: the others, empty, go. Outcomes in
+  // whole numbers (counts, amounts in whole units) sum exactly while sums stay below 2^53: then
+  // the pairs' and cells' sums are the same on any number of threads.
+  const [given] = await db.query<Record<string, number | boolean | null>>(`SELECT ${outcomeMeasures.map((m) => `count(${m})::INTEGER AS "${m}", bool_and(${m} = trunc(${m})) AND sum(abs(${m})) < 2 ^ 53 AS "${m}_whole"`).join(', ')} FROM register_outcomes`);
+  const measures = outcomeMeasures.filter((m) => Number(given?.[m] ?? 0) > 0);
+  for (const m of outcomeMeasures) if (!measures.includes(m)) await db.exec(`ALTER TABLE register_outcomes DROP COLUMN ${m}`);
+  const whole = measures.every((m) => given?.[`${m}_whole`] === true);
   await runQuery(db, 'uncertainty/05_uniform_draw.sql');
   await runQuery(db, 'enterprises/50_effect_units.sql', { groups, seed, within: `[${within.join(', ')}]` });
   await runQuery(db, 'enterprises/51_effect_outcomes.sql');
+  if (!whole) await db.exec('SET threads = 1');
   await runQuery(db, 'enterprises/52_effect_pairs.sql');
   await runQuery(db, 'enterprises/53_effect_cells.sql', { control });
+  await db.exec('SET threads = 1');
   await runQuery(db, 'enterprises/54_effect_estimates.sql');
   await runQuery(db, 'enterprises/55_effect_influence.sql');
   await runQuery(db, 'enterprises/56_effect_bootstrap.sql', { replicates: bootstrap, seed });

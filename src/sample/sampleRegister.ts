@@ -12,6 +12,12 @@ const sizes = [['large', 0.05], ['medium', 0.2], ['small', 0.45], ['micro', 0.3]
 const ownerships = [['state', 0.12], ['private', 0.75], ['foreign', 0.08], ['other', 0.05]] as const;
 
 /**
+ * How much larger than the sample's a register is made (the benchmark's): enterprises per
+ * province and the yearly hazard of certification, as multiples of the sample's.
+ */
+export type RegisterSize = { enterprises?: number; hazard?: number };
+
+/**
  * A synthetic enterprise IP management register for the sample (enterprises/): per province a
  * register of enterprises sized by the province's scale, some high-tech; from the first year on
  * each uncertified enterprise is certified to GB/T 29490 with a yearly hazard that rises over
@@ -24,7 +30,8 @@ const ownerships = [['state', 0.12], ['private', 0.75], ['foreign', 0.08], ['oth
  * enterprise's own level and a trend common to all, and R&D expenditure with no effect at all
  * (a placebo, its trend common to all too); one year in fifty is not reported. Seeded, illustrative: not a register anyone keeps.
  */
-export function sampleRegister(provinces: readonly SampleRegion[], years: readonly number[], seed: number): SampleFile[] {
+export function sampleRegister(provinces: readonly SampleRegion[], years: readonly number[], seed: number, size: RegisterSize = {}): SampleFile[] {
+  const { enterprises: perProvince = 1, hazard: hazardScale = 1 } = size;
   const first = years[0]!;
   const last = years.at(-1)!;
   const enterprises = ['enterprise_id,name,region_code,industry,size,ownership,high_tech_from,zone'];
@@ -40,8 +47,8 @@ export function sampleRegister(provinces: readonly SampleRegion[], years: readon
   for (const { region_code: region } of provinces) {
     const random = seededRandom(seed, `register:${region}`);
     const scale = Math.exp(0.8 * random.normal());
-    const hazard = 0.005 + 0.015 * random.uniform();
-    const count = Math.min(800, Math.max(20, Math.round(120 * scale)));
+    const hazard = (0.005 + 0.015 * random.uniform()) * hazardScale;
+    const count = Math.round(perProvince * Math.min(800, Math.max(20, Math.round(120 * scale))));
     const certifiedAtEnd = new Map<number, number>();
     for (let i = 1; i <= count; i++) {
       const id = `Q${region}${String(i).padStart(4, '0')}`;
