@@ -195,7 +195,7 @@ export type Report = {
   /** The surveys of the data directory (surveys/<name>/), when it has any. */
   surveys?: { summaries: SurveySummaryRow[]; estimates: SurveyEstimateRow[]; basedValues: SurveyBasedValueRow[] };
   /** Present when the data directory holds an enterprise IP management register (enterprises/). */
-  enterprises?: { series: EnterpriseSeriesRow[]; byKind: EnterpriseKindRow[]; maturity: MaturityRow[]; effect: EffectRow[] };
+  enterprises?: { series: EnterpriseSeriesRow[]; byKind: EnterpriseKindRow[]; maturity: MaturityRow[]; maturityChange: MaturityChangeRow[]; effect: EffectRow[] };
   /** Present when the composite engine computed rank uncertainty. */
   uncertainty?: UncertaintyRow[];
   /** Present when the composite engine computed performance groups. */
@@ -268,7 +268,15 @@ export type EnterpriseKindRow = { by: 'size' | 'industry'; value: string; enterp
 /** A clause's mean score in the latest assessments (queries/report/enterprise_maturity.sql); null where suppressed. */
 export type MaturityRow = {
   year: number; standard: string; clause: string; name_zh: string; name_en: string;
-  by: 'all' | 'size'; value: string; enterprises: number; mean: number | null; suppressed: boolean;
+  by: 'all' | 'size' | 'industry' | 'region'; value: string; enterprises: number; mean: number | null; suppressed: boolean;
+  /** The lowest published mean of its group (by, value). */
+  weakest: boolean;
+};
+
+/** A clause's scores before and since certification (queries/report/enterprise_maturity_change.sql); null where suppressed. */
+export type MaturityChangeRow = {
+  standard: string; clause: string; name_zh: string; name_en: string; enterprises: number;
+  before: number | null; after: number | null; change: number | null; suppressed: boolean;
 };
 
 /** The effect of certification at an event time (null: overall) (queries/report/certification_effect.sql; out/data/certification_effect.csv). */

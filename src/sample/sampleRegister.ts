@@ -39,6 +39,7 @@ export function sampleRegister(provinces: readonly SampleRegion[], years: readon
   const bodies = ['body_code,name,kind,region_code,accredited_from,accredited_to'];
   const training = ['region_code,year,internal_auditors_trained,certification_auditors_registered'];
   const outcomes = ['enterprise_id,year,invention_applications,rd_expenditure'];
+  const assessments = ['enterprise_id,year,clause,score,scale,standard'];
   const bodyRandom = seededRandom(seed, 'register:bodies');
   certificationSeats.forEach((region, i) => {
     bodies.push([`CB${String(i + 1).padStart(2, '0')}`, `认证机构${i + 1}`, 'certification', region, date(bodyRandom, 2013 + Math.floor(bodyRandom.uniform() * 3)), ''].join(','));
@@ -46,6 +47,8 @@ export function sampleRegister(provinces: readonly SampleRegion[], years: readon
   let certificateNo = 0;
   for (const { region_code: region } of provinces) {
     const random = seededRandom(seed, `register:${region}`);
+    // Its own stream, so that the assessments leave the other files as they were.
+    const scoring = seededRandom(seed, `register:assessments:${region}`);
     const scale = Math.exp(0.8 * random.normal());
     const hazard = (0.005 + 0.015 * random.uniform()) * hazardScale;
     const count = Math.round(perProvince * Math.min(800, Math.max(20, Math.round(120 * scale))));
@@ -71,6 +74,7 @@ export function sampleRegister(provinces: readonly SampleRegion[], years: readon
         const applications = level + 0.5 * t + (from === null ? 0 : plantedEffect(year - from)) + 3 * random.normal();
         outcomes.push([id, year, Math.max(0, Math.round(applications)), Math.round(spend + 30 * t + 0.1 * spend * random.normal())].join(','));
       }
+      assessments.push(...assess(scoring, id, size, from, first, last));
       if (from === null) continue;
       let issued = date(random, from);
       for (;;) {
@@ -116,7 +120,39 @@ export function sampleRegister(provinces: readonly SampleRegion[], years: readon
     { name: 'enterprises/service_bodies.csv', text: `${bodies.join('\n')}\n` },
     { name: 'enterprises/training.csv', text: `${training.join('\n')}\n` },
     { name: 'enterprises/outcomes.csv', text: `${outcomes.join('\n')}\n` },
+    { name: 'enterprises/assessments.csv', text: `${assessments.join('\n')}\n` },
   ];
+}
+
+// How each clause of GB/T 29490 sits against an enterprise's level: review and improvement (9;
+// 10 in the 2023 edition) weakest, implementation and operation strongest.
+const clauseOffsets: Record<string, Record<string, number>> = {
+  '2013': { 4: 2, 5: 4, 6: -1, 7: 3, 8: 5, 9: -8 },
+  '2023': { 4: 1, 5: 4, 6: 0, 7: -1, 8: 5, 9: -4, 10: -8 },
+};
+
+/**
+ * An enterprise's clause scores (0-100): a certified enterprise scores itself in a gap analysis
+ * the year before it is first certified and is audited the two years after, its scores up by
+ * the improvement planted in plantedImprovement; one never certified scores itself once in
+ * twelve cases. On the edition its certificate is issued to (2023 from 2024).
+ */
+function assess(random: SeededRandom, id: string, size: string, from: number | null, first: number, last: number): string[] {
+  const level = ({ large: 65, medium: 58, small: 52, micro: 48 } as Record<string, number>)[size]! + 6 * random.normal();
+  const standard = from !== null && from >= 2024 ? '2023' : '2013';
+  const years = from === null
+    ? (random.uniform() < 1 / 12 ? [first + Math.floor(random.uniform() * (last - first + 1))] : [])
+    : [from - 1, from + 1, from + 2].filter((year) => year >= first && year <= last);
+  return years.flatMap((year) => Object.entries(clauseOffsets[standard]!).map(([clause, offset]) => {
+    const since = from === null || year < from ? null : year - from;
+    const score = level + offset + (since === null ? 0 : plantedImprovement(since)) + 3 * random.normal();
+    return [id, year, clause, Math.round(Math.min(100, Math.max(0, score))), '0-100', standard].join(',');
+  }));
+}
+
+/** The rise in clause scores planted in the sample, e years after first certification. */
+export function plantedImprovement(e: number): number {
+  return 6 + 2 * Math.min(e, 2);
 }
 
 /**

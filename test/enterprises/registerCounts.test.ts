@@ -165,24 +165,44 @@ describe('the enterprise register as regional figures', () => {
     }
   });
 
-  test('the maturity profile: each clause\'s mean score, a cell of fewer than 3 enterprises not published', { timeout: 240_000 }, async () => {
-    // Four enterprises assessed in 2021 on clause 7 (one on the 1-5 scale: 4 is 75 on 0-100),
-    // two of them on clause 8 (too few to publish); 2020's scores are not the latest year's.
+  test('the maturity profile: each clause\'s mean score nationally, by size, industry and region, the weakest clause, the change with certification; a cell of fewer than 3 enterprises not published', { timeout: 240_000 }, async () => {
+    // 2021, the latest year: A, B (two sub-clauses), C (4 on the 1-5 scale is 75 on 0-100), D
+    // and E on clause 7; A, B, C and E on clause 8. Earlier years give the scores before
+    // certification (A certified 2018, B 2020, C 2021, D 2019, E 2017).
     const assessments = [
       'enterprise_id,year,clause,score,scale,standard',
-      'A,2021,7,80,0-100,2013', 'B,2021,7.1,60,0-100,2013', 'B,2021,7.2,70,0-100,2013', 'C,2021,7,4,1-5,2013', 'D,2021,7,50,0-100,2013',
-      'A,2021,8,90,0-100,2013', 'B,2021,8,70,0-100,2013', 'A,2020,7,10,0-100,2013',
+      'A,2021,7,80,0-100,2013', 'B,2021,7.1,60,0-100,2013', 'B,2021,7.2,70,0-100,2013', 'C,2021,7,4,1-5,2013', 'D,2021,7,50,0-100,2013', 'E,2021,7,40,0-100,2013',
+      'A,2021,8,90,0-100,2013', 'B,2021,8,70,0-100,2013', 'C,2021,8,61,0-100,2013', 'E,2021,8,96,0-100,2013',
+      'A,2017,7,60,0-100,2013', 'A,2020,7,10,0-100,2013', 'B,2019,7,50,0-100,2013', 'B,2019,8,40,0-100,2013', 'C,2020,7,3,1-5,2013', 'E,2016,7,46,0-100,2013',
     ].join('\n');
     const data = await dataWithRegister({ 'enterprises.csv': enterprises, 'certifications.csv': certifications, 'assessments.csv': assessments });
     const { code, stderr, out } = await build(data, true);
     expect(stderr).toEqual([]);
     expect(code).toBe(0);
     const { document } = parseHTML(await readFile(join(out, 'en', 'enterprises', 'index.html'), 'utf8'));
-    const rows = [...document.querySelectorAll('section[aria-labelledby="maturity"] tbody tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.trim()));
-    // Clause 7, all: A 80, B (60 + 70) / 2 = 65, C 75, D 50: mean 67.5 of 4 enterprises.
-    expect(rows).toContainEqual(['7 Basic management (GB/T 29490-2013)', 'All', '4', '67.5']);
-    // Clause 7, large enterprises: only A of the two assessed, 1 enterprise, not published.
-    expect(rows).toContainEqual(['7 Basic management (GB/T 29490-2013)', 'Large', '1', 'not published (fewer than 3)']);
-    expect(rows).toContainEqual(['8 Implementation and operation (GB/T 29490-2013)', 'All', '2', 'not published (fewer than 3)']);
+    const table = (caption: string) => {
+      const found = [...document.querySelectorAll('section[aria-labelledby="maturity"] table')].find((t) => t.querySelector('caption')?.textContent?.includes(caption));
+      expect(found, caption).toBeDefined();
+      return [...found!.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.trim()));
+    };
+    // Tables of groups by clauses: the group, the enterprises assessed, clause 7, clause 8.
+    const groups = table('by size and by industry');
+    // Clause 7, all: A 80, B (60 + 70) / 2 = 65, C 75, D 50, E 40: 310 / 5 = 62.0, the weakest
+    // of all (clause 8: 90, 70, 61, 96: 317 / 4 = 79.25).
+    expect(groups).toContainEqual(['All', '5', '62.0 ▼', '79.3']);
+    // Large enterprises (A, E) and the division C39 (A, B): 2 each, not published.
+    expect(groups).toContainEqual(['Large', '2', 'not published (fewer than 3)', 'not published (fewer than 3)']);
+    expect(groups).toContainEqual(['C39', '2', 'not published (fewer than 3)', 'not published (fewer than 3)']);
+    // Beijing (A, B, C): clause 7 (80 + 65 + 75) / 3 = 73.3, its weakest; clause 8 (90 + 70 + 61) / 3 = 73.7.
+    // Tianjin (D, E): 2 and 1 enterprises, not published.
+    const regions = table('By region');
+    expect(regions).toContainEqual(['Beijing', '3', '73.3 ▼', '73.7']);
+    expect(regions).toContainEqual(['Tianjin', '2', 'not published (fewer than 3)', 'not published (fewer than 3)']);
+    // Before and since certification, clause 7: A 60 to 80 (2021, not 2020's 10), B 50 to 65, C
+    // 50 to 75, E 46 to 40 (D has no score before): before 206 / 4 = 51.5, since 65.0, change
+    // +13.5. Clause 8: B alone, not published.
+    const change = table('before and since certification');
+    expect(change).toContainEqual(['7 Basic management (GB/T 29490-2013)', '4', '51.5', '65.0', '+13.5']);
+    expect(change).toContainEqual(['8 Implementation and operation (GB/T 29490-2013)', '1', 'not published (fewer than 3)', '', '']);
   });
 });

@@ -46,6 +46,7 @@ export async function assembleReport(db: Database, facts: ReportFacts): Promise<
   if (tables.has('enterprise_counts')) {
     report.enterprises = {
       series: await rows('enterprise_series'), byKind: await rows('enterprise_by_kind'), maturity: await rows('enterprise_maturity'),
+      maturityChange: await rows('enterprise_maturity_change'),
       effect: tables.has('certification_effect') ? await rows('certification_effect') : [],
     };
   }

@@ -1,4 +1,5 @@
 import { certificationTrendChart, eventStudyChart, tileMapChart } from '$charts/index';
+import type { MaturityRow } from '$lib/report';
 import { nationalCode } from '$lib/types';
 import { chartSlot } from '../../chartSlots.server';
 import { langOf } from '../../langOf';
@@ -64,7 +65,14 @@ export const load: PageServerLoad = ({ params }) => {
     },
     regions,
     byKind: register.byKind,
-    maturity: register.maturity,
+    // One table per edition of the standard assessed in the latest year (their clauses differ).
+    maturityGroups: editions(register.maturity).map((rows) => maturityMatrix(rows, [
+      { by: 'all', value: 'all' },
+      ...['large', 'medium', 'small', 'micro'].map((value) => ({ by: 'size', value })),
+      ...[...new Set(rows.filter((r) => r.by === 'industry').map((r) => r.value))].sort().map((value) => ({ by: 'industry', value })),
+    ])),
+    maturityRegions: editions(register.maturity).map((rows) => maturityMatrix(rows, units.map((r) => ({ by: 'region', value: r.region_code, name_zh: r.name_zh, name_en: r.name_en })))),
+    maturityChange: register.maturityChange,
     effect: register.effect,
     effectCharts: [...new Set(register.effect.map((e) => e.outcome))].map((outcome) => {
       const rows = register.effect.filter((e) => e.outcome === outcome);
@@ -81,3 +89,34 @@ export const load: PageServerLoad = ({ params }) => {
     },
   };
 };
+
+/** The maturity profile's rows by edition of the standard, the newest first. */
+function editions(rows: readonly MaturityRow[]): MaturityRow[][] {
+  return [...new Set(rows.map((r) => r.standard))].sort().reverse().map((standard) => rows.filter((r) => r.standard === standard));
+}
+
+/**
+ * The maturity profile of one edition as a table of groups by clauses: for
+ * each group, in the order given, the enterprises assessed and each clause's mean (null where
+ * suppressed or not assessed), and whether it is the group's weakest clause. Groups no
+ * enterprise was assessed in are left out.
+ */
+function maturityMatrix<G extends { by: string; value: string }>(rows: readonly MaturityRow[], groups: readonly G[]) {
+  const standard = rows[0]?.standard ?? null;
+  const ofStandard = rows;
+  const clauses = [...new Map(ofStandard.map((r) => [r.clause, { clause: r.clause, name_zh: r.name_zh, name_en: r.name_en }])).values()].sort((a, b) => Number(a.clause) - Number(b.clause));
+  const cell = new Map(ofStandard.map((r) => [`${r.by}|${r.value}|${r.clause}`, r]));
+  const assessed = new Set(ofStandard.map((r) => `${r.by}|${r.value}`));
+  return {
+    standard,
+    year: ofStandard[0]?.year ?? null,
+    clauses,
+    rows: groups.filter((g) => assessed.has(`${g.by}|${g.value}`)).map((g) => {
+      const cells = clauses.map(({ clause }) => {
+        const found = cell.get(`${g.by}|${g.value}|${clause}`);
+        return { mean: found?.mean ?? null, enterprises: found?.enterprises ?? 0, weakest: found?.weakest ?? false };
+      });
+      return { ...g, enterprises: Math.max(...cells.map((c) => c.enterprises)), cells };
+    }),
+  };
+}
