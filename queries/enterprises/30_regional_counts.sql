@@ -1,5 +1,5 @@
 -- The register's regional figures, by region (every region of regions.csv and the nation,
--- 20_region_closure.sql) and year, long: what framework formulas read as codebook variables
+-- queries/staging/05_region_closure.sql) and year, long: what framework formulas read as codebook variables
 -- (src/enterprises/runEnterprises.ts adds those the codebook declares to the observations).
 -- "At year end" is 31 December. The years are those of the other observations of the data
 -- directory, or, with none, those the certificates span. A region without enterprises in the

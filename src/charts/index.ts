@@ -10,4 +10,5 @@ export { regionTrendChart, type RegionTrendRow } from './regionTrendChart.ts';
 export { tileMapChart } from './tileMapChart.ts';
 export { estimateChart, type EstimateRow } from './estimateChart.ts';
 export { certificationTrendChart, type CertificationYear } from './certificationTrendChart.ts';
+export { transferTrendChart, type TransferYear } from './transferTrendChart.ts';
 export { eventStudyChart } from './eventStudyChart.ts';

@@ -8,8 +8,9 @@ import { readRegions } from '../pipeline/intake/readRegions.ts';
 import { readYamlFile } from '../pipeline/intake/readYamlFile.ts';
 import { bundledDataDir } from '../pipeline/import/importFile.ts';
 import { readSheet } from '../pipeline/import/readSheet.ts';
-import { describeKind, readCell } from './readRegisterCell.ts';
-import { registerFiles, type RegisterFile } from './registerSchema.ts';
+import { describeKind, readCell } from '../pipeline/intake/readRegisterCell.ts';
+import type { RegisterFile } from '../pipeline/intake/registerColumns.ts';
+import { registerFiles } from './registerSchema.ts';
 
 const text = z.string().trim().min(1);
 

@@ -6,28 +6,7 @@
  * (queries/enterprises/00_tables.sql), in the order of its columns here.
  */
 
-/** What a cell holds, and so how it is read and checked. */
-export type CellKind =
-  | { kind: 'id' }                                   // a code, non-empty, kept as text
-  | { kind: 'text' }                                 // free text, may be empty
-  | { kind: 'region' }                               // a region of regions.csv, by code or name
-  | { kind: 'year' }                                 // 1900-2100
-  | { kind: 'date' }                                 // 2023-05-17, 2023/5/17, 2023.5.17, 2023年5月17日
-  | { kind: 'count' }                                // a whole number >= 0
-  | { kind: 'amount' }                               // a number >= 0
-  | { kind: 'number' }                               // any number
-  | { kind: 'choice'; values: readonly string[] };   // one of these words
-
-export type RegisterColumn = { name: string; cell: CellKind; required: boolean };
-
-export type RegisterFile = {
-  /** The file in enterprises/ and its table (register_<name>). */
-  name: 'enterprises' | 'certifications' | 'service_bodies' | 'training' | 'outcomes' | 'assessments';
-  required: boolean;
-  columns: readonly RegisterColumn[];
-  /** Columns of which at least one must be given (outcomes: any of the outcome measures). */
-  oneOf?: readonly string[];
-};
+import type { CellKind, RegisterColumn, RegisterFile } from '../pipeline/intake/registerColumns.ts';
 
 const required = (name: string, cell: CellKind): RegisterColumn => ({ name, cell, required: true });
 const optional = (name: string, cell: CellKind): RegisterColumn => ({ name, cell, required: false });

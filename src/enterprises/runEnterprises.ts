@@ -8,8 +8,8 @@ import type { DataDir } from '../pipeline/intake/loadDataDir.ts';
 import { hashFile } from '../pipeline/microdata/hashFile.ts';
 import type { Database } from '../pipeline/openDatabase.ts';
 import { runQuery, selectQuery } from '../pipeline/runQueries.ts';
-import { readRegisterFast } from './readRegisterFast.ts';
-import { readRegisterFile } from './readRegisterFile.ts';
+import { readRegisterFast } from '../pipeline/intake/readRegisterFast.ts';
+import { readRegisterFile } from '../pipeline/intake/readRegisterFile.ts';
 import { outcomeMeasures, registerFiles } from './registerSchema.ts';
 
 /**
@@ -60,7 +60,6 @@ async function readRegister(db: Database, data: DataDir, register: NonNullable<D
   if (problems.length > 0) return problems;
 
   await runQuery(db, 'enterprises/10_certificate_life.sql');
-  await runQuery(db, 'enterprises/20_region_closure.sql');
   await runQuery(db, 'enterprises/30_regional_counts.sql', { has_bodies: present.has('service_bodies') });
   await runQuery(db, 'enterprises/40_observations.sql', { source: join(register.label, 'certifications.csv'), national: nationalCode });
   if (present.has('outcomes')) await estimateEffect(db, data);

@@ -138,6 +138,20 @@ export const methodSchema = z
       })
       .strict()
       .prefault({}),
+    // The IP transfer reports of universities and research institutes (institutions/;
+    // queries/institutions/): what an error in a report does (stop the build, or flag it: list
+    // it on the page and in the manifest and keep the report), the share by which patents held
+    // may exceed those of the year before plus the grants (lapses counted late), and N, the
+    // years after grant from which a state-funded patent never transformed is counted as
+    // untransformed (the form's label says N).
+    institutions: z
+      .object({
+        checks: z.enum(['stop', 'flag']).default('stop'),
+        stock_tolerance: z.number().min(0, 'a share of 0 or more, such as 0.05').max(1, 'a share of at most 1').default(0.05),
+        untransformed_years: wholeNumber(1, 50).default(3),
+      })
+      .strict()
+      .prefault({}),
     // IP products in the national accounts (queries/accounts/); the definitions are in the SQL headers.
     accounts: z
       .object({

@@ -196,6 +196,8 @@ export type Report = {
   surveys?: { summaries: SurveySummaryRow[]; estimates: SurveyEstimateRow[]; basedValues: SurveyBasedValueRow[] };
   /** Present when the data directory holds an enterprise IP management register (enterprises/). */
   enterprises?: { series: EnterpriseSeriesRow[]; byKind: EnterpriseKindRow[]; maturity: MaturityRow[]; maturityChange: MaturityChangeRow[]; effect: EffectRow[] };
+  /** The institutions' IP transfer reports (src/institutions/), when the data directory has institutions/ with reports. */
+  institutions?: InstitutionsReport;
   /** Present when the composite engine computed rank uncertainty. */
   uncertainty?: UncertaintyRow[];
   /** Present when the composite engine computed performance groups. */
@@ -283,4 +285,19 @@ export type MaturityChangeRow = {
 export type EffectRow = {
   outcome: string; event_time: number | null; att: number | null; se: number | null; ci_low: number | null; ci_high: number | null;
   n_treated: number; n_control: number;
+};
+
+/** The institutions' IP transfer reports, as the institutions page shows them (queries/report/institution_*.sql). */
+export type InstitutionsReport = {
+  /** The years after grant from which a state-funded patent never transformed counts as untransformed (method.yaml). */
+  untransformedYears: number;
+  series: { region_code: string; year: number; variable: string; value: number }[];
+  league: {
+    institution_id: string; name_zh: string; name_en: string; kind: string; affiliation: string; region_code: string; year: number; reported: boolean;
+    income: number | null; contracts: number | null; licences: number | null; patents_held: number | null; untransformed: number | null; untransformed_share: number | null;
+  }[];
+  byKind: { by: 'kind' | 'affiliation'; value: string; registered: number; reporting: number; income: number; contracts: number | null; year: number }[];
+  concentration: { year: number; top10_share: number | null; reporting: number }[];
+  missing: { year: number; institution_id: string; name_zh: string; name_en: string; kind: string; region_code: string }[];
+  flags: { severity: 'error' | 'warning'; institution_id: string; name_zh: string; name_en: string; year: number; field: string; found: string; expected: string; place: string }[];
 };

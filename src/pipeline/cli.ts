@@ -25,6 +25,10 @@ Usage:
                                            turn a yearbook sheet or an extract into a long observation file
   ipindex estimate <survey-dir> --out <dir>
                                            estimate a survey (responses.csv + design.yaml) into <dir>/estimates.csv
+  ipindex template institutions --out <form.xlsx> [--lang en] [--data <data-dir>]
+                                           write the annual IP transfer reporting form of universities and institutes
+  ipindex import-reports <folder> --out <data-dir>/institutions/reports.csv
+                                           read every filled form in a folder into one file of reports
   ipindex import-coinr <iData.csv> <iMeta.csv> --out <dir> [--group <column>] [--year <yyyy>]
                                            turn a COINr data set into a data directory (COINr's example method)
   ipindex --help | --version
@@ -33,7 +37,8 @@ Options:
   --out <dir>     where the report goes; replaced only when the build succeeds
   --no-site       (build) write the data tables only, no web pages
   --port <n>      (serve) first port to try
-  --lang <zh|en>  (pdf) the language of the PDF, Chinese unless en
+  --lang <zh|en>  (pdf, template) the language of the PDF or the form, Chinese unless en
+  --data <dir>    (import, template) the data directory whose regions, codebook or method.yaml to use
 
 Exit codes: 0 done; 1 the input is wrong (each problem names its file, row and column);
 2 the command line is wrong; 3 an internal error (please report it).`;
@@ -126,6 +131,31 @@ export async function main(argv: string[], write: (line: string) => void = conso
         const { describeImport } = await import('./import/describeImport.ts');
         const result = await importFile({ source: args[0], map: values.map, out: values.out, ...(values.data === undefined ? {} : { data: values.data }) });
         for (const line of describeImport(result, values.out)) write(line);
+        return 0;
+      }
+      case 'template': {
+        if (args[0] !== 'institutions' || args.length !== 1) throw new UsageError(`template makes the form of the institutions' reports: ipindex template institutions --out form.xlsx, got ${args.join(' ') || 'nothing'}`);
+        if (values.out === undefined) throw new UsageError('template needs --out <form.xlsx>');
+        const lang = values.lang === undefined ? 'zh' : values.lang;
+        if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang must be zh or en, got ${lang}`);
+        const { writeReportForm } = await import('../institutions/writeReportForm.ts');
+        // The term N of the untransformed patents is the data directory's method.yaml's, when given.
+        const years = values.data === undefined ? 3 : (await loadDataDir(values.data, values.data)).method.institutions.untransformed_years;
+        await writeReportForm(values.out, lang, years);
+        write(`wrote ${values.out}: the annual reporting form (${lang === 'zh' ? 'Chinese' : 'English'}), untransformed patents counted from ${years} years after grant`);
+        return 0;
+      }
+      case 'import-reports': {
+        if (args.length !== 1 || args[0] === undefined) throw new UsageError(`import-reports takes one folder of filled forms, got ${args.length === 0 ? 'none' : args.join(' ')}`);
+        if (values.out === undefined) throw new UsageError('import-reports needs --out <data-dir>/institutions/reports.csv');
+        const { importReports } = await import('../institutions/importReports.ts');
+        const result = await importReports(args[0], values.out);
+        write(`wrote ${result.out}: ${result.reports} reports (${result.corrected} corrected) from ${result.forms} files, ${result.values} values`);
+        const years = [...new Set(result.missing.map((m) => m.year))];
+        for (const year of years) {
+          const ids = result.missing.filter((m) => m.year === year).map((m) => m.institution);
+          write(`  not reported for ${year}: ${ids.length} institution${ids.length === 1 ? '' : 's'} of the register (${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', ...' : ''})`);
+        }
         return 0;
       }
       case 'import-coinr': {

@@ -51,7 +51,7 @@ export async function writeResults(db: Database, dir: string, data: DataDir, com
   const accounts = await readAccounts(db, data, computed.accounts);
   // The layout files are JavaScript's work and the tables DuckDB's: the two run side by side,
   // and both finish before a failure is passed on, so nothing is still writing into `dir` then.
-  const [layout, copied] = await Promise.allSettled([writeAccountsExports(dir, accounts, run.builtAt), copyTables(db, dir, (data.surveys ?? []).length > 0, await hasTable(db, 'certification_effect'))]);
+  const [layout, copied] = await Promise.allSettled([writeAccountsExports(dir, accounts, run.builtAt), copyTables(db, dir, (data.surveys ?? []).length > 0, await hasTable(db, 'certification_effect'), await hasTable(db, 'institution_response'))]);
   if (layout.status === 'rejected') throw layout.reason;
   if (copied.status === 'rejected') throw copied.reason;
   const [accountsFiles, counts] = [layout.value, copied.value];
@@ -75,6 +75,14 @@ export async function writeResults(db: Database, dir: string, data: DataDir, com
     // Years whose index has no reference score (a national total missing): no performance groups.
     years_without_reference: (await db.query<{ year: number }>('SELECT year FROM unreferenced_years ORDER BY year')).map((r) => Number(r.year)),
     accounts: computed.accounts,
+    // The institutions' reports: who in the register did not report a year (left out of the sums,
+    // never counted as 0), and the reports flagged (queries/institutions/20_report_flags.sql).
+    ...((await hasTable(db, 'institution_response')) ? {
+      institution_reports: {
+        not_reported: await db.query('SELECT year, institution_id FROM institution_response WHERE NOT reported ORDER BY year, institution_id'),
+        flags: await db.query('SELECT severity, institution_id, year, field, found, expected, place FROM institution_flags ORDER BY severity, year, institution_id, field'),
+      },
+    } : {}),
     outputs: Object.entries(counts).map(([file, rows]) => ({ file: `data/${file}`, rows })),
     queries: 'Every number is computed by the SQL files of queries/; data/indicators.sql is the formula SQL as it ran.',
   };
@@ -83,14 +91,20 @@ export async function writeResults(db: Database, dir: string, data: DataDir, com
 }
 
 /** Writes the tables of the output contract as CSV files into `dir`, returning the rows of each. */
-async function copyTables(db: Database, dir: string, surveys: boolean, effect: boolean): Promise<Record<string, number>> {
+async function copyTables(db: Database, dir: string, surveys: boolean, effect: boolean, institutions: boolean): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   await runQuery(db, 'exports/spreadsheet_safe.sql');
   // The surveys' estimates (queries/survey/80_published_estimates.sql), when the data directory has surveys.
   const estimates = 'SELECT * FROM survey_estimates ORDER BY survey, variable, domain, domain_value';
   // The effect of GB/T 29490 certification (queries/enterprises/56_certification_effect.sql), when the register has outcomes.
   const effectSql = 'SELECT * FROM certification_effect';
-  const extra = [...(surveys ? [['estimates.csv', estimates] as const] : []), ...(effect ? [['certification_effect.csv', effectSql] as const] : [])];
+  // The institutions' reports, one row per institution and year (public in this field), when the data directory has them.
+  const reportsSql = 'SELECT i.name_zh, i.name_en, r.* FROM institution_reports AS r JOIN register_institutions AS i USING (institution_id) ORDER BY r.institution_id, r.year';
+  const extra = [
+    ...(surveys ? [['estimates.csv', estimates] as const] : []),
+    ...(effect ? [['certification_effect.csv', effectSql] as const] : []),
+    ...(institutions ? [['institution_reports.csv', reportsSql] as const] : []),
+  ];
   for (const [file, sql] of [...Object.entries(tables), ...extra]) {
     // COPY answers with the number of rows it wrote, so the table is not queried a second time.
     const [row] = await db.query<{ Count: bigint | number }>(`COPY (${await spreadsheetSafeSelect(db, sql)}) TO ${quotedString(join(dir, file))} (HEADER, DELIMITER ',')`);

@@ -20,5 +20,7 @@ export const load: LayoutServerLoad = ({ params }) => {
     hasAccounts: report.accounts !== undefined,
     // The enterprise IP management page (src/routes/[[lang]]/enterprises) has content when the data directory holds a register.
     hasEnterprises: report.enterprises !== undefined,
+    // The page of the institutions' transfer reports (src/routes/[[lang]]/institutions) has content when the data directory holds their reports.
+    hasInstitutions: report.institutions !== undefined,
   };
 };

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { generateSample, SAMPLE_OPTIONS } from './generateSample.ts';
 import { readSampleInputs } from './readSampleInputs.ts';
 import { sampleFiles } from './sampleFiles.ts';
+import { sampleInstitutions } from './sampleInstitutions.ts';
 import { sampleRegister } from './sampleRegister.ts';
 import { sampleSurvey } from './sampleSurvey.ts';
 import { writeSample } from './writeSample.ts';
@@ -70,7 +71,7 @@ async function main(argv: string[]): Promise<number> {
 
   const { regions, variables } = await readSampleInputs(INPUT_DIR);
   const tables = generateSample(regions, variables, { ...SAMPLE_OPTIONS, seed });
-  const files = [...sampleFiles(tables, variables), ...sampleSurvey(regions, SAMPLE_OPTIONS.years, seed), ...sampleRegister(regions, SAMPLE_OPTIONS.years, seed)];
+  const files = [...sampleFiles(tables, variables), ...sampleSurvey(regions, SAMPLE_OPTIONS.years, seed), ...sampleRegister(regions, SAMPLE_OPTIONS.years, seed), ...sampleInstitutions(regions, SAMPLE_OPTIONS.years, seed)];
   const paths = await writeSample(files, out);
   files.forEach((file, i) => {
     const rows = file.text.split('\n').length - 2;

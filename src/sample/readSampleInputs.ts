@@ -17,7 +17,7 @@ export interface SampleInputs {
  * simulated as tables: the survey's estimates (sampleSurvey.ts) and the enterprise register's
  * counts (sampleRegister.ts).
  */
-export const UNIT_LEVEL_DATASETS = ['survey', 'enterprises'];
+export const UNIT_LEVEL_DATASETS = ['survey', 'enterprises', 'institutions'];
 
 /** Reads the provinces of `regions.csv` and the codebook `variables.csv` from a data directory. */
 export async function readSampleInputs(dir: string): Promise<SampleInputs> {
@@ -29,7 +29,7 @@ export async function readSampleInputs(dir: string): Promise<SampleInputs> {
     });
   const regions = (await read('regions.csv'))
     .filter((r) => r.level === 'province')
-    .map((r) => ({ region_code: r.region_code ?? '', name_en: r.name_en ?? '' }));
+    .map((r) => ({ region_code: r.region_code ?? '', name_zh: r.name_zh ?? '', name_en: r.name_en ?? '' }));
   const codebook = await read('variables.csv');
   const variables = codebook.filter((v) => !UNIT_LEVEL_DATASETS.includes(v.dataset ?? '')).map((v) => ({
     variable: v.variable ?? '',

@@ -1,6 +1,8 @@
 /** A row of data/regions.csv, as far as the sample generator needs it. */
 export interface SampleRegion {
   region_code: string;
+  /** The Chinese name, where the generator names things after the region. */
+  name_zh?: string;
   name_en: string;
 }
 

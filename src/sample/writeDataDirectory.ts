@@ -5,6 +5,7 @@ import { generateSample, SAMPLE_OPTIONS } from './generateSample.ts';
 import { readRegionRows, regionsCsv } from './prefectureRegions.ts';
 import { readSampleInputs } from './readSampleInputs.ts';
 import { sampleFiles } from './sampleFiles.ts';
+import { sampleInstitutions } from './sampleInstitutions.ts';
 import { sampleRegister } from './sampleRegister.ts';
 import { sampleSurvey } from './sampleSurvey.ts';
 import type { Panel } from './simulateSeries.ts';
@@ -79,7 +80,7 @@ export async function writeDataDirectory(inputDir: string, out: string, options:
     await writeFile(join(out, 'framework.csv'), withoutIndicatorsOf(framework, unitLevelVariables), 'utf8');
     lines.push(`wrote ${join(out, 'framework.csv')} (the bundled sample's, without the indicators of its survey and register)`);
   }
-  const files = [...sampleFiles(tables, variables), ...(options.level === 'province' ? [...sampleSurvey(provinces, years, options.seed), ...sampleRegister(provinces, years, options.seed)] : [])];
+  const files = [...sampleFiles(tables, variables), ...(options.level === 'province' ? [...sampleSurvey(provinces, years, options.seed), ...sampleRegister(provinces, years, options.seed), ...sampleInstitutions(provinces, years, options.seed)] : [])];
   const paths = await writeSample(files, out);
   files.forEach((file, i) => lines.push(`wrote ${paths[i]} (${file.text.split('\n').length - 2} rows, seed ${options.seed})`));
   if (options.records > 0) {

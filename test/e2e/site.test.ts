@@ -74,6 +74,9 @@ const pageTypes = [
   { path: 'en/accounts/110000/', lang: 'en', heading: /Beijing/ },
   { path: 'survey/enterprise_ip/', lang: 'zh-CN', heading: /抽样调查：enterprise_ip（2024年）/ },
   { path: 'en/survey/enterprise_ip/', lang: 'en', heading: /Survey: enterprise_ip \(2024\)/ },
+  { path: 'enterprises/', lang: 'zh-CN', heading: /企业知识产权管理/ },
+  { path: 'institutions/', lang: 'zh-CN', heading: /高等学校和科研机构知识产权转移转化/ },
+  { path: 'en/institutions/', lang: 'en', heading: /IP transfer and transformation of universities/ },
 ];
 
 describe('every page type', () => {

@@ -2,9 +2,9 @@ import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readRegisterFast } from '../../src/enterprises/readRegisterFast.ts';
-import { readRegisterFile } from '../../src/enterprises/readRegisterFile.ts';
-import { registerFiles, type RegisterFile } from '../../src/enterprises/registerSchema.ts';
+import { readRegisterFast } from '../../src/pipeline/intake/readRegisterFast.ts';
+import { readRegisterFile } from '../../src/pipeline/intake/readRegisterFile.ts';
+import { registerFiles } from '../../src/enterprises/registerSchema.ts';
 import { createRegionMatcher } from '../../src/lib/regionMatcher.ts';
 import { main } from '../../src/pipeline/cli.ts';
 import { loadDataDir } from '../../src/pipeline/intake/loadDataDir.ts';
@@ -14,9 +14,9 @@ import { runQuery } from '../../src/pipeline/runQueries.ts';
 // The register's fast reader (DuckDB's CSV reader) must read every file it takes exactly as the
 // careful reader (record by record) does, and give up on every file that needs a message.
 
-const schema = (name: RegisterFile['name']) => registerFiles.find((f) => f.name === name)!;
+const schema = (name: string) => registerFiles.find((f) => f.name === name)!;
 
-async function readBoth(name: RegisterFile['name'], text: string | Buffer): Promise<{ fast: unknown[] | null; careful: unknown[] }> {
+async function readBoth(name: string, text: string | Buffer): Promise<{ fast: unknown[] | null; careful: unknown[] }> {
   const dir = await mkdtemp(join(tmpdir(), 'ipindex-fast-register-'));
   await writeFile(join(dir, `${name}.csv`), text);
   const data = await loadDataDir('test/fixtures/tiny', 'tiny');

@@ -56,7 +56,7 @@ describe('scanLinks finds what SvelteKit\'s crawler finds', () => {
 
     test('the same ids and links, in the same order', async () => {
       const pages = (await readdir(join(work, 'out'), { recursive: true })).filter((f) => f.endsWith('index.html'));
-      expect(pages.length).toBe(30);
+      expect(pages.length).toBe(32);
       let links = 0;
       for (const page of pages) {
         const html = await readFile(join(work, 'out', page), 'utf8');

@@ -2,6 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Problem } from '../../lib/InputError.ts';
 import { registerFiles } from '../../enterprises/registerSchema.ts';
+import { institutionFiles } from '../../institutions/institutionSchema.ts';
 import { microdataDatasetOf } from '../microdata/microdataDatasets.ts';
 
 const registerFileNames = registerFiles.map((f) => `${f.name}.csv`);
@@ -23,6 +24,8 @@ export type ClassifiedEntries = {
   surveys: string[];
   /** Whether the folder enterprises/ holds an enterprise IP management register (src/enterprises/). */
   enterprises: boolean;
+  /** Whether the folder institutions/ holds the register of institutions and their reports (src/institutions/). */
+  institutions: boolean;
   /** Files left out on purpose: documentation, the system's own files. */
   unused: UnusedFile[];
   /** Files that look like data ipindex cannot read: each a problem, so none is silently lost. */
@@ -46,7 +49,7 @@ const systemFiles = new Set(['thumbs.db', 'desktop.ini']);
  * how the directory is named in messages.
  */
 export async function classifyEntries(dir: string, label: string, names: readonly string[]): Promise<ClassifiedEntries> {
-  const result: ClassifiedEntries = { microdata: [], observations: [], surveys: [], enterprises: false, unused: [], problems: [] };
+  const result: ClassifiedEntries = { microdata: [], observations: [], surveys: [], enterprises: false, institutions: false, unused: [], problems: [] };
   const problem = (name: string, found: string, expected: string) => result.problems.push({ file: join(label, name), found, expected });
   const unused = (name: string, reason: string) => result.unused.push({ file: join(label, name), reason });
   for (const name of [...names].sort()) {
@@ -91,9 +94,22 @@ export async function classifyEntries(dir: string, label: string, names: readonl
       else result.enterprises = true;
       continue;
     }
+    if (folder && name === 'institutions') {
+      const files = (await readdir(join(dir, name))).sort();
+      const known = institutionFiles.map((f) => `${f.name}.csv`);
+      for (const file of files) {
+        if (known.includes(file)) continue;
+        if (file.startsWith('.') || systemFiles.has(file.toLowerCase())) unused(`${name}/${file}`, 'a hidden or system file');
+        else if (documentation.test(file)) unused(`${name}/${file}`, 'documentation (read by people, not by ipindex)');
+        else problem(`${name}/${file}`, 'a file the institutions\' reports do not have', `institutions.csv (the register) and reports.csv (the reports, as ipindex import-reports writes them from the filled forms)`);
+      }
+      if (!files.includes('institutions.csv')) problem(`${name}/`, 'an institutions/ folder without institutions.csv', 'the register of institutions (institutions.csv) and their reports (reports.csv)');
+      else result.institutions = true;
+      continue;
+    }
     if (folder) {
       if (name.startsWith('.')) unused(`${name}/`, 'a hidden folder');
-      else unused(`${name}/`, 'a folder: ipindex reads the files at the top of the data directory, the microdata folders patent_records/, transfer_records/ and pledge_records/, surveys/ and enterprises/');
+      else unused(`${name}/`, 'a folder: ipindex reads the files at the top of the data directory, the microdata folders patent_records/, transfer_records/ and pledge_records/, surveys/, enterprises/ and institutions/');
       continue;
     }
     if (name.startsWith('.') || systemFiles.has(lower)) unused(name, 'a hidden or system file');

@@ -21,7 +21,7 @@ import { classifyEntries, type UnusedFile } from './classifyEntries.ts';
 /** An input file as the manifest records it. */
 export type InputFile = {
   file: string;
-  role: 'regions' | 'codebook' | 'framework' | 'method' | 'observations' | 'microdata' | 'survey' | 'register';
+  role: 'regions' | 'codebook' | 'framework' | 'method' | 'observations' | 'microdata' | 'survey' | 'register' | 'reports';
   sha256: string;
   bytes: number;
   encoding?: TextEncoding;
@@ -59,6 +59,8 @@ export type DataDir = {
   surveys?: { name: string; dir: string; label: string }[];
   /** The enterprise IP management register of enterprises/, read by the staging stage (src/enterprises/runEnterprises.ts). */
   enterprises?: { dir: string; label: string };
+  /** The institutions' IP transfer reports of institutions/, read by the staging stage (src/institutions/runInstitutions.ts). */
+  institutions?: { dir: string; label: string };
   /** Files of the directory that are not read, with the reason (documentation, say). */
   unused?: UnusedFile[];
 };
@@ -123,7 +125,7 @@ export async function loadDataDir(dir: string, label = dir, db?: Database): Prom
   problems.push(...found.problems);
   inputs.push(...found.microdata.map((m) => m.input));
   const observationFiles = entries.observations;
-  if (observationFiles.length === 0 && found.microdata.length === 0 && entries.surveys.length === 0 && !entries.enterprises) {
+  if (observationFiles.length === 0 && found.microdata.length === 0 && entries.surveys.length === 0 && !entries.enterprises && !entries.institutions) {
     problems.push({ file: label, found: 'no observation files', expected: 'one or more CSV files of observations beside regions.csv' });
   }
   const intake: IntakeRecord = { files: [], reformatted: [] };
@@ -164,7 +166,8 @@ export async function loadDataDir(dir: string, label = dir, db?: Database): Prom
   }
   const data: DataDir = { regions, variables, nodes, indicators, method, observations, dropped, inputs, problems, microdata: found.microdata, intake, unused: entries.unused,
     surveys: entries.surveys.map((s) => ({ name: s, dir: join(dir, 'surveys', s), label: join(label, 'surveys', s) })),
-    ...(entries.enterprises ? { enterprises: { dir: join(dir, 'enterprises'), label: join(label, 'enterprises') } } : {}) };
+    ...(entries.enterprises ? { enterprises: { dir: join(dir, 'enterprises'), label: join(label, 'enterprises') } } : {}),
+    ...(entries.institutions ? { institutions: { dir: join(dir, 'institutions'), label: join(label, 'institutions') } } : {}) };
   if (db !== undefined) data.streamed = streamed;
   return data;
 }

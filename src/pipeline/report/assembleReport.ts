@@ -50,6 +50,13 @@ export async function assembleReport(db: Database, facts: ReportFacts): Promise<
       effect: tables.has('certification_effect') ? await rows('certification_effect') : [],
     };
   }
+  if (tables.has('institution_figures')) {
+    report.institutions = {
+      untransformedYears: facts.method.institutions.untransformed_years,
+      series: await rows('institution_series'), league: await rows('institution_league'), byKind: await rows('institution_by_kind'),
+      concentration: await rows('institution_concentration'), missing: await rows('institution_missing'), flags: await rows('institution_flags'),
+    } as Report['institutions'];
+  }
   if (tables.has('survey_estimates')) report.surveys = { summaries: await rows('survey_summaries'), estimates: await rows('survey_estimates'), basedValues: await rows('survey_based_values') };
   return report;
 }

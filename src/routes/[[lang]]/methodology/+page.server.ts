@@ -21,6 +21,8 @@ export const load: PageServerLoad = ({ params }) => {
       survey,
       year: Math.max(...(report.surveys?.summaries ?? []).filter((s) => s.survey === survey).map((s) => s.year)),
     })),
+    // The institutions' reports: the term of the untransformed patents, when there are reports.
+    institutions: report.institutions === undefined ? null : { untransformedYears: report.institutions.untransformedYears },
     years: report.years,
     steps: Object.entries(steps).map(([step, parameters]) => ({ step, parameters: flatten(parameters) })),
     uncertaintySettings: uncertainty === undefined ? null : flatten(uncertainty),

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import type { Problem } from '../lib/InputError.ts';
-import type { RegionMatcher } from '../lib/regionMatcher.ts';
-import { isBlankRecord, streamCsvRecords } from '../pipeline/intake/readCsvFile.ts';
-import type { Cell, Database } from '../pipeline/openDatabase.ts';
+import type { Problem } from '../../lib/InputError.ts';
+import type { RegionMatcher } from '../../lib/regionMatcher.ts';
+import { isBlankRecord, streamCsvRecords } from './readCsvFile.ts';
+import type { Cell, Database } from '../openDatabase.ts';
 import { describeKind, readCell } from './readRegisterCell.ts';
-import type { RegisterFile } from './registerSchema.ts';
+import type { RegisterFile } from './registerColumns.ts';
 
 /** What went into a table: its rows, and the problems found (file, row and column each). */
 export type RegisterRead = { rows: number; problems: Problem[] };
@@ -13,9 +13,9 @@ export type RegisterRead = { rows: number; problems: Problem[] };
 const problemLimit = 1000;
 
 /**
- * Reads one file of the enterprises/ folder record by record (any encoding and delimiter the
- * observation files may have) into its table register_<name> (queries/enterprises/00_tables.sql),
- * checking every cell against registerSchema.ts: ids present, regions of regions.csv, years,
+ * Reads one file of a register folder (enterprises/, institutions/) record by record (any
+ * encoding and delimiter the observation files may have) into its table register_<name> (made by
+ * the stage's 00_tables.sql), checking every cell against its columns (registerColumns.ts): ids present, regions of regions.csv, years,
  * calendar dates, whole numbers, the words of each choice. A column the schema does not know is
  * left unread. Rows go in whatever their problems: nothing downstream runs when there are any.
  */

@@ -1,10 +1,10 @@
 import { open } from 'node:fs/promises';
-import type { RegionMatcher } from '../lib/regionMatcher.ts';
-import { sniffDelimiter } from '../pipeline/intake/readCsvFile.ts';
-import { quotedString as text, type Database } from '../pipeline/openDatabase.ts';
+import type { RegionMatcher } from '../../lib/regionMatcher.ts';
+import { sniffDelimiter } from './readCsvFile.ts';
+import { quotedString as text, type Database } from '../openDatabase.ts';
 import type { RegisterRead } from './readRegisterFile.ts';
 import { readCell } from './readRegisterCell.ts';
-import type { CellKind, RegisterFile } from './registerSchema.ts';
+import type { CellKind, RegisterFile } from './registerColumns.ts';
 
 // A cell that SQL takes as it is: ASCII in the plain form of its kind, with nothing to trim.
 // Every other distinct cell of a column (a region by name, a Chinese name, 2023/5/17, 1,234,
@@ -54,7 +54,7 @@ function plainCell(c: string, cell: CellKind, codes: string, typed: boolean): { 
 }
 
 /**
- * Reads one file of the enterprises/ folder with DuckDB's CSV reader, many times faster than
+ * Reads one file of a register folder (enterprises/, institutions/) with DuckDB's CSV reader, many times faster than
  * record by record, when nothing in it needs a message: UTF-8, an unquoted header with the
  * required columns, a record on each line (no blank line, no line break inside a cell, so that
  * a record's row is its line), and every cell readable as its kind. Cells SQL cannot take as

@@ -1,5 +1,5 @@
 -- Every region of regions.csv with every region it lies in, itself included (a prefecture in
--- its province), and the nation (100000) above all: an enterprise, body or training figure of a
+-- its province), and the nation (100000) above all: an enterprise, body, training figure or institution of a
 -- region counts for each of them, so that regions at any level add up (rolled up through
 -- parent_code).
 -- From regions.

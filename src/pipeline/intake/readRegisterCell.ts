@@ -1,14 +1,14 @@
-import { quoteFound } from '../lib/InputError.ts';
-import { parseCell, parseYear } from '../lib/parseCell.ts';
-import { parseDate } from '../lib/parseDate.ts';
-import type { RegionMatcher } from '../lib/regionMatcher.ts';
-import type { Cell } from '../pipeline/openDatabase.ts';
-import type { CellKind } from './registerSchema.ts';
+import { quoteFound } from '../../lib/InputError.ts';
+import { parseCell, parseYear } from '../../lib/parseCell.ts';
+import { parseDate } from '../../lib/parseDate.ts';
+import type { RegionMatcher } from '../../lib/regionMatcher.ts';
+import type { Cell } from '../openDatabase.ts';
+import type { CellKind } from './registerColumns.ts';
 
 export type CellRead = { value: Cell } | { problem: string };
 
 /**
- * One cell of a register file read as its kind (registerSchema.ts): the value to store (null when
+ * One cell of a register file read as its kind (registerColumns.ts): the value to store (null when
  * empty), or what is wrong with it. Both readers of the register read every cell they do not
  * take as plain through it, so that a file reads the same whichever reads it.
  */
