@@ -11,6 +11,7 @@ import { readSheet } from '../pipeline/import/readSheet.ts';
 import { describeKind, readCell } from '../pipeline/intake/readRegisterCell.ts';
 import type { RegisterFile } from '../pipeline/intake/registerColumns.ts';
 import { registerFiles } from './registerSchema.ts';
+import { csvCell } from '../lib/csvCell.ts';
 
 const text = z.string().trim().min(1);
 
@@ -134,10 +135,6 @@ async function assertRegisterTarget(out: string, inputs: readonly string[], head
   }
 }
 
-/** A CSV cell, quoted when it holds a delimiter, a quote or a line break. */
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 /** A spreadsheet's column letters: 1 is A, 27 is AA. */
 function columnLetter(n: number): string {

@@ -6,6 +6,7 @@ import { parseCell, parseYear } from '../lib/parseCell.ts';
 import { readCsvFile } from '../pipeline/intake/readCsvFile.ts';
 import { reportFields } from './institutionSchema.ts';
 import { formLayout, reportTypes } from './writeReportForm.ts';
+import { csvCell } from '../lib/csvCell.ts';
 
 /** One report read from a form: whose, which year, annual or a correction, its values, and where each came from. */
 type Report = {
@@ -214,7 +215,4 @@ function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 

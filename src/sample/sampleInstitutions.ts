@@ -1,4 +1,5 @@
 import type { SampleFile } from './sampleFiles.ts';
+import { pickShare } from './pickShare.ts';
 import { seededRandom, type SeededRandom } from './seededRandom.ts';
 import type { SampleRegion } from './types.ts';
 
@@ -30,7 +31,7 @@ export function sampleInstitutions(provinces: readonly SampleRegion[], years: re
     const count = Math.max(3, Math.min(20, Math.round(7 * scale)));
     for (let i = 1; i <= count; i++) {
       const id = `I${region.slice(0, 2)}${String(i).padStart(2, '0')}`;
-      const kind = pick(random, kinds);
+      const kind = pickShare(random, kinds);
       const [zh, en] = kindNames[kind]!;
       const office = random.uniform() < 0.6;
       register.push([id, `${(province ?? name_en).replace(/(壮族自治区|回族自治区|维吾尔自治区|特别行政区|自治区|省|市)$/, '')}第${i}${zh}`, `${name_en} ${en} ${i}`, kind, region, random.uniform() < 0.25 ? 'central' : 'local', office ? '1' : '0'].join(','));
@@ -89,11 +90,3 @@ function poisson(random: SeededRandom, mean: number): number {
   return k;
 }
 
-function pick<T extends string>(random: SeededRandom, shares: readonly (readonly [T, number])[]): T {
-  let u = random.uniform();
-  for (const [value, share] of shares) {
-    if (u < share) return value;
-    u -= share;
-  }
-  return shares.at(-1)![0];
-}

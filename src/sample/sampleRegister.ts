@@ -1,4 +1,5 @@
 import type { SampleFile } from './sampleFiles.ts';
+import { pickShare } from './pickShare.ts';
 import { seededRandom, type SeededRandom } from './seededRandom.ts';
 import type { SampleRegion } from './types.ts';
 
@@ -55,9 +56,9 @@ export function sampleRegister(provinces: readonly SampleRegion[], years: readon
     const certifiedAtEnd = new Map<number, number>();
     for (let i = 1; i <= count; i++) {
       const id = `Q${region}${String(i).padStart(4, '0')}`;
-      const size = pick(random, sizes);
+      const size = pickShare(random, sizes);
       const highTech = random.uniform() < 0.25 ? 2008 + Math.floor(random.uniform() * (last - 2008 + 1)) : null;
-      enterprises.push([id, `企业${region}-${i}`, region, industries[Math.floor(random.uniform() * industries.length)], size, pick(random, ownerships), highTech ?? '', ''].join(','));
+      enterprises.push([id, `企业${region}-${i}`, region, industries[Math.floor(random.uniform() * industries.length)], size, pickShare(random, ownerships), highTech ?? '', ''].join(','));
       // The first certificate, then renewals.
       let from: number | null = null;
       for (const [t, year] of years.entries()) {
@@ -171,14 +172,6 @@ function countInForce(counts: Map<number, number>, from: string, until: string):
   }
 }
 
-function pick<T extends string>(random: SeededRandom, shares: readonly (readonly [T, number])[]): T {
-  let u = random.uniform();
-  for (const [value, share] of shares) {
-    if (u < share) return value;
-    u -= share;
-  }
-  return shares.at(-1)![0];
-}
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 

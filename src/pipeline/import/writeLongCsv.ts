@@ -1,11 +1,8 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ImportedValue } from './ImportResult.ts';
+import { csvCell } from '../../lib/csvCell.ts';
 
-/** A CSV cell, quoted when it holds a delimiter, a quote or a line break. */
-function csvCell(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /**
  * Writes values as a long observation file of the data contract (`region_code, year, variable,
