@@ -5,8 +5,11 @@
 -- or over all regions and years together (over = all, so that scores compare across time).
 -- With x the directed value, [l, u] = [normalise.lower, normalise.upper]:
 --   minmax           l + (x - min) / (max - min) (u - l)                     (COINr n_minmax)
---   zscore           (x - mean) / sd, sd the sample standard deviation         (n_zscore, m_sd = 0, 1)
+--   zscore           (x - mean) / sd zs + zm, sd the sample standard deviation, zm and zs
+--                    normalise.mean and .sd (0 and 1 unless set)            (n_zscore, m_sd = zm, zs)
 --   rank             rank of x, 1 the lowest, ties sharing the lower rank      (n_rank)
+--   borda            rank - 1: 0 the lowest                                    (n_borda)
+--   fraction_of_max  x / max (meant for indicators above 0 with direction 1)   (n_fracmax)
 --   percentile       l + (rank - 1) / (n - 1) (u - l)                          (n_prank, onto [l, u])
 --   distance_to_max  l + (1 - (max - x) / (max - min)) (u - l)                 (n_dist2max, onto [l, u])
 --   target           l + min(1, 1 - (t - x) / (t - min)) (u - l), t the framework's target times
@@ -19,7 +22,8 @@
 --                    (a national total missing: never another reference instead)
 -- The formulas are applied by normalised_score (02_normalised_score.sql), shared with the nation.
 -- A scale without spread (max = min, sd = 0, one value) puts every region in the middle: (l + u) / 2
--- for the bounded methods, 0 for zscore, where COINr would give NaN.
+-- for the bounded methods, zm for zscore, where COINr would give NaN; fraction_of_max of a
+-- scale whose max is 0 has no score.
 -- From treated, framework, national_treated and normalise_methods.
 
 CREATE TABLE normalised_methods AS
@@ -63,7 +67,7 @@ SELECT
   s.region_code,
   s.year,
   s.indicator AS node,
-  normalised_score(m.method, s.x, s.value, s.lo, s.hi, s.mean, s.sd, s.n, s.r, s.goal, s.ref, s.direction, $lower, $upper) AS score
+  normalised_score(m.method, s.x, s.value, s.lo, s.hi, s.mean, s.sd, s.n, s.r, s.goal, s.ref, s.direction, $lower, $upper, $zmean, $zsd) AS score
 FROM scaled AS s
 CROSS JOIN normalise_methods AS m
 ORDER BY m.method, s.region_code, s.year, s.indicator;

@@ -66,7 +66,7 @@ SELECT
   s.year,
   s.indicator AS node,
   1 AS level,
-  normalised_score(m.method, s.x, s.value, s.lo, s.hi, s.mean, s.sd, s.n, s.r, s.goal, s.ref, s.direction, $lower, $upper) AS score
+  normalised_score(m.method, s.x, s.value, s.lo, s.hi, s.mean, s.sd, s.n, s.r, s.goal, s.ref, s.direction, $lower, $upper, $zmean, $zsd) AS score
 FROM scaled AS s
 JOIN normalise_methods AS m ON m.is_main
 ORDER BY s.year, s.indicator;

@@ -76,7 +76,7 @@ SELECT
   s.run,
   u.unit_id,
   s.indicator AS node,
-  normalised_score(s.method, s.x, s.value, s.lo, s.hi, s.mean, s.sd, s.n, s.r, s.goal, s.ref, s.direction, $lower, $upper) AS score
+  normalised_score(s.method, s.x, s.value, s.lo, s.hi, s.mean, s.sd, s.n, s.r, s.goal, s.ref, s.direction, $lower, $upper, $zmean, $zsd) AS score
 FROM scaled AS s
 JOIN mc_units AS u USING (region_code, year)
 ORDER BY s.run, u.unit_id, s.indicator;

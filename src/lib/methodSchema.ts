@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Normalisation methods (queries/composite/40_normalised_methods.sql says what each computes). */
-export const normalisationMethods = ['minmax', 'zscore', 'rank', 'percentile', 'distance_to_max', 'target', 'reference'] as const;
+export const normalisationMethods = ['minmax', 'zscore', 'rank', 'percentile', 'distance_to_max', 'target', 'reference', 'borda', 'fraction_of_max'] as const;
 /** Weighted means that aggregate children into their parent. */
 export const aggregationMethods = ['arithmetic', 'geometric', 'harmonic', 'generalised'] as const;
 
@@ -48,13 +48,24 @@ export const methodSchema = z
     normalise: z
       .object({
         method: z.enum(normalisationMethods).default('minmax'),
-        lower: z.number().default(0),
-        upper: z.number().default(100),
+        // The bounds of the min-max family (minmax, percentile, distance_to_max, target).
+        lower: z.number().optional(),
+        upper: z.number().optional(),
         over: z.enum(['year', 'all']).default('year'),
+        // zscore: the mean and standard deviation the scores are given (COINr's m_sd).
+        mean: z.number().default(0),
+        sd: z.number().gt(0, 'a standard deviation above 0').default(1),
       })
       .strict()
+      .superRefine((n, context) => {
+        // zscore has no bounds: given, they would be ignored while the log claimed them.
+        for (const key of ['lower', 'upper'] as const) {
+          if (n.method === 'zscore' && n[key] !== undefined) context.addIssue({ code: 'custom', path: [key], message: `no ${key} for zscore, whose scores are not bounded: give its mean and sd instead (0 and 1 unless set)` });
+        }
+      })
+      .transform((n) => ({ ...n, lower: n.lower ?? 0, upper: n.upper ?? 100 }))
       .refine((n) => n.upper > n.lower, { message: 'upper must be greater than lower', path: ['upper'] })
-      .default({ method: 'minmax', lower: 0, upper: 100, over: 'year' }),
+      .default({ method: 'minmax', lower: 0, upper: 100, over: 'year', mean: 0, sd: 1 }),
     weights: z
       .object({
         // pca: squared loadings of the first principal component of each parent's children.

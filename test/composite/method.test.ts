@@ -21,7 +21,7 @@ async function problemsOf(yaml: string): Promise<string[]> {
 describe('method.yaml of the composite engine', () => {
   test('defaults keep the meaning of a method.yaml without the new sections', () => {
     const method = methodSchema.parse({});
-    expect(method.normalise).toEqual({ method: 'minmax', lower: 0, upper: 100, over: 'year' });
+    expect(method.normalise).toEqual({ method: 'minmax', lower: 0, upper: 100, over: 'year', mean: 0, sd: 1 });
     expect(method.screen).toEqual({ regions: 0, indicators: 0, on: 'raw' });
     expect(method.impute.method).toBe('none');
     expect(method.treat).toEqual({ method: 'none', winmax: 5, skew: 2, kurtosis: 3.5, log: true });
@@ -35,7 +35,7 @@ describe('method.yaml of the composite engine', () => {
   test.each([
     ['treat:\n  winmx: 3\n', 'data/method.yaml, column "treat.winmx": found the unknown key "winmx", expected one of "method", "winmax", "skew", "kurtosis", "log"'],
     ['impute:\n  method: knn\n', 'data/method.yaml, column "impute.method": found "knn", expected one of "none", "mean", "median", "group_mean", "group_median", "latest", "linear"'],
-    ['normalise:\n  method: softmax\n', 'data/method.yaml, column "normalise.method": found "softmax", expected one of "minmax", "zscore", "rank", "percentile", "distance_to_max", "target", "reference"'],
+    ['normalise:\n  method: softmax\n', 'data/method.yaml, column "normalise.method": found "softmax", expected one of "minmax", "zscore", "rank", "percentile", "distance_to_max", "target", "reference", "borda", "fraction_of_max"'],
     ['weights:\n  method: random\n', 'data/method.yaml, column "weights.method": found "random", expected one of "framework", "equal", "pca"'],
     ['aggregate:\n  levels:\n    3: median\n', 'data/method.yaml, column "aggregate.levels.3": found "median", expected one of "arithmetic", "geometric", "harmonic", "generalised"'],
     ['aggregate:\n  levels:\n    1: geometric\n', 'data/method.yaml, column "aggregate.levels.1": found "geometric", expected levels of 2 or more only (level 1 holds the indicators, which are not aggregated)'],
@@ -44,7 +44,7 @@ describe('method.yaml of the composite engine', () => {
     ['uncertainty:\n  runs: 1.5\n', 'data/method.yaml, column "uncertainty.runs": found 1.5, expected a whole number from 0 to 100000'],
     ['uncertainty:\n  years: last\n', 'data/method.yaml, column "uncertainty.years": found "last", expected one of "latest", "all"'],
     ['uncertainty:\n  weights: 1\n', 'data/method.yaml, column "uncertainty.weights": found 1, expected a share from 0 to below 1'],
-    ['uncertainty:\n  normalise: [minmax, ranks]\n', 'data/method.yaml, column "uncertainty.normalise.1": found "ranks", expected one of "minmax", "zscore", "rank", "percentile", "distance_to_max", "target", "reference"'],
+    ['uncertainty:\n  normalise: [minmax, ranks]\n', 'data/method.yaml, column "uncertainty.normalise.1": found "ranks", expected one of "minmax", "zscore", "rank", "percentile", "distance_to_max", "target", "reference", "borda", "fraction_of_max"'],
     ['screen:\n  regions: 2\n', 'data/method.yaml, column "screen.regions": found 2, expected a share from 0 to 1'],
     ['groups:\n  strong: 200\n', 'data/method.yaml, column "groups.strong": found 200, expected leaders > strong > moderate'],
   ])('%j', async (yaml, expected) => {

@@ -112,7 +112,7 @@ describe('build of test/fixtures/tiny (no site)', () => {
       'test/fixtures/tiny/rd.csv',
     ]);
     expect(manifest.inputs[0].sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(manifest.method.normalise).toEqual({ method: 'minmax', lower: 0, upper: 100, over: 'year' });
+    expect(manifest.method.normalise).toEqual({ method: 'minmax', lower: 0, upper: 100, over: 'year', mean: 0, sd: 1 });
     expect(manifest.dropped_rows).toEqual([{ file: 'test/fixtures/tiny/economy.csv', row: 9, reason: '"东部地区" is a zone total' }]);
   });
 });

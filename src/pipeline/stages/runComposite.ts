@@ -59,6 +59,8 @@ export async function runComposite(db: Database, data: DataDir): Promise<Composi
   await runQuery(db, 'composite/50_normalised_methods.sql', {
     lower: normalise.lower,
     upper: normalise.upper,
+    zmean: normalise.mean,
+    zsd: normalise.sd,
     over: normalise.over,
     reference: method.reference,
   });
@@ -66,6 +68,8 @@ export async function runComposite(db: Database, data: DataDir): Promise<Composi
   await runQuery(db, 'composite/52_national_aggregated.sql', {
     lower: normalise.lower,
     upper: normalise.upper,
+    zmean: normalise.mean,
+    zsd: normalise.sd,
     over: normalise.over,
     reference: method.reference,
   });
@@ -165,7 +169,7 @@ export function describeComposite(data: DataDir, summary: CompositeSummary): str
     screen.regions > 0 ? `screened ${summary.screenedOut} of ${summary.regionYears} region-years (< ${screen.regions}, ${screen.on})` : null,
     impute.method === 'none' ? null : `${summary.imputed} values imputed (${impute.method})`,
     treat.method === 'none' ? null : `${summary.winsorised} winsorised, ${summary.logged} series logged`,
-    `${normalise.method} [${normalise.lower}, ${normalise.upper}] per ${normalise.over}`,
+    normalise.method === 'zscore' ? `zscore (mean ${normalise.mean}, sd ${normalise.sd}) per ${normalise.over}` : `${normalise.method} [${normalise.lower}, ${normalise.upper}] per ${normalise.over}`,
     `${weights.method} weights`,
     `${levels} levels of ${aggregate.method} means${Object.keys(aggregate.levels).length > 0 ? ' (some levels differ)' : ''}`,
     summary.unreferencedIndicatorYears > 0 ? `${summary.unreferencedIndicatorYears} indicator-years without a national value` : null,
