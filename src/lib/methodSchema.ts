@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 /** Normalisation methods (queries/composite/40_normalised_methods.sql says what each computes). */
 export const normalisationMethods = ['minmax', 'zscore', 'rank', 'percentile', 'distance_to_max', 'target', 'reference', 'borda', 'fraction_of_max'] as const;
-/** Weighted means that aggregate children into their parent. */
-export const aggregationMethods = ['arithmetic', 'geometric', 'harmonic', 'generalised'] as const;
+/** How children aggregate into their parent: weighted means, or Copeland's rule (queries/composite/63_copeland_level.sql). */
+export const aggregationMethods = ['arithmetic', 'geometric', 'harmonic', 'generalised', 'copeland'] as const;
 
 const share = (what: string) => z.number().min(0, `${what} from 0 to 1`).max(1, `${what} from 0 to 1`);
 const wholeNumber = (min: number, max: number) =>
@@ -206,6 +206,18 @@ export const methodSchema = z
       ...Object.entries(method.aggregate.levels).map(([level, m]) => ({ path: ['aggregate', 'levels', level], methods: [m] })),
       { path: ['uncertainty', 'aggregate'], methods: method.uncertainty.aggregate ?? [] },
     ];
+    // Copeland's rule ranks regions against each other: the Monte Carlo runs, which average, cannot
+    // redo it; and its scores run below 0, which no mean above it may need to be positive.
+    const levelMethods = [method.aggregate.method, ...Object.values(method.aggregate.levels)];
+    if ((method.uncertainty.aggregate ?? []).includes('copeland')) {
+      context.addIssue({ code: 'custom', path: ['uncertainty', 'aggregate'], message: 'weighted means only (arithmetic, geometric, harmonic, generalised): the uncertainty runs do not redo Copeland\'s rule' });
+    }
+    if (levelMethods.includes('copeland') && method.uncertainty.runs > 0) {
+      context.addIssue({ code: 'custom', path: ['uncertainty', 'runs'], message: '0 with aggregate copeland: the uncertainty runs average children and do not redo Copeland\'s rule' });
+    }
+    if (levelMethods.includes('copeland') && levelMethods.some(needsPositive)) {
+      context.addIssue({ code: 'custom', path: ['aggregate'], message: 'arithmetic above a copeland level: Copeland scores run below 0, which geometric, harmonic and negative-power means cannot take' });
+    }
     const normalisations = [method.normalise.method, ...(method.uncertainty.normalise ?? [])];
     const negative = normalisations.find(mayBeNegative);
     if (negative === undefined) return;

@@ -77,7 +77,9 @@ export async function runComposite(db: Database, data: DataDir): Promise<Composi
   await runQuery(db, 'composite/61_aggregated.sql');
   for (let level = 2; level <= topLevel(data); level++) {
     await runQuery(db, 'composite/62_weights_level.sql', { level, method: method.weights.method });
-    await runQuery(db, 'composite/63_aggregated_level.sql', { level, method: levelAggregation(method, level), power: method.aggregate.power });
+    // Copeland's rule compares regions with each other rather than averaging each one's children.
+    if (levelAggregation(method, level) === 'copeland') await runQuery(db, 'composite/63_copeland_level.sql', { level });
+    else await runQuery(db, 'composite/63_aggregated_level.sql', { level, method: levelAggregation(method, level), power: method.aggregate.power });
     await runQuery(db, 'composite/64_national_aggregated_level.sql', { level, method: levelAggregation(method, level), power: method.aggregate.power });
   }
   await runQuery(db, 'composite/70_effective_weights.sql');
