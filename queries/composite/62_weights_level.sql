@@ -7,6 +7,10 @@
 --              as it shares the common direction of its siblings (OECD/JRC Handbook on
 --              Constructing Composite Indicators, 2008, section 6.1). A pair without a correlation
 --              (no spread) counts as uncorrelated.
+--   pca_signed the loadings themselves, signed (the first component as a unit vector, as COINr's
+--              get_PCA takes prcomp's rotation[, 1]): they sum of squares to 1, and a child
+--              running against its siblings weighs below 0. The vector's sign is a convention
+--              (R's leaves it to its SVD): its largest loading is positive.
 -- From framework and aggregated (the scores of level $level - 1).
 
 INSERT INTO weights
@@ -24,9 +28,9 @@ correlations AS (
     CASE WHEN a.code = b.code THEN 1 WHEN isfinite(corr(sa.score, sb.score)) THEN corr(sa.score, sb.score) ELSE 0 END AS c
   FROM children AS a
   JOIN children AS b ON b.parent = a.parent
-  LEFT JOIN aggregated AS sa ON $method = 'pca' AND sa.node = a.code
+  LEFT JOIN aggregated AS sa ON $method IN ('pca', 'pca_signed') AND sa.node = a.code
   LEFT JOIN aggregated AS sb ON sb.node = b.code AND sb.region_code = sa.region_code AND sb.year = sa.year
-  WHERE $method = 'pca'
+  WHERE $method IN ('pca', 'pca_signed')
   GROUP BY a.parent, a.code, b.code
 ),
 squared(step, parent, i, j, m) AS (
@@ -56,7 +60,9 @@ longest AS (
   GROUP BY parent
 ),
 loadings AS (
-  SELECT s.parent, s.i AS code, (s.m / l.norm) * (s.m / l.norm) AS weight
+  -- The longest column of C^(2^40) is the eigenvector times its largest component's sign: so
+  -- signed, its largest loading is positive.
+  SELECT s.parent, s.i AS code, (s.m / l.norm) * (s.m / l.norm) AS weight, s.m / l.norm AS signed
   FROM squared AS s
   JOIN longest AS l ON l.parent = s.parent AND l.j = s.j
   WHERE s.step = 40
@@ -69,6 +75,7 @@ SELECT
     WHEN 'framework' THEN c.weight
     WHEN 'equal' THEN 1
     WHEN 'pca' THEN l.weight
+    WHEN 'pca_signed' THEN l.signed
   END AS weight
 FROM children AS c
 LEFT JOIN loadings AS l USING (code);

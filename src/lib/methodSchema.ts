@@ -68,8 +68,9 @@ export const methodSchema = z
       .default({ method: 'minmax', lower: 0, upper: 100, over: 'year', mean: 0, sd: 1 }),
     weights: z
       .object({
-        // pca: squared loadings of the first principal component of each parent's children.
-        method: z.enum(['framework', 'equal', 'pca']).default('framework'),
+        // pca: squared loadings of the first principal component of each parent's children;
+        // pca_signed: the loadings themselves (COINr's get_PCA), a child against its siblings below 0.
+        method: z.enum(['framework', 'equal', 'pca', 'pca_signed']).default('framework'),
       })
       .strict()
       .prefault({}),

@@ -36,7 +36,7 @@ describe('method.yaml of the composite engine', () => {
     ['treat:\n  winmx: 3\n', 'data/method.yaml, column "treat.winmx": found the unknown key "winmx", expected one of "method", "winmax", "skew", "kurtosis", "log"'],
     ['impute:\n  method: knn\n', 'data/method.yaml, column "impute.method": found "knn", expected one of "none", "mean", "median", "group_mean", "group_median", "latest", "linear"'],
     ['normalise:\n  method: softmax\n', 'data/method.yaml, column "normalise.method": found "softmax", expected one of "minmax", "zscore", "rank", "percentile", "distance_to_max", "target", "reference", "borda", "fraction_of_max"'],
-    ['weights:\n  method: random\n', 'data/method.yaml, column "weights.method": found "random", expected one of "framework", "equal", "pca"'],
+    ['weights:\n  method: random\n', 'data/method.yaml, column "weights.method": found "random", expected one of "framework", "equal", "pca", "pca_signed"'],
     ['aggregate:\n  levels:\n    3: median\n', 'data/method.yaml, column "aggregate.levels.3": found "median", expected one of "arithmetic", "geometric", "harmonic", "generalised", "copeland"'],
     ['aggregate:\n  levels:\n    1: geometric\n', 'data/method.yaml, column "aggregate.levels.1": found "geometric", expected levels of 2 or more only (level 1 holds the indicators, which are not aggregated)'],
     ['aggregate:\n  method: geometric\nnormalise:\n  method: zscore\n', 'data/method.yaml, column "aggregate.method": found "geometric", expected arithmetic, since normalise zscore gives negative scores (geometric, harmonic and negative-power means need scores of 0 or more)'],
