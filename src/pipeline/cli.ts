@@ -2,18 +2,11 @@ import { access } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatProblem, InputError, UsageError } from '../lib/InputError.ts';
-import { build } from './build.ts';
-import { importCoinr } from './coinr/importCoinr.ts';
-import { computeResults } from './computeResults.ts';
 import { createStageLog } from './createStageLog.ts';
-import { countValues } from './intake/countValues.ts';
-import { loadDataDir } from './intake/loadDataDir.ts';
-import { openDatabase } from './openDatabase.ts';
-import { formatQuality } from './quality/formatQuality.ts';
-import { runQuality } from './quality/runQuality.ts';
-import { serve } from './serve.ts';
 import { toolVersion } from './toolVersion.ts';
 
+// Each command loads what it needs when it runs: DuckDB, the spreadsheet and browser libraries
+// take a while to load, and ipindex --help should not wait for them.
 const help = `ipindex ${toolVersion()}: IP-guided evaluation of innovation-driven development
 
 Usage:
@@ -80,6 +73,12 @@ export async function main(argv: string[], write: (line: string) => void = conso
       case 'check': {
         const data = dir();
         write(`ipindex check ${data}`);
+        const { openDatabase } = await import('./openDatabase.ts');
+        const { loadDataDir } = await import('./intake/loadDataDir.ts');
+        const { countValues } = await import('./intake/countValues.ts');
+        const { computeResults } = await import('./computeResults.ts');
+        const { formatQuality } = await import('./quality/formatQuality.ts');
+        const { runQuality } = await import('./quality/runQuality.ts');
         const db = await openDatabase();
         try {
           const loaded = await log('read', () => loadDataDir(data, data, db), (d) => `${d.inputs.length} files, ${countValues(d).toLocaleString('en-US')} values`);
@@ -98,6 +97,7 @@ export async function main(argv: string[], write: (line: string) => void = conso
         if (values.out === undefined) throw new UsageError('build needs --out <dir>, the folder the report goes to');
         write(`ipindex build ${data} --out ${values.out}`);
         const start = performance.now();
+        const { build } = await import('./build.ts');
         const result = await build({ dataDir: data, outDir: values.out, log, note: (line) => write(`  note: ${line}`), site: !values['no-site'] });
         write(`done in ${((performance.now() - start) / 1000).toFixed(1)} s: ${values.out}${values['no-site'] ? '/data' : '/index.html'} (${result.years[0]}-${result.years.at(-1)})`);
         return 0;
@@ -140,6 +140,7 @@ export async function main(argv: string[], write: (line: string) => void = conso
         if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang must be zh or en, got ${lang}`);
         const { writeReportForm } = await import('../institutions/writeReportForm.ts');
         // The term N of the untransformed patents is the data directory's method.yaml's, when given.
+        const { loadDataDir } = await import('./intake/loadDataDir.ts');
         const years = values.data === undefined ? 3 : (await loadDataDir(values.data, values.data)).method.institutions.untransformed_years;
         await writeReportForm(values.out, lang, years);
         write(`wrote ${values.out}: the annual reporting form (${lang === 'zh' ? 'Chinese' : 'English'}), untransformed patents counted from ${years} years after grant`);
@@ -165,6 +166,7 @@ export async function main(argv: string[], write: (line: string) => void = conso
         write(`ipindex import-coinr ${iData} ${iMeta} --out ${values.out}${values.group === undefined ? '' : ` --group ${values.group}`}`);
         const year = values.year === undefined ? undefined : Number(values.year);
         if (year !== undefined && !Number.isInteger(year)) throw new UsageError(`--year ${values.year} is not a year`);
+        const { importCoinr } = await import('./coinr/importCoinr.ts');
         const result = await importCoinr({ iData, iMeta, outDir: values.out, ...(values.group === undefined ? {} : { group: values.group }), ...(year === undefined ? {} : { year }) });
         write(`${values.out}: ${result.units} units, ${result.indicators} indicators, zones from ${result.group ?? 'no group column'}; build it with ipindex build ${values.out} --out <dir>`);
         return 0;
@@ -192,6 +194,7 @@ export async function main(argv: string[], write: (line: string) => void = conso
         if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port ${values.port} is not a port number (1-65535)`);
         const hasIndex = await access(join(folder, 'index.html')).then(() => true, () => false);
         if (!hasIndex) throw new UsageError(`${folder} has no index.html: build the report first (ipindex build <data-dir> --out ${folder})`);
+        const { serve } = await import('./serve.ts');
         const { url } = await serve(folder, port);
         write(`ipindex: serving ${folder} at ${url}  (Ctrl+C to stop)`);
         await new Promise(() => {});
