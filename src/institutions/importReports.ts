@@ -3,6 +3,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { InputError, UsageError, quoteFound, type Problem } from '../lib/InputError.ts';
 import { parseCell, parseYear } from '../lib/parseCell.ts';
+import { parseDate } from '../lib/parseDate.ts';
 import { readCsvFile } from '../pipeline/intake/readCsvFile.ts';
 import { reportFields } from './institutionSchema.ts';
 import { formLayout, reportTypes } from './writeReportForm.ts';
@@ -14,6 +15,8 @@ type Report = {
   institution: string;
   year: number;
   correction: boolean;
+  /** The day it was filed (ISO), when the form says. */
+  filed: string | null;
   values: { field: string; value: number; cell: string }[];
   place: string;
 };
@@ -29,7 +32,7 @@ export type ReportsImport = {
   missing: { institution: string; year: number }[];
 };
 
-const header = 'institution_id,year,field,value,source_file,source_cell';
+const header = 'institution_id,year,field,value,filed,source_file,source_cell';
 
 /**
  * Reads every filled form in a folder (the workbooks writeReportForm.ts makes, or CSV files
@@ -75,7 +78,7 @@ export async function importReports(folder: string, out: string): Promise<Report
 
   const kept = [...chosen.values()].sort((a, b) => a.institution.localeCompare(b.institution) || a.year - b.year);
   const lines = [header];
-  for (const r of kept) for (const v of r.values) lines.push([r.institution, String(r.year), v.field, String(v.value), r.file, v.cell].map(csvCell).join(','));
+  for (const r of kept) for (const v of r.values) lines.push([r.institution, String(r.year), v.field, String(v.value), r.filed ?? '', r.file, v.cell].map(csvCell).join(','));
   await mkdir(dirname(out), { recursive: true });
   const partial = `${out}.partial`;
   await writeFile(partial, `${lines.join('\n')}\n`);
@@ -158,6 +161,11 @@ function readReport(file: string, sheet: string | null, cell: (code: string) => 
   if (type !== '' && !correction && type !== reportTypes.annual.zh && type !== reportTypes.annual.en) {
     problems.push({ file: place(typeCell!.cell), found: quoteFound(typeCell!.text), expected: '年报 or 更正 (annual or correction)' });
   }
+  const filedCell = cell('filed');
+  const filed = filedCell === undefined || filedCell.text.trim() === '' ? null : parseDate(filedCell.text);
+  if (filedCell !== undefined && filedCell.text.trim() !== '' && filed === null) {
+    problems.push({ file: place(filedCell.cell), found: quoteFound(filedCell.text), expected: 'the date the report was filed, such as 2024-03-15' });
+  }
   const values: Report['values'] = [];
   for (const field of reportFields) {
     const found = cell(field.code);
@@ -176,7 +184,7 @@ function readReport(file: string, sheet: string | null, cell: (code: string) => 
     values.push({ field: field.code, value: parsed.value, cell: sheet === null ? found.cell : `${sheet}!${found.cell}` });
   }
   if (problems.length > before || year === null) return null;
-  return { file, institution, year, correction, values, place: place(id?.cell ?? '') };
+  return { file, institution, year, correction, filed, values, place: place(id?.cell ?? '') };
 }
 
 async function readRegisterIds(path: string): Promise<Set<string> | null> {

@@ -74,6 +74,8 @@ export const institutionFiles: readonly RegisterFile[] = [
       required('year', { kind: 'year' }),
       required('field', { kind: 'choice', values: reportFields.map((f) => f.code) }),
       optional('value', { kind: 'amount' }),
+      // The day the report was filed (the form's 报送日期), for the deadline of method.yaml.
+      optional('filed', { kind: 'date' }),
       optional('source_file', { kind: 'text' }),
       optional('source_cell', { kind: 'text' }),
     ],

@@ -55,7 +55,7 @@ export async function runInstitutions(db: Database, data: DataDir): Promise<Prob
     for (const e of errors) problems.push({ file: e.place, column: e.field, found: e.found, expected: `${e.expected} (or institutions.checks: flag in method.yaml, to list such reports and keep them)` });
     if (problems.length > 0) return problems;
   }
-  await runQuery(db, 'institutions/30_institution_response.sql');
+  await runQuery(db, 'institutions/30_institution_response.sql', { deadline: data.method.institutions.deadline });
   await runQuery(db, 'institutions/40_regional_figures.sql');
   await runQuery(db, 'institutions/50_observations.sql', { source: join(folder.label, 'reports.csv'), national: nationalCode });
   return [];

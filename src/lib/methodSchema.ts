@@ -155,12 +155,15 @@ export const methodSchema = z
     // it on the page and in the manifest and keep the report), the share by which patents held
     // may exceed those of the year before plus the grants (lapses counted late), and N, the
     // years after grant from which a state-funded patent never transformed is counted as
-    // untransformed (the form's label says N).
+    // untransformed (the form's label says N), and the deadline of the reports.
     institutions: z
       .object({
         checks: z.enum(['stop', 'flag']).default('stop'),
         stock_tolerance: z.number().min(0, 'a share of 0 or more, such as 0.05').max(1, 'a share of at most 1').default(0.05),
         untransformed_years: wholeNumber(1, 50).default(3),
+        // The day of the year after the year reported by which a report is due (MM-DD): one
+        // filed later is late, listed as such.
+        deadline: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, 'a day of the year as MM-DD, such as 03-31').default('03-31'),
       })
       .strict()
       .prefault({}),

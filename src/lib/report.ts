@@ -298,6 +298,7 @@ export type InstitutionsReport = {
   }[];
   byKind: { by: 'kind' | 'affiliation'; value: string; registered: number; reporting: number; income: number; contracts: number | null; year: number }[];
   concentration: { year: number; top10_share: number | null; reporting: number }[];
-  missing: { year: number; institution_id: string; name_zh: string; name_en: string; kind: string; region_code: string }[];
+  /** Who did not report a year (missing), or reported after the deadline (late, with the day filed). */
+  missing: { year: number; institution_id: string; name_zh: string; name_en: string; kind: string; region_code: string; status: 'missing' | 'late'; filed: string | null }[];
   flags: { severity: 'error' | 'warning'; institution_id: string; name_zh: string; name_en: string; year: number; field: string; found: string; expected: string; place: string }[];
 };

@@ -76,10 +76,11 @@ export async function writeResults(db: Database, dir: string, data: DataDir, com
     years_without_reference: (await db.query<{ year: number }>('SELECT year FROM unreferenced_years ORDER BY year')).map((r) => Number(r.year)),
     accounts: computed.accounts,
     // The institutions' reports: who in the register did not report a year (left out of the sums,
-    // never counted as 0), and the reports flagged (queries/institutions/20_report_flags.sql).
+    // never counted as 0), who reported after the deadline, and the reports flagged (queries/institutions/20_report_flags.sql).
     ...((await hasTable(db, 'institution_response')) ? {
       institution_reports: {
         not_reported: await db.query('SELECT year, institution_id FROM institution_response WHERE NOT reported ORDER BY year, institution_id'),
+        late: await db.query("SELECT year, institution_id, strftime(filed, '%Y-%m-%d') AS filed FROM institution_response WHERE late ORDER BY year, institution_id"),
         flags: await db.query('SELECT severity, institution_id, year, field, found, expected, place FROM institution_flags ORDER BY severity, year, institution_id, field'),
       },
     } : {}),

@@ -19,12 +19,12 @@ const stock: Record<string, number> = { university: 900, research_institute: 350
  * used for equity, the income follows the contracts and half or more of it rewards the
  * inventors; about a third of the stock is state-funded and left untransformed. Consistent by
  * construction (no part above its total, no stock above the year before plus the grants); one
- * report in thirty is not filed, and the last institution of the first province files none in
+ * report in twelve is filed after the deadline (31 March of the next year), one in thirty is not filed, and the last institution of the first province files none in
  * the latest year, so that response tracking has something to show. Seeded, illustrative.
  */
 export function sampleInstitutions(provinces: readonly SampleRegion[], years: readonly number[], seed: number): SampleFile[] {
   const register = ['institution_id,name_zh,name_en,kind,region_code,affiliation,transfer_office'];
-  const reports = ['institution_id,year,field,value,source_file,source_cell'];
+  const reports = ['institution_id,year,field,value,filed,source_file,source_cell'];
   provinces.forEach(({ region_code: region, name_zh: province, name_en }, p) => {
     const random = seededRandom(seed, `institutions:${region}`);
     const scale = Math.exp(0.7 * random.normal());
@@ -69,7 +69,11 @@ export function sampleInstitutions(provinces: readonly SampleRegion[], years: re
           office_staff: office ? 2 + poisson(random, 3 * scale) : 0,
         };
         if (skip) continue;
-        Object.entries(values).forEach(([field, value], k) => reports.push([id, year, field, value, `${id}-${year}.xlsx`, `表1!D${8 + k}`].join(',')));
+        // Filed in the first quarter of the next year; one in twelve after the deadline of 31 March.
+        const late = random.uniform() < 1 / 12;
+        const day = late ? 91 + Math.floor(random.uniform() * 60) : 10 + Math.floor(random.uniform() * 80);
+        const filed = new Date(Date.UTC(year + 1, 0, day)).toISOString().slice(0, 10);
+        Object.entries(values).forEach(([field, value], k) => reports.push([id, year, field, value, filed, `${id}-${year}.xlsx`, `表1!D${8 + k}`].join(',')));
       }
     }
   });

@@ -46,13 +46,14 @@ async function dataDir(): Promise<{ dir: string; data: string }> {
 }
 
 /** A filled form: the template with the header cells and the values of `values` (by field code) written in column D. */
-async function fill(template: string, path: string, id: string, year: number | string, type: string, values: Record<string, number | string>): Promise<void> {
+async function fill(template: string, path: string, id: string, year: number | string, type: string, values: Record<string, number | string>, filed?: Date): Promise<void> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(template);
   const sheet = book.getWorksheet('表1')!;
   sheet.getCell('D3').value = id;
   sheet.getCell('D4').value = year;
   sheet.getCell('D5').value = type;
+  if (filed !== undefined) sheet.getCell('D6').value = filed;
   sheet.eachRow((row) => {
     const code = String(row.getCell(5).value ?? '');
     if (code in values) row.getCell(4).value = values[code]!;
@@ -77,7 +78,8 @@ describe('the institutions\' annual report: form, collection, figures', () => {
     expect(book.worksheets.map((s) => s.name)).toEqual(['填表说明', '表1']);
     expect(String(book.getWorksheet('填表说明')!.getCell('A3').value)).toContain('每年填报一次');
     const form = book.getWorksheet('表1')!;
-    expect([form.getCell('E3').value, form.getCell('E4').value, form.getCell('E5').value]).toEqual(['institution_id', 'year', 'report_type']);
+    expect([form.getCell('E3').value, form.getCell('E4').value, form.getCell('E5').value, form.getCell('E6').value]).toEqual(['institution_id', 'year', 'report_type', 'filed']);
+    expect(form.getCell('D6').dataValidation).toMatchObject({ type: 'date' });
     expect(form.getCell('D4').dataValidation).toMatchObject({ type: 'whole', formulae: [1900, 2100] });
     expect(form.getCell('D5').dataValidation).toMatchObject({ type: 'list', formulae: ['"年报,更正"'] });
     reportFields.forEach((field, i) => {
@@ -109,7 +111,9 @@ describe('the institutions\' annual report: form, collection, figures', () => {
     };
     for (const [key, values] of Object.entries(filled)) {
       const [id, year] = key.split('|');
-      await fill(template, join(forms, `${id}-${year}.xlsx`), id!, Number(year), '年报', values);
+      // Filed on 15 March of the next year, but University A's 2020 report on 2 May 2021: late.
+      const filed = key === 'U1|2020' ? new Date(Date.UTC(2021, 4, 2)) : new Date(Date.UTC(Number(year) + 1, 2, 15));
+      await fill(template, join(forms, `${id}-${year}.xlsx`), id!, Number(year), '年报', values, filed);
     }
     // Institute B corrects its 2021 report: income 80, not 999.
     const corrected = { ...figures(80, 150, [1, 1, 0]) };
@@ -130,6 +134,8 @@ describe('the institutions\' annual report: form, collection, figures', () => {
       expect(r.source_cell).toBe(`表1!D${8 + reportFields.findIndex((f) => f.code === r.field)}`);
     }
     expect(reports.find((r) => r.institution_id === 'R1')?.source_file).toBe('R1-2021-更正.xlsx');
+    expect(new Set(reports.filter((r) => r.institution_id === 'U1').map((r) => `${r.year} ${r.filed}`))).toEqual(new Set(['2020 2021-05-02', '2021 2022-03-15']));
+    expect(reports.find((r) => r.institution_id === 'R1')?.filed).toBe('');
 
     const build = await run(['build', data, '--out', join(dir, 'out')]);
     expect(build.err).toEqual([]);
@@ -159,11 +165,14 @@ describe('the institutions\' annual report: form, collection, figures', () => {
 
     const manifest = JSON.parse(await readFile(join(dir, 'out', 'data', 'manifest.json'), 'utf8'));
     expect(manifest.institution_reports.not_reported).toEqual([{ year: 2020, institution_id: 'H1' }, { year: 2020, institution_id: 'R1' }]);
+    // The deadline is 31 March of the next year (institutions.deadline): University A's 2020 report came late, and counts.
+    expect(manifest.institution_reports.late).toEqual([{ year: 2020, institution_id: 'U1', filed: '2021-05-02' }]);
 
     const { document } = parseHTML(await readFile(join(dir, 'out', 'en', 'institutions', 'index.html'), 'utf8'));
     const rows = (id: string) => [...document.querySelectorAll(`section[aria-labelledby="${id}"] tbody tr`)].map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.trim()));
     expect(rows('league')[0]).toEqual(['University A', 'University · Central', 'Beijing', '200.3', String(contracts('U1|2021')), '6', '135', '30.0']);
-    expect(rows('response')).toContainEqual(['2020', 'Hospital C', 'Beijing']);
+    expect(rows('response')).toContainEqual(['2020', 'Hospital C', 'Beijing', 'not reported']);
+    expect(rows('response')).toContainEqual(['2020', 'University A', 'Beijing', 'filed late (2021-05-02)']);
     const zh = parseHTML(await readFile(join(dir, 'out', 'institutions', 'index.html'), 'utf8')).document;
     expect(zh.querySelector('h1')?.textContent).toBe('高等学校和科研机构知识产权转移转化');
   });
