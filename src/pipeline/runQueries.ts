@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Problem } from '../lib/InputError.ts';
 import type { Database, Params, Row } from './openDatabase.ts';
+import { QueryError } from './QueryError.ts';
 
 /** The folder of SQL files: every figure ipindex publishes is computed by one of them. */
 export const queriesDir = fileURLToPath(new URL('../../queries/', import.meta.url));
@@ -19,14 +20,24 @@ export async function readQuery(name: string): Promise<string> {
   return sql;
 }
 
-/** Runs one SQL file of queries/ with its parameters. */
+/** Runs one SQL file of queries/ with its parameters; a failure is a QueryError naming the file. */
 export async function runQuery(db: Database, name: string, params?: Params): Promise<void> {
-  await db.exec(await readQuery(name), params);
+  const sql = await readQuery(name);
+  try {
+    await db.exec(sql, params);
+  } catch (error) {
+    throw new QueryError(name, error);
+  }
 }
 
-/** Runs one SQL file of queries/ and returns its rows. */
+/** Runs one SQL file of queries/ and returns its rows; a failure is a QueryError naming the file. */
 export async function selectQuery<T extends Row>(db: Database, name: string, params?: Params): Promise<T[]> {
-  return db.query<T>(await readQuery(name), params);
+  const sql = await readQuery(name);
+  try {
+    return await db.query<T>(sql, params);
+  } catch (error) {
+    throw new QueryError(name, error);
+  }
 }
 
 /** The SQL files of a stage folder (e.g. `staging`), in the order their numbers give. */
