@@ -6,7 +6,7 @@
 import type { Bench, BenchCase } from './run.ts';
 import { methodSchema } from '../src/lib/methodSchema.ts';
 import type { FrameworkNode, Region } from '../src/lib/types.ts';
-import type { DataDir } from '../src/pipeline/intake/loadDataDir.ts';
+import type { DataDir } from '../src/pipeline/intake/DataDir.ts';
 import { openDatabase, type Database } from '../src/pipeline/openDatabase.ts';
 import { runQuery } from '../src/pipeline/runQueries.ts';
 import { runComposite } from '../src/pipeline/stages/runComposite.ts';

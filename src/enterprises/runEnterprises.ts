@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Problem } from '../lib/InputError.ts';
 import { createRegionMatcher } from '../lib/regionMatcher.ts';
 import { nationalCode } from '../lib/types.ts';
-import type { DataDir } from '../pipeline/intake/loadDataDir.ts';
+import type { DataDir } from '../pipeline/intake/DataDir.ts';
 import { hashFile } from '../pipeline/microdata/hashFile.ts';
 import type { Database } from '../pipeline/openDatabase.ts';
 import { runQuery, selectQuery } from '../pipeline/runQueries.ts';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Problem } from '../lib/InputError.ts';
 import { createRegionMatcher } from '../lib/regionMatcher.ts';
 import { nationalCode } from '../lib/types.ts';
-import type { DataDir } from '../pipeline/intake/loadDataDir.ts';
+import type { DataDir } from '../pipeline/intake/DataDir.ts';
 import { readRegisterFast } from '../pipeline/intake/readRegisterFast.ts';
 import { readRegisterFile } from '../pipeline/intake/readRegisterFile.ts';
 import { hashFile } from '../pipeline/microdata/hashFile.ts';

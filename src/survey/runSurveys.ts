@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { InputError, quoteFound, type Problem } from '../lib/InputError.ts';
 import { createRegionMatcher } from '../lib/regionMatcher.ts';
 import { nationalCode } from '../lib/types.ts';
-import type { DataDir } from '../pipeline/intake/loadDataDir.ts';
+import type { DataDir } from '../pipeline/intake/DataDir.ts';
 import { hashFile } from '../pipeline/microdata/hashFile.ts';
 import type { Cell, Database } from '../pipeline/openDatabase.ts';
 import { runQuery } from '../pipeline/runQueries.ts';

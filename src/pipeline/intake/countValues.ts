@@ -1,4 +1,4 @@
-import type { DataDir } from './loadDataDir.ts';
+import type { DataDir } from './DataDir.ts';
 
 /** How many observation values a data directory holds, whether streamed into DuckDB or held in memory. */
 export function countValues(data: DataDir): number {

@@ -2,68 +2,21 @@ import { createHash } from 'node:crypto';
 import { access, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError, type Problem } from '../../lib/InputError.ts';
-import type { Method } from '../../lib/methodSchema.ts';
 import { createRegionMatcher } from '../../lib/regionMatcher.ts';
-import { nationalCode, type FrameworkNode, type Observation, type Region, type Variable } from '../../lib/types.ts';
+import { nationalCode, type Observation } from '../../lib/types.ts';
 import type { Database } from '../openDatabase.ts';
 import { runQuery } from '../runQueries.ts';
 import { readCodebook } from './readCodebook.ts';
-import type { TextEncoding } from './decodeText.ts';
 import { readCsvFile } from './readCsvFile.ts';
-import { readFramework, type Indicator } from './readFramework.ts';
+import { readFramework } from './readFramework.ts';
 import { readMethod } from './readMethod.ts';
 import { readObservationFile, type DroppedRow } from './readObservations.ts';
 import type { IntakeRecord } from '../quality/IntakeRecord.ts';
 import { readRegions } from './readRegions.ts';
-import { findMicrodata, type MicrodataInput } from '../microdata/findMicrodata.ts';
-import { classifyEntries, type UnusedFile } from './classifyEntries.ts';
-
-/** An input file as the manifest records it. */
-export type InputFile = {
-  file: string;
-  role: 'regions' | 'codebook' | 'framework' | 'method' | 'observations' | 'microdata' | 'survey' | 'register' | 'reports';
-  sha256: string;
-  bytes: number;
-  encoding?: TextEncoding;
-  shape?: 'wide' | 'long';
-  rows?: number;
-  values?: number;
-};
-
-/** Everything a data directory holds, checked against the data contract. */
-export type DataDir = {
-  regions: Region[];
-  variables: Variable[];
-  nodes: FrameworkNode[];
-  indicators: Indicator[];
-  method: Method;
-  /** Observations held in memory, still to be staged; empty when intake streamed them (see `streamed`). */
-  observations: Observation[];
-  /**
-   * What intake appended to DuckDB's observations_raw as it read (having created the input tables
-   * of queries/staging/00_inputs.sql): how many values, and how many of them national totals.
-   */
-  streamed?: { values: number; national: number };
-  dropped: DroppedRow[];
-  inputs: InputFile[];
-  /**
-   * Problems in observation rows. They are returned rather than thrown so that the SQL checks
-   * still run on the rows that could be read, and one run reports every problem there is.
-   */
-  problems: Problem[];
-  /** Registry microdata (patent_records...), aggregated in SQL by the staging stage. */
-  microdata?: MicrodataInput[];
-  /** What intake saw of each observation file, for the data-quality summary (queries/quality). */
-  intake?: IntakeRecord;
-  /** The surveys of surveys/<name>/, estimated by the staging stage (src/survey/runSurveys.ts). */
-  surveys?: { name: string; dir: string; label: string }[];
-  /** The enterprise IP management register of enterprises/, read by the staging stage (src/enterprises/runEnterprises.ts). */
-  enterprises?: { dir: string; label: string };
-  /** The institutions' IP transfer reports of institutions/, read by the staging stage (src/institutions/runInstitutions.ts). */
-  institutions?: { dir: string; label: string };
-  /** Files of the directory that are not read, with the reason (documentation, say). */
-  unused?: UnusedFile[];
-};
+import { findMicrodata } from '../microdata/findMicrodata.ts';
+import { classifyEntries } from './classifyEntries.ts';
+import type { DataDir } from './DataDir.ts';
+import type { InputFile } from './InputFile.ts';
 
 /**
  * Reads a data directory (see DESIGN.md, "Input contract") and checks it. `label` is how the

@@ -3,7 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Problem } from '../../lib/InputError.ts';
 import type { DataEntry } from '../intake/classifyEntries.ts';
-import type { InputFile } from '../intake/loadDataDir.ts';
+import type { InputFile } from '../intake/InputFile.ts';
 import { hashFile, type Fingerprint } from './hashFile.ts';
 import { microdataDatasetOf, type MicrodataDataset } from './microdataDatasets.ts';
 

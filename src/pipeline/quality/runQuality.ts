@@ -1,4 +1,4 @@
-import type { DataDir } from '../intake/loadDataDir.ts';
+import type { DataDir } from '../intake/DataDir.ts';
 import type { Database } from '../openDatabase.ts';
 import { runQuery, stageQueries } from '../runQueries.ts';
 

@@ -1,5 +1,5 @@
 import type { Problem } from '../../lib/InputError.ts';
-import type { DataDir } from '../intake/loadDataDir.ts';
+import type { DataDir } from '../intake/DataDir.ts';
 import { runMicrodata } from '../microdata/runMicrodata.ts';
 import type { Database } from '../openDatabase.ts';
 import { runQuery } from '../runQueries.ts';

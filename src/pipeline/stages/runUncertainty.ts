@@ -1,5 +1,5 @@
 import { compileIndicators } from '../compileIndicators.ts';
-import type { DataDir } from '../intake/loadDataDir.ts';
+import type { DataDir } from '../intake/DataDir.ts';
 import type { Database } from '../openDatabase.ts';
 import { runQuery } from '../runQueries.ts';
 import { levelAggregation, topLevel } from './runComposite.ts';

@@ -1,5 +1,5 @@
 import { formulaVariables } from '../../lib/formula.ts';
-import type { DataDir } from '../intake/loadDataDir.ts';
+import type { DataDir } from '../intake/DataDir.ts';
 import type { Indicator } from '../intake/readFramework.ts';
 import type { Database } from '../openDatabase.ts';
 
