@@ -14,7 +14,7 @@ const stock: Record<string, number> = { university: 900, research_institute: 350
  * A synthetic register of universities and research institutes for the sample (institutions/)
  * and their annual IP transfer reports, long as `ipindex import-reports` writes them
  * (reports.csv, each value with the form and cell it would have come from): per province a few
- * institutions (3 to 20) sized by the province's scale; each year patents are granted (about 15% of the
+ * institutions (2 to 12) sized by the province's scale; each year patents are granted (about 15% of the
  * stock) and lapse (about 7%), some are assigned, licensed (some exclusively, some openly) or
  * used for equity, the income follows the contracts and half or more of it rewards the
  * inventors; about a third of the stock is state-funded and left untransformed. Consistent by
@@ -28,7 +28,7 @@ export function sampleInstitutions(provinces: readonly SampleRegion[], years: re
   provinces.forEach(({ region_code: region, name_zh: province, name_en }, p) => {
     const random = seededRandom(seed, `institutions:${region}`);
     const scale = Math.exp(0.7 * random.normal());
-    const count = Math.max(3, Math.min(20, Math.round(7 * scale)));
+    const count = Math.max(2, Math.min(12, Math.round(4 * scale)));
     for (let i = 1; i <= count; i++) {
       const id = `I${region.slice(0, 2)}${String(i).padStart(2, '0')}`;
       const kind = pickShare(random, kinds);
