@@ -4,24 +4,15 @@
 -- parent_code), with the number of enterprises assessed, and in each group the weakest clause
 -- (the lowest published mean, ties all marked). A cell of fewer than 3 enterprises is
 -- suppressed (its mean not published, nor can it be the weakest), as no enterprise's score may
--- be read off a table. Scores on the 1-5 maturity scale are put on 0-100 as
--- (score - 1) / 4 x 100, so that the two scales read alike; an enterprise's score of a clause is
--- the mean of its sub-clauses' scores.
--- From register_assessments, register_enterprises, region_closure and standard_clauses.
+-- be read off a table. Scores as queries/enterprises/20_clause_scores.sql gives them (1-5 put on
+-- 0-100, sub-clauses averaged).
+-- From clause_scores, register_assessments, register_enterprises, region_closure and
+-- standard_clauses.
 
 WITH per_enterprise AS (
-  SELECT enterprise_id, year, standard, clause, avg(score) AS score
-  FROM (
-    SELECT
-      enterprise_id,
-      year,
-      coalesce(standard, '2013') AS standard,
-      split_part(clause, '.', 1) AS clause,
-      CASE WHEN scale = '1-5' THEN (score - 1) / 4 * 100 ELSE score END AS score
-    FROM register_assessments
-    WHERE year = (SELECT max(year) FROM register_assessments)
-  )
-  GROUP BY ALL
+  SELECT *
+  FROM clause_scores
+  WHERE year = (SELECT max(year) FROM register_assessments)
 ),
 grouped AS (
   SELECT p.*, g.kind, g.value

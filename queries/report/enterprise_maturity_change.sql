@@ -4,34 +4,21 @@
 -- year assessed since (the audits); by clause, the number of such enterprises and the mean
 -- before, after and of the change. Descriptive: enterprises that certify may differ from those
 -- that do not (the event study of the outcomes compares them with the not yet certified). Cells
--- of fewer than 3 enterprises are suppressed. Scores as in enterprise_maturity.sql (1-5 put on
--- 0-100, sub-clauses averaged).
--- From register_assessments, certificate_life and standard_clauses.
+-- of fewer than 3 enterprises are suppressed. Scores as queries/enterprises/20_clause_scores.sql
+-- gives them (1-5 put on 0-100, sub-clauses averaged).
+-- From clause_scores, certificate_life and standard_clauses.
 
 WITH first_certified AS (
   SELECT enterprise_id, year(min(valid_from)) AS cohort
   FROM certificate_life
   GROUP BY enterprise_id
 ),
-scores AS (
-  SELECT enterprise_id, year, standard, clause, avg(score) AS score
-  FROM (
-    SELECT
-      enterprise_id,
-      year,
-      coalesce(standard, '2013') AS standard,
-      split_part(clause, '.', 1) AS clause,
-      CASE WHEN scale = '1-5' THEN (score - 1) / 4 * 100 ELSE score END AS score
-    FROM register_assessments
-  )
-  GROUP BY ALL
-),
 sides AS (
   SELECT
     s.enterprise_id, s.standard, s.clause,
     arg_max(s.score, s.year) FILTER (WHERE s.year < f.cohort) AS before,
     arg_max(s.score, s.year) FILTER (WHERE s.year >= f.cohort) AS after
-  FROM scores AS s
+  FROM clause_scores AS s
   JOIN first_certified AS f USING (enterprise_id)
   GROUP BY ALL
 ),

@@ -60,6 +60,7 @@ async function readRegister(db: Database, data: DataDir, register: NonNullable<D
   if (problems.length > 0) return problems;
 
   await runQuery(db, 'enterprises/10_certificate_life.sql');
+  await runQuery(db, 'enterprises/20_clause_scores.sql');
   await runQuery(db, 'enterprises/30_regional_counts.sql', { has_bodies: present.has('service_bodies') });
   await runQuery(db, 'enterprises/40_observations.sql', { source: join(register.label, 'certifications.csv'), national: nationalCode });
   if (present.has('outcomes')) await estimateEffect(db, data);
