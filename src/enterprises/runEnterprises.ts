@@ -1,15 +1,11 @@
-import { access } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Problem } from '../lib/InputError.ts';
-import { createRegionMatcher } from '../lib/regionMatcher.ts';
 import { nationalCode } from '../lib/types.ts';
 import type { DataDir } from '../pipeline/intake/DataDir.ts';
-import { hashFile } from '../pipeline/microdata/hashFile.ts';
+import { readRegisterFiles } from '../pipeline/intake/readRegisterFiles.ts';
 import type { Database } from '../pipeline/openDatabase.ts';
 import { runQuery, selectQuery } from '../pipeline/runQueries.ts';
-import { readRegisterFast } from '../pipeline/intake/readRegisterFast.ts';
-import { readRegisterFile } from '../pipeline/intake/readRegisterFile.ts';
 import { outcomeMeasures, registerFiles } from './registerSchema.ts';
 
 /**
@@ -38,22 +34,8 @@ export async function runEnterprises(db: Database, data: DataDir): Promise<Probl
 
 async function readRegister(db: Database, data: DataDir, register: NonNullable<DataDir['enterprises']>): Promise<Problem[]> {
   await runQuery(db, 'enterprises/00_tables.sql');
-  const matcher = createRegionMatcher(data.regions);
-  const regionCodes = data.regions.map((r) => r.region_code);
-  const problems: Problem[] = [];
-  const present = new Set<string>();
-  for (const file of registerFiles) {
-    const path = join(register.dir, `${file.name}.csv`);
-    if (!(await access(path).then(() => true, () => false))) continue;
-    present.add(file.name);
-    // The file is hashed for the manifest while DuckDB reads it.
-    const [read, { sha256, bytes }] = await Promise.all([
-      readRegisterFast(db, path, file, matcher, regionCodes).then((fast) => fast ?? readRegisterFile(db, register.dir, register.label, file, matcher)),
-      hashFile(path),
-    ]);
-    problems.push(...read.problems);
-    data.inputs.push({ file: join(register.label, `${file.name}.csv`), role: 'register', sha256, bytes, rows: read.rows });
-  }
+  const { present, problems, inputs } = await readRegisterFiles(db, register, registerFiles, data.regions, 'register');
+  data.inputs.push(...inputs);
   if (problems.length > 0) return problems;
   const checks = await selectQuery<{ file: string; row: number; column: string; found: string; expected: string }>(db, 'enterprises/05_register_checks.sql', { has_bodies: present.has('service_bodies') });
   for (const c of checks) problems.push({ file: join(register.label, c.file), row: c.row, column: c.column, found: c.found, expected: c.expected });

@@ -1,12 +1,8 @@
-import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Problem } from '../lib/InputError.ts';
-import { createRegionMatcher } from '../lib/regionMatcher.ts';
 import { nationalCode } from '../lib/types.ts';
 import type { DataDir } from '../pipeline/intake/DataDir.ts';
-import { readRegisterFast } from '../pipeline/intake/readRegisterFast.ts';
-import { readRegisterFile } from '../pipeline/intake/readRegisterFile.ts';
-import { hashFile } from '../pipeline/microdata/hashFile.ts';
+import { readRegisterFiles } from '../pipeline/intake/readRegisterFiles.ts';
 import type { Database } from '../pipeline/openDatabase.ts';
 import { runQuery, selectQuery } from '../pipeline/runQueries.ts';
 import { institutionFiles, reportFields } from './institutionSchema.ts';
@@ -26,21 +22,8 @@ export async function runInstitutions(db: Database, data: DataDir): Promise<Prob
   const folder = data.institutions;
   if (folder === undefined) return [];
   await runQuery(db, 'institutions/00_tables.sql');
-  const matcher = createRegionMatcher(data.regions);
-  const regionCodes = data.regions.map((r) => r.region_code);
-  const problems: Problem[] = [];
-  const present = new Set<string>();
-  for (const file of institutionFiles) {
-    const path = join(folder.dir, `${file.name}.csv`);
-    if (!(await access(path).then(() => true, () => false))) continue;
-    present.add(file.name);
-    const [read, { sha256, bytes }] = await Promise.all([
-      readRegisterFast(db, path, file, matcher, regionCodes).then((fast) => fast ?? readRegisterFile(db, folder.dir, folder.label, file, matcher)),
-      hashFile(path),
-    ]);
-    problems.push(...read.problems);
-    data.inputs.push({ file: join(folder.label, `${file.name}.csv`), role: 'reports', sha256, bytes, rows: read.rows });
-  }
+  const { present, problems, inputs } = await readRegisterFiles(db, folder, institutionFiles, data.regions, 'reports');
+  data.inputs.push(...inputs);
   if (problems.length > 0) return problems;
   const counts = `[${reportFields.filter((f) => f.kind === 'count').map((f) => `'${f.code}'`).join(', ')}]`;
   const checks = await selectQuery<{ file: string; row: number; column: string; found: string; expected: string }>(db, 'institutions/05_report_checks.sql', { counts });
