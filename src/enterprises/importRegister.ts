@@ -1,11 +1,12 @@
-import { access, mkdir, open, realpath, rename, writeFile } from 'node:fs/promises';
+import { access, mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { describeValue, InputError, UsageError, type Problem } from '../lib/InputError.ts';
+import { describeValue, InputError, type Problem } from '../lib/InputError.ts';
 import { createRegionMatcher } from '../lib/regionMatcher.ts';
 import { readCsvFile } from '../pipeline/intake/readCsvFile.ts';
 import { readRegions } from '../pipeline/intake/readRegions.ts';
 import { readYamlFile } from '../pipeline/intake/readYamlFile.ts';
+import { assertImportTarget } from '../pipeline/import/assertImportTarget.ts';
 import { bundledDataDir } from '../pipeline/import/importFile.ts';
 import { readSheet } from '../pipeline/import/readSheet.ts';
 import { describeKind, readCell } from '../pipeline/intake/readRegisterCell.ts';
@@ -49,7 +50,7 @@ export async function importRegister(request: { source: string; map: string; out
   const file = registerFiles.find((f) => f.name === map.register)!;
   const columns = file.columns.filter((c) => map.columns[c.name] !== undefined);
   const header = columns.map((c) => c.name).join(',');
-  await assertRegisterTarget(request.out, [request.source, request.map], header);
+  await assertImportTarget(request.out, [request.source, request.map], { name: 'the register file', header, match: 'line', notEarlier: 'is not an earlier import of these columns' });
 
   const dataDir = dirname(dirname(resolve(request.out)));
   const regionsFile = (await access(join(dataDir, 'regions.csv')).then(() => true, () => false)) ? join(dataDir, 'regions.csv') : join(bundledDataDir, 'regions.csv');
@@ -117,24 +118,6 @@ async function readRegisterMap(path: string): Promise<z.infer<typeof registerMap
   if (problems.length > 0) throw new InputError(problems);
   return parsed.data;
 }
-
-/** Refuses an --out that is an input, or an existing file other than an earlier import of this register's columns. */
-async function assertRegisterTarget(out: string, inputs: readonly string[], header: string): Promise<void> {
-  const target = await realpath(out).catch(() => resolve(out));
-  for (const input of inputs) {
-    if ((await realpath(input).catch(() => resolve(input))) === target) throw new UsageError(`--out ${out} is one of the files the import reads: write the register file elsewhere`);
-  }
-  const handle = await open(target, 'r').catch(() => null);
-  if (handle === null) return;
-  try {
-    const { bytesRead, buffer } = await handle.read(Buffer.alloc(header.length + 2), 0, header.length + 2, 0);
-    const first = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0];
-    if (first !== header) throw new UsageError(`--out ${out} exists and is not an earlier import of these columns (its first line is not "${header}"): choose another name, or remove it yourself if it may go`);
-  } finally {
-    await handle.close();
-  }
-}
-
 
 /** A spreadsheet's column letters: 1 is A, 27 is AA. */
 function columnLetter(n: number): string {

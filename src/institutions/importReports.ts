@@ -1,9 +1,11 @@
-import { access, mkdir, open, readdir, realpath, rename, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, realpath, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { InputError, UsageError, quoteFound, type Problem } from '../lib/InputError.ts';
 import { parseCell, parseYear } from '../lib/parseCell.ts';
 import { parseDate } from '../lib/parseDate.ts';
+import { assertImportTarget } from '../pipeline/import/assertImportTarget.ts';
+import { cellText } from '../pipeline/import/cellText.ts';
 import { readCsvFile } from '../pipeline/intake/readCsvFile.ts';
 import { reportFields } from './institutionSchema.ts';
 import { formLayout, reportTypes } from './writeReportForm.ts';
@@ -100,7 +102,7 @@ async function readFormWorkbook(path: string, name: string, problems: Problem[])
   const sheet = book.worksheets.find((ws) => {
     let found = false;
     ws.eachRow((row) => {
-      if (cellText(row.getCell(formLayout.codeColumn).value) === 'institution_id') found = true;
+      if (cellText(row.getCell(formLayout.codeColumn).value).text === 'institution_id') found = true;
     });
     return found;
   });
@@ -110,11 +112,11 @@ async function readFormWorkbook(path: string, name: string, problems: Problem[])
   }
   const cells = new Map<string, { text: string; cell: string; error?: string }>();
   sheet.eachRow((row, number) => {
-    const code = cellText(row.getCell(formLayout.codeColumn).value);
+    const code = cellText(row.getCell(formLayout.codeColumn).value).text;
     if (code === '') return;
     const value = row.getCell(formLayout.valueColumn).value;
     const error = typeof value === 'object' && value !== null && 'error' in value ? String(value.error) : undefined;
-    cells.set(code, { text: cellText(value), cell: `D${number}`, ...(error === undefined ? {} : { error }) });
+    cells.set(code, { text: cellText(value).text, cell: `D${number}`, ...(error === undefined ? {} : { error }) });
   });
   const report = readReport(name, sheet.name, (code) => cells.get(code), problems);
   return report === null ? [] : [report];
@@ -200,27 +202,5 @@ async function assertReportsTarget(out: string, folder: string): Promise<void> {
   const target = await realpath(out).catch(() => resolve(out));
   const source = await realpath(folder).catch(() => resolve(folder));
   if (dirname(target) === source) throw new UsageError(`--out ${out} is in the folder of forms the import reads: write reports.csv into the data directory's institutions/ folder`);
-  const handle = await open(target, 'r').catch(() => null);
-  if (handle === null) return;
-  try {
-    const { bytesRead, buffer } = await handle.read(Buffer.alloc(header.length + 2), 0, header.length + 2, 0);
-    const first = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0];
-    if (first !== header) throw new UsageError(`--out ${out} exists and was not written by ipindex import-reports (its first line is not "${header}"): choose another name, or remove it yourself if it may go`);
-  } finally {
-    await handle.close();
-  }
+  await assertImportTarget(out, [], { name: 'reports.csv', header, match: 'line', notEarlier: 'was not written by ipindex import-reports' });
 }
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'string') return value;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
-  if ('error' in value) return String(value.error);
-  if ('text' in value) return String(value.text);
-  return '';
-}
-
-

@@ -9,7 +9,7 @@ import { readCsvFile } from '../intake/readCsvFile.ts';
 import { readRegions } from '../intake/readRegions.ts';
 import { openDatabase } from '../openDatabase.ts';
 import { runQuery } from '../runQueries.ts';
-import { assertImportTarget } from './assertImportTarget.ts';
+import { assertImportTarget, longFile } from './assertImportTarget.ts';
 import type { ImportResult } from './ImportResult.ts';
 import { importLong } from './importLong.ts';
 import { importSheet } from './importSheet.ts';
@@ -35,7 +35,7 @@ export type ImportRequest = {
  * Throws InputError, writing nothing, when the map, the source or a region name is wrong.
  */
 export async function importFile(request: ImportRequest): Promise<ImportResult & { dataDir: string }> {
-  await assertImportTarget(request.out, [request.source, request.map]);
+  await assertImportTarget(request.out, [request.source, request.map], longFile);
   const map = await readImportMap(request.map, request.map);
   const dataDir = request.data ?? ((await hasContract(dirname(request.out))) ? dirname(request.out) : bundledDataDir);
   const dataLabel = request.data ?? (dataDir === bundledDataDir ? 'the bundled data/' : dirname(request.out));

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { InputError } from '../../lib/InputError.ts';
 import { sniffEncoding } from '../intake/decodeText.ts';
 import { streamCsvRecords } from '../intake/readCsvFile.ts';
+import { cellText } from './cellText.ts';
 
 /** One cell of a sheet as text; `error` holds an Excel error value (#DIV/0!, #N/A, ...). */
 export type SheetCell = {
@@ -68,7 +69,7 @@ async function readXlsx(path: string, label: string, sheet?: string | number): P
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: SheetCell[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
-      const sheetCell = cellText(cell.value);
+      const sheetCell: SheetCell = cellText(cell.value);
       if (cell.isMerged && cell.master !== cell) {
         sheetCell.master = { row: Number(cell.master.row), col: Number(cell.master.col) };
       }
@@ -78,18 +79,4 @@ async function readXlsx(path: string, label: string, sheet?: string | number): P
     rows.push({ row: rowNumber, cells });
   });
   return { file: label, name: worksheet.name, kind: 'xlsx', rows };
-}
-
-/** The text of an exceljs cell value: numbers as written, formulas by their result, errors apart. */
-function cellText(value: ExcelJS.CellValue): SheetCell {
-  if (value === null || value === undefined) return { text: '' };
-  if (typeof value === 'number') return { text: String(value) };
-  if (typeof value === 'string') return { text: value };
-  if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE' };
-  if (value instanceof Date) return { text: value.toISOString().slice(0, 10) };
-  if ('error' in value) return { text: value.error, error: value.error };
-  if ('richText' in value) return { text: value.richText.map((part) => part.text).join('') };
-  if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
-  if ('text' in value) return { text: String(value.text) };
-  return { text: '' };
 }
