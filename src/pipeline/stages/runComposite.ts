@@ -2,7 +2,7 @@ import { InputError, type Problem } from '../../lib/InputError.ts';
 import type { Method } from '../../lib/methodSchema.ts';
 import { nationalCode } from '../../lib/types.ts';
 import type { DataDir } from '../intake/DataDir.ts';
-import type { Database } from '../openDatabase.ts';
+import type { Database, Params } from '../openDatabase.ts';
 import { runQuery } from '../runQueries.ts';
 
 /** What the composite stage did, for the build log. */
@@ -56,23 +56,9 @@ export async function runComposite(db: Database, data: DataDir): Promise<Composi
   await runQuery(db, 'composite/44_treated.sql');
   await runQuery(db, 'composite/45_national_treated.sql');
 
-  await runQuery(db, 'composite/50_normalised_methods.sql', {
-    lower: normalise.lower,
-    upper: normalise.upper,
-    zmean: normalise.mean,
-    zsd: normalise.sd,
-    over: normalise.over,
-    reference: method.reference,
-  });
+  await runQuery(db, 'composite/50_normalised_methods.sql', normaliseParams(method));
   await runQuery(db, 'composite/51_normalised.sql');
-  await runQuery(db, 'composite/52_national_aggregated.sql', {
-    lower: normalise.lower,
-    upper: normalise.upper,
-    zmean: normalise.mean,
-    zsd: normalise.sd,
-    over: normalise.over,
-    reference: method.reference,
-  });
+  await runQuery(db, 'composite/52_national_aggregated.sql', normaliseParams(method));
   await runQuery(db, 'composite/60_weights.sql');
   await runQuery(db, 'composite/61_aggregated.sql');
   for (let level = 2; level <= topLevel(data); level++) {
@@ -116,6 +102,12 @@ export async function runComposite(db: Database, data: DataDir): Promise<Composi
 /** The normalisation methods to score by: the one of method.yaml, then the uncertainty alternatives. */
 export function normaliseMethods(method: Method): Method['normalise']['method'][] {
   return [...new Set([method.normalise.method, ...(method.uncertainty.normalise ?? [])])];
+}
+
+/** The parameters of the SQL that normalises (composite/50, 52; uncertainty/62), from method.yaml's normalise and reference. */
+export function normaliseParams(method: Method): Params {
+  const { normalise } = method;
+  return { lower: normalise.lower, upper: normalise.upper, zmean: normalise.mean, zsd: normalise.sd, over: normalise.over, reference: method.reference };
 }
 
 /** The aggregation method of a level: aggregate.levels when it names the level, else aggregate.method. */

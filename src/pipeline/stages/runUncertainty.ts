@@ -2,7 +2,7 @@ import { compileIndicators } from '../compileIndicators.ts';
 import type { DataDir } from '../intake/DataDir.ts';
 import type { Database } from '../openDatabase.ts';
 import { runQuery } from '../runQueries.ts';
-import { levelAggregation, topLevel } from './runComposite.ts';
+import { levelAggregation, normaliseParams, topLevel } from './runComposite.ts';
 import { surveyBasedIndicators } from './surveyBasedIndicators.ts';
 
 /**
@@ -44,7 +44,7 @@ export async function runUncertainty(db: Database, data: DataDir): Promise<{ run
     await db.append('perturbed_variables', variables.map((v) => [v]));
     await runQuery(db, 'indicators/60_perturbed_wide.sql');
     await db.exec(compileIndicators(sampled, { source: 'perturbed_wide', target: 'mc_sampled_run_values', keys: ['key'] }));
-    await runQuery(db, 'uncertainty/62_sampled_normalised.sql', { lower: normalise.lower, upper: normalise.upper, zmean: normalise.mean, zsd: normalise.sd, over: normalise.over, reference: data.method.reference });
+    await runQuery(db, 'uncertainty/62_sampled_normalised.sql', normaliseParams(data.method));
     await runQuery(db, 'uncertainty/63_sampled_children.sql', { power });
     await scoreRuns(db, data);
     await db.exec('ALTER TABLE uncertainty RENAME TO uncertainty_with_sampling');
