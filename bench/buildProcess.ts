@@ -35,36 +35,30 @@ export async function measureProcess(command: string, args: readonly string[], o
   return { seconds, peakBytes: peak, code, stdout, stderr };
 }
 
-/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
+/**
+ * Resident memory of a process and all its descendants, in bytes (Linux /proc). The tree is
+ * walked from the root through each thread's children, not by reading every process of the
+ * machine: the sampler must not take the CPU the measured process needs.
+ */
 async function treeRss(root: number): Promise<number | null> {
-  let entries: string[];
-  try {
-    entries = (await readdir('/proc')).filter((e) => /^\d+$/.test(e));
-  } catch {
-    return null;
-  }
-  const parent = new Map<number, number>();
-  const rss = new Map<number, number>();
-  await Promise.all(entries.map(async (e) => {
+  let total = 0;
+  let found = false;
+  const queue = [root];
+  for (let pid = queue.shift(); pid !== undefined; pid = queue.shift()) {
     try {
-      const stat = await readFile(`/proc/${e}/stat`, 'utf8');
-      // Fields after the command name (in parentheses, which may hold spaces): state ppid ... rss is field 24.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parent.set(Number(e), Number(fields[1]));
-      rss.set(Number(e), Number(fields[21]) * 4096);
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+      // Fields after the command name (in parentheses, which may hold spaces): rss is field 24.
+      total += Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[21]) * 4096;
+      found = true;
+      for (const task of await readdir(`/proc/${pid}/task`)) {
+        const children = await readFile(`/proc/${pid}/task/${task}/children`, 'utf8').catch(() => '');
+        for (const child of children.split(' ').filter((c) => c !== '')) queue.push(Number(child));
+      }
     } catch {
       // The process ended between the listing and the read.
     }
-  }));
-  const inTree = (pid: number): boolean => {
-    for (let p: number | undefined = pid, hops = 0; p !== undefined && p > 1 && hops < 64; p = parent.get(p), hops++) {
-      if (p === root) return true;
-    }
-    return false;
-  };
-  let total = 0;
-  for (const [pid, bytes] of rss) if (inTree(pid)) total += bytes;
-  return total;
+  }
+  return found ? total : null;
 }
 
 /** Bytes as MB with no decimals, or "n/a". */
