@@ -3,7 +3,7 @@
 // columns in 31 provinces with linearised standard errors, `ipindex estimate` end to end in a
 // fresh process, median of three, with its peak memory; beside R's survey package (svyby with
 // svytotal) on the same file when Rscript and r-cran-survey are installed. The data is
-// generated once into bench/.data/ (git-ignored) by bench/surveyData.ts.
+// generated once into bench/.data/ (git-ignored) by src/sample/writeLargeSurvey.ts.
 import { execFileSync } from 'node:child_process';
 import { access, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { medianBy, megabytes, measureProcess } from './buildProcess.ts';
 import type { BenchSection } from './run.ts';
-import { writeBenchSurvey } from './surveyData.ts';
+import { writeLargeSurvey } from '../src/sample/writeLargeSurvey.ts';
 
 export const order = 5;
 
@@ -20,7 +20,7 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 export async function run(): Promise<BenchSection[]> {
   const respondents = Number(process.env.IPINDEX_BENCH_RESPONDENTS ?? 1_000_000);
   const dir = join(root, 'bench', '.data', `survey-${respondents}`);
-  if (!(await access(join(dir, 'design.yaml')).then(() => true, () => false))) await writeBenchSurvey(dir, respondents);
+  if (!(await access(join(dir, 'design.yaml')).then(() => true, () => false))) await writeLargeSurvey(dir, respondents);
   const out = await mkdtemp(join(tmpdir(), 'ipindex-bench-survey-'));
   const runs = [];
   for (let i = 0; i < 3; i++) {

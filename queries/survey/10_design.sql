@@ -1,33 +1,35 @@
--- Each stage's population and sample sizes, from the data: n_h is the number of distinct
--- first-stage clusters (PSUs) of stratum h in the whole sample (a domain never changes it: a
--- PSU with no respondent of the domain counts with a total of 0), N_h the fpc as a population
--- size (a fraction f gives N = n / f); m_i and M_i the same for the second-stage units of PSU i.
--- Missing weights come from the fpcs (w = N/n x M/m), as R's survey package derives them.
+-- Each stage's population and sample sizes, from the data (survey_stage_counts): n is the
+-- number of clusters of the stage sampled within their parent in the whole sample (a domain
+-- never changes it: a cluster with no respondent of the domain counts with a total of 0); pop
+-- the fpc as a population size (a fraction f gives n / f); inclusion the product of the
+-- sampling fractions n / pop of the stages above, the probability that the parent itself was
+-- sampled, by which a later stage's variance is scaled (R's svyrecvar, multistage).
 
-CREATE TABLE survey_strata AS
-SELECT
-  stratum,
-  count(DISTINCT psu) AS n_psu,
-  CASE WHEN (SELECT fpc1_fraction FROM survey_design) THEN count(DISTINCT psu) / any_value(fpc1) ELSE any_value(fpc1) END AS pop_psu
-FROM survey_units
-GROUP BY stratum;
+CREATE TABLE survey_parents AS
+WITH RECURSIVE sized AS (
+  SELECT stage, parent, grandparent, n, first_row,
+    CASE WHEN fraction THEN n / fpc ELSE fpc END AS pop
+  FROM survey_stage_counts
+),
+chain AS (
+  SELECT stage, parent, 1.0::DOUBLE AS inclusion
+  FROM sized
+  WHERE stage = 1
+  UNION ALL
+  SELECT s.stage, s.parent, c.inclusion * g.n / g.pop
+  FROM sized AS s
+  JOIN sized AS g ON g.stage = s.stage - 1 AND g.parent = s.grandparent
+  JOIN chain AS c ON c.stage = g.stage AND c.parent = g.parent
+)
+SELECT s.*, c.inclusion
+FROM sized AS s
+JOIN chain AS c USING (stage, parent);
 
-CREATE TABLE survey_psus AS
-SELECT
-  psu,
-  any_value(stratum) AS stratum,
-  count(DISTINCT ssu) AS n_ssu,
-  CASE WHEN (SELECT fpc2_fraction FROM survey_design) THEN count(DISTINCT ssu) / any_value(fpc2) ELSE any_value(fpc2) END AS pop_ssu
-FROM survey_units
-GROUP BY psu;
-
-INSERT INTO survey_weights
-SELECT u.unit, 0, (s.pop_psu / s.n_psu) * CASE WHEN (SELECT two_stage FROM survey_design) THEN p.pop_ssu / p.n_ssu ELSE 1 END
-FROM survey_units AS u
-JOIN survey_strata AS s USING (stratum)
-JOIN survey_psus AS p USING (psu)
-WHERE u.base_weight IS NULL;
-
-UPDATE survey_units AS u SET base_weight = w.weight
-FROM survey_weights AS w
-WHERE w.unit = u.unit AND w.replicate = 0 AND u.base_weight IS NULL;
+-- Missing weights come from the fpcs, as R's survey package derives them: one over the
+-- product of every stage's sampling fraction, w = N1/n1 x N2/n2 x ...
+UPDATE survey_units AS u
+SET base_weight = p.pop / p.n / p.inclusion, weight = p.pop / p.n / p.inclusion
+FROM survey_parents AS p
+WHERE u.base_weight IS NULL
+  AND p.stage = greatest(1, (SELECT stages FROM survey_design))
+  AND p.parent = coalesce(u.parent, u.stratum);

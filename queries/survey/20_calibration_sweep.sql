@@ -7,22 +7,20 @@
 -- Post-stratification is either with one margin, met in a single step.
 -- src/survey/calibrate.ts cycles through the margins until 21_calibration_misfit.sql is small.
 
-UPDATE survey_weights AS w
-SET weight = CASE WHEN $method = 'rake' THEN w.weight * a.total / a.weighted
-                  ELSE w.weight + a.base_weight * (a.total - a.weighted) / a.base END
+UPDATE survey_units AS u
+SET weight = CASE WHEN $method = 'rake' THEN u.weight * a.total / a.weighted
+                  ELSE u.weight + u.base_weight * (a.total - a.weighted) / a.base END
 FROM (
-  SELECT c.unit, u.base_weight, g.total, g.weighted, g.base
+  SELECT c.unit, g.total, g.weighted, g.base
   FROM survey_calibration AS c
-  JOIN survey_units AS u USING (unit)
   JOIN (
-    SELECT c.category, any_value(m.total) AS total, sum(w.weight) AS weighted, sum(u.base_weight) AS base
+    SELECT c.category, any_value(m.total) AS total, sum(u.weight) AS weighted, sum(u.base_weight) AS base
     FROM survey_calibration AS c
-    JOIN survey_weights AS w ON w.unit = c.unit AND w.replicate = 0
-    JOIN survey_units AS u ON u.unit = c.unit
+    JOIN survey_units AS u ON u.rowid = c.unit
     JOIN survey_margins AS m ON m.margin = c.margin AND m.category = c.category
     WHERE c.margin = $margin
     GROUP BY c.category
   ) AS g ON g.category = c.category
   WHERE c.margin = $margin
 ) AS a
-WHERE w.unit = a.unit AND w.replicate = 0;
+WHERE u.rowid = a.unit;

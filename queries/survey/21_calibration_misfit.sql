@@ -4,9 +4,9 @@
 SELECT m.margin, m.category, abs(m.total - coalesce(s.weighted, 0)) / (1 + abs(m.total)) AS misfit
 FROM survey_margins AS m
 LEFT JOIN (
-  SELECT c.margin, c.category, sum(w.weight) AS weighted
+  SELECT c.margin, c.category, sum(u.weight) AS weighted
   FROM survey_calibration AS c
-  JOIN survey_weights AS w ON w.unit = c.unit AND w.replicate = 0
+  JOIN survey_units AS u ON u.rowid = c.unit
   GROUP BY c.margin, c.category
 ) AS s USING (margin, category)
 ORDER BY misfit DESC, m.margin, m.category

@@ -7,8 +7,7 @@
 
 CREATE TABLE survey_residuals AS
 WITH cells AS (SELECT DISTINCT request, domain_value FROM survey_point WHERE replicate = 0)
-SELECT c.request, c.domain_value, u.unit, u.base_weight, w.weight, coalesce(i.z, 0) / w.weight AS u
+SELECT c.request, c.domain_value, u.rowid AS unit, u.base_weight, u.weight, coalesce(i.z, 0) / u.weight AS u
 FROM cells AS c
 CROSS JOIN survey_units AS u
-JOIN survey_weights AS w ON w.unit = u.unit AND w.replicate = 0
-LEFT JOIN survey_influence AS i ON i.request = c.request AND i.domain_value = c.domain_value AND i.unit = u.unit;
+LEFT JOIN survey_influence AS i ON i.request = c.request AND i.domain_value = c.domain_value AND i.unit = u.rowid;

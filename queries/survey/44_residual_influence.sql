@@ -1,5 +1,6 @@
--- The calibrated influence z' = w u from the residuals (41_calibrated_influence.sql).
+-- The calibrated influence z' = w u of every respondent, from the residuals
+-- (41_calibrated_influence.sql).
 
-CREATE OR REPLACE TABLE survey_influence AS
+CREATE TABLE survey_calibrated_influence AS
 SELECT request, domain_value, unit, weight * u AS z
 FROM survey_residuals;

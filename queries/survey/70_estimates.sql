@@ -14,20 +14,16 @@
 -- the nation), so the smallest other published cell of that domain is suppressed too
 -- (secondary). A suppressed cell's numbers are left empty and the reason is given.
 
-WITH weighted AS (
-  SELECT t.request, t.domain_value, w.weight, t.y, sum(w.weight * t.y) OVER cell / sum(w.weight) OVER cell AS mean
-  FROM survey_terms AS t
-  JOIN survey_weights AS w ON w.unit = t.unit AND w.replicate = 0
-  WINDOW cell AS (PARTITION BY t.request, t.domain_value)
-),
-srs AS (
+WITH srs AS (
   -- The variance the same number of respondents would give under simple random sampling
   -- without replacement, as R's svymean and svytotal compute it for deff: s2 / n (N^ - n) / N^
-  -- for a mean, N^2 times that for a total, with s2 = sum w (y - mean)^2 / N^ x n / (n - 1).
-  SELECT request, domain_value, count(*) AS n, sum(weight) AS weight_total,
-    sum(weight * (y - mean) * (y - mean)) / sum(weight) * count(*) / nullif(count(*) - 1, 0) AS s2
-  FROM weighted
-  GROUP BY request, domain_value
+  -- for a mean, N^2 times that for a total, with s2 = sum w (y - mean)^2 / N^ x n / (n - 1)
+  -- (the squares from src/survey/influenceSums.ts).
+  SELECT p.request, p.domain_value, p.n_respondents AS n, p.weight_total,
+    s.squares / p.weight_total * p.n_respondents / nullif(p.n_respondents - 1, 0) AS s2
+  FROM survey_point AS p
+  JOIN survey_srs AS s USING (request, domain_value)
+  WHERE p.replicate = 0
 ),
 cells AS (
   SELECT r.request, r.variable, r.statistic, r.domain, p.domain_value, p.estimate, sqrt(v.variance) AS se, p.n_respondents,
@@ -48,19 +44,6 @@ graded AS (
     coalesce((SELECT arg_min(b.letter, b.below) FROM survey_quality_bands AS b WHERE 100 * c.se / abs(c.estimate) < b.below), 'E') AS quality
   FROM cells AS c
 ),
-dominance AS (
-  -- Share of each total that its dominance_n largest weighted contributions make.
-  SELECT request, domain_value, sum(contribution) FILTER (WHERE place <= (SELECT dominance_n FROM survey_design)) / nullif(sum(contribution), 0) AS top_share
-  FROM (
-    SELECT t.request, t.domain_value, abs(w.weight * t.y) AS contribution,
-      row_number() OVER (PARTITION BY t.request, t.domain_value ORDER BY abs(w.weight * t.y) DESC) AS place
-    FROM survey_terms AS t
-    JOIN survey_requests AS r USING (request)
-    JOIN survey_weights AS w ON w.unit = t.unit AND w.replicate = 0
-    WHERE r.statistic = 'total' AND (SELECT dominance_n FROM survey_design) IS NOT NULL
-  )
-  GROUP BY request, domain_value
-),
 primary_suppression AS (
   SELECT g.*,
     CASE
@@ -70,7 +53,7 @@ primary_suppression AS (
     END AS suppressed
   FROM graded AS g
   CROSS JOIN survey_design AS d
-  LEFT JOIN dominance AS dm USING (request, domain_value)
+  LEFT JOIN survey_dominance AS dm USING (request, domain_value)
 ),
 lone AS (
   -- Domains of totals with exactly one primary suppression, and the cell that protects it.

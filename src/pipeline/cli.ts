@@ -17,7 +17,7 @@ Usage:
   ipindex import <file.xlsx|.csv> --map <map.yaml> --out <file.csv> [--data <data-dir>]
                                            turn a yearbook sheet or an extract into a long observation file
   ipindex estimate <survey-dir> --out <dir>
-                                           estimate a survey (responses.csv + design.yaml) into <dir>/estimates.csv
+                                           estimate a survey (responses.csv or .parquet, design.yaml) into <dir>/estimates.csv
   ipindex template institutions --out <form.xlsx> [--lang en] [--data <data-dir>]
                                            write the annual IP transfer reporting form of universities and institutes
   ipindex import-reports <folder> --out <data-dir>/institutions/reports.csv

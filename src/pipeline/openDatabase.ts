@@ -5,7 +5,7 @@ import {
   type DuckDBAppender,
   type DuckDBConnection,
   type DuckDBValue,
-} from '@duckdb/node-api';
+} from './duckdb.ts';
 
 /** Parameters reach SQL through `$name` placeholders, never by splicing text into it. */
 export type Params = Record<string, DuckDBValue>;
@@ -26,6 +26,12 @@ export type Database = {
   append(table: string, rows: readonly (readonly Cell[])[]): Promise<void>;
   /** An appender for rows that arrive over time: DuckDB takes them in chunks as they come, so none need be held. */
   openAppender(table: string): Promise<RowAppender>;
+  /**
+   * Runs the statements side by side, each on a connection of its own. Each runs on one
+   * thread, so its sums come out the same at every run; together they use several cores.
+   * For work split into fixed parts whose results are then combined (src/survey/cellSums.ts).
+   */
+  execSideBySide(statements: readonly string[]): Promise<void>;
   close(): void;
 };
 
@@ -37,6 +43,9 @@ export async function openDatabase(): Promise<Database> {
   });
   const connection: DuckDBConnection = await instance.connect();
   const hasParams = (params?: Params) => params !== undefined && Object.keys(params).length > 0;
+  // With threads: 1 a query runs on the thread that asked for it, so queries asked for on
+  // several connections at once run at once, each in a fixed order.
+  const others: DuckDBConnection[] = [];
 
   return {
     async exec(sql, params) {
@@ -58,7 +67,12 @@ export async function openDatabase(): Promise<Database> {
       const appender = await connection.createAppender(table);
       return { row: (cells) => appendRow(appender, cells), close: () => appender.closeSync() };
     },
+    async execSideBySide(statements) {
+      while (others.length < statements.length - 1) others.push(await instance.connect());
+      await Promise.all(statements.map((sql, i) => (i === 0 ? connection : others[i - 1]!).run(sql)));
+    },
     close() {
+      for (const other of others) other.closeSync();
       connection.closeSync();
       instance.closeSync();
     },

@@ -5,6 +5,9 @@
  * `npm run sample -- --level prefecture --years 20 --records 10000000 --out DIR` writes a
  * whole data directory instead (see writeDataDirectory.ts): the 337 prefecture-level units
  * over the last N years, and registry microdata of any size.
+ *
+ * `npm run sample -- --respondents 1000000 --out DIR` writes a survey folder (responses.csv and
+ * design.yaml, writeLargeSurvey.ts) of that many respondents, for `ipindex estimate DIR`.
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -16,6 +19,7 @@ import { sampleRegister } from './sampleRegister.ts';
 import { sampleSurvey } from './sampleSurvey.ts';
 import { writeSample } from './writeSample.ts';
 import { writeDataDirectory } from './writeDataDirectory.ts';
+import { writeLargeSurvey } from './writeLargeSurvey.ts';
 
 // The regions and codebook always come from the repository's data/, whatever --out says.
 const INPUT_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
@@ -33,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
         level: { type: 'string' },
         years: { type: 'string' },
         records: { type: 'string' },
+        respondents: { type: 'string' },
       },
       strict: true,
     });
@@ -43,6 +48,14 @@ async function main(argv: string[]): Promise<number> {
       }
     }
     if (values.out !== undefined) out = values.out;
+    if (values.respondents !== undefined) {
+      const respondents = Number(values.respondents.replaceAll('_', ''));
+      if (!Number.isInteger(respondents) || respondents < 1) throw new Error(`--respondents must be a whole number of at least 1, got "${values.respondents}"`);
+      if (values.out === undefined) throw new Error('--respondents writes a survey folder: say where with --out DIR');
+      await writeLargeSurvey(out, respondents);
+      console.log(`wrote ${out}/responses.csv (${respondents} respondents) and ${out}/design.yaml; estimate it with: npx ipindex estimate ${out} --out DIR`);
+      return 0;
+    }
     if (values.level !== undefined || values.years !== undefined || values.records !== undefined) {
       const level = values.level ?? 'province';
       if (level !== 'province' && level !== 'prefecture') throw new Error(`--level must be province or prefecture, got "${level}"`);
@@ -55,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
       directory = { level, years: count('years', values.years, 1), records: count('records', values.records, 0) ?? 0 };
     }
   } catch (error) {
-    console.error(`${(error as Error).message}\nusage: npm run sample -- [--seed N] [--out DIR] [--level province|prefecture --years N --records N]`);
+    console.error(`${(error as Error).message}\nusage: npm run sample -- [--seed N] [--out DIR] [--level province|prefecture --years N --records N] [--respondents N --out DIR]`);
     return 2;
   }
   if (directory !== null) {

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 
 /**
- * Writes a synthetic survey folder for the benchmark: `respondents` rows in 31 provinces x 300
- * strata (9,300), stratified sampling of 1 in 20 without replacement, four numeric answers
+ * Writes a synthetic survey folder of any size (`npm run sample -- --respondents N --out DIR`; the
+ * survey benchmark): `respondents` rows in 31 provinces x 300 strata (9,300; fewer for fewer
+ * than 465,000 respondents, at least 50 a stratum), stratified sampling of 1 in 20 without replacement, four numeric answers
  * (one 0/1, item non-response on another), and a design.yaml estimating their totals by
  * province. Seeded: the same arguments give the same bytes. Illustrative data only.
  */
-export async function writeBenchSurvey(dir: string, respondents: number): Promise<void> {
+export async function writeLargeSurvey(dir: string, respondents: number): Promise<void> {
   await mkdir(dir, { recursive: true });
   let seed = 20261206;
   const random = () => {
@@ -17,7 +18,8 @@ export async function writeBenchSurvey(dir: string, respondents: number): Promis
     return seed / 2 ** 32;
   };
   const provinces = ['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65'];
-  const strata = provinces.length * 300;
+  // 300 strata a province (9,300) once there are 50 respondents to a stratum; fewer before.
+  const strata = provinces.length * Math.min(300, Math.max(1, Math.floor(respondents / (provinces.length * 50))));
   const out = createWriteStream(join(dir, 'responses.csv'));
   const write = async (text: string) => {
     if (!out.write(text)) await once(out, 'drain');

@@ -6,9 +6,13 @@ import { openDatabase } from '../pipeline/openDatabase.ts';
 import { runQuery, selectQuery } from '../pipeline/runQueries.ts';
 import type { Design } from './designSchema.ts';
 import { calibratedInfluence } from './calibrate.ts';
+import { cellSums } from './cellSums.ts';
+import { influenceSums } from './influenceSums.ts';
 import { loadResponses, type SurveyFiles, type SurveyLoad } from './loadResponses.ts';
 import { readDesign } from './readDesign.ts';
 import { surveyYears } from './surveyYears.ts';
+import { parquetYears } from './readResponsesParquet.ts';
+import { surveyResponsesFile } from '../pipeline/intake/surveyResponsesFile.ts';
 
 /**
  * One published cell of a survey (output contract: estimates.csv), with the estimate and its
@@ -23,7 +27,7 @@ export type SurveyWave = { year: number; load: SurveyLoad };
 export type SurveyResult = { name: string; design: Design; waves: SurveyWave[]; estimates: SurveyEstimate[] };
 
 /**
- * Estimates a survey folder (`responses.csv` and `design.yaml`): design-based totals, means
+ * Estimates a survey folder (`responses.csv` or `responses.parquet`, and `design.yaml`): design-based totals, means
  * and ratios in every domain, with linearised or replicate-weight standard errors, in SQL
  * (queries/survey/), each wave (year) as a sample of its own when the design names a year
  * column. `label` names the folder in messages. Throws InputError for a bad design or bad
@@ -35,7 +39,7 @@ export async function estimateSurvey(dir: string, label: string, name: string): 
   const { design } = read;
   const files: SurveyFiles = { dir, label };
   const column = typeof design.year === 'string' ? design.year : null;
-  const years = column === null ? [design.year as number] : await surveyYears(dir, label, column);
+  const years = column === null ? [design.year as number] : await waveYears(dir, label, column);
   // Each wave is a sample of its own in a database of its own (DuckDB on one thread, for sums
   // that do not depend on thread timing): waves are estimated side by side, one per core. A
   // failure is the earliest wave's, whichever finished first, so that messages do not vary.
@@ -59,19 +63,42 @@ export async function estimateSurvey(dir: string, label: string, name: string): 
 async function estimateWave(files: SurveyFiles, design: Design, name: string, year: number, column: string | null): Promise<{ wave: SurveyWave; estimates: SurveyEstimate[] }> {
   const database = await openDatabase();
   try {
-    const load = await loadResponses(database, files, design, column === null ? null : { column, year });
-    await runQuery(database, 'survey/30_terms.sql');
+    const { load, table, requests } = await loadResponses(database, files, design, column === null ? null : { column, year });
+    const { calibrate } = design;
+    // Respondents sampled directly, weights not calibrated: the first pass, split by stratum,
+    // gives totals their variance too (35_total_moments.sql).
+    const byStratum = design.replicate === undefined && calibrate === undefined && table.stages === 0;
+    await cellSums(database, requests, table.replicates, design.disclosure.dominance?.n ?? null, byStratum, load.respondents);
+    await runQuery(database, 'survey/30_point_estimates.sql');
     if (design.replicate === undefined) {
-      await runQuery(database, 'survey/40_influence.sql');
-      if (design.calibrate !== undefined) await calibratedInfluence(database, design.calibrate);
+      if (byStratum) await runQuery(database, 'survey/35_total_moments.sql');
+      const rest = byStratum ? requests.filter((r) => r.statistic !== 'total') : requests;
+      await influenceSums(database, rest, calibrate !== undefined ? 'respondents' : table.stages === 0 ? 'strata' : 'clusters', load.respondents);
+      if (calibrate !== undefined) {
+        await calibratedInfluence(database, calibrate);
+        await runQuery(database, 'survey/45_calibrated_totals.sql');
+      }
+      if (table.stages > 0) await runQuery(database, 'survey/48_cluster_moments.sql');
       await runQuery(database, 'survey/50_linearised_variance.sql');
       await database.exec('CREATE VIEW survey_variance AS SELECT * FROM survey_linearised');
     } else {
+      await influenceSums(database, requests, 'squares', load.respondents);
       await runQuery(database, 'survey/60_replicate_variance.sql');
       await database.exec('CREATE VIEW survey_variance AS SELECT * FROM survey_replicated');
     }
     const rows = await selectQuery<Omit<SurveyEstimate, 'survey' | 'year'>>(database, 'survey/70_estimates.sql');
     return { wave: { year, load }, estimates: rows.map((row) => ({ survey: name, year, ...row, n_respondents: Number(row.n_respondents) })) };
+  } finally {
+    database.close();
+  }
+}
+
+/** The years of the waves of a survey whose design names a year column, from either kind of file. */
+async function waveYears(dir: string, label: string, column: string): Promise<number[]> {
+  if ((await surveyResponsesFile(dir)) !== 'responses.parquet') return surveyYears(dir, label, column);
+  const database = await openDatabase();
+  try {
+    return await parquetYears(database, dir, label, column);
   } finally {
     database.close();
   }

@@ -1,31 +1,28 @@
-import { open } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { sniffDelimiter } from '../pipeline/intake/readCsvFile.ts';
-import { quotedString as text, type Database } from '../pipeline/openDatabase.ts';
+import { quotedIdentifier, quotedString as text, type Database } from '../pipeline/openDatabase.ts';
 import { missingColumns } from './designColumns.ts';
 import type { Design } from './designSchema.ts';
+import { clusterPaths, responseTable, type ResponseColumn, type ResponseTable } from './responseTable.ts';
 
-// What the fast reader takes as it is: plain numbers, the plain missing markers, printable
-// ASCII text. Anything else (thousands separators, full-width digits, Chinese names, a bad
-// cell) sends the file to the careful reader, which reads it as every input is read and names
-// each problem's row and column.
-// A plain number: what DuckDB's cast reads, less what ipindex does not (infinities, NaN, digits
-// grouped with _); its cast trims blanks as parseCell does.
-const isMissing = (c: string) => `(${c} IS NULL OR trim(${c}) = '' OR upper(trim(${c})) IN ('NA', 'N/A', 'NAN', 'NULL') OR regexp_full_match(trim(${c}), '-+'))`;
-const isPlain = (c: string) => `(isfinite(TRY_CAST(${c} AS DOUBLE)) AND strpos(${c}, '_') = 0)`;
-const asNumber = (c: string) => `CASE WHEN ${isPlain(c)} THEN TRY_CAST(${c} AS DOUBLE) END`;
-const isAscii = (c: string) => `(${c} IS NULL OR regexp_full_match(${c}, '[ -~]*'))`;
+// The missing markers of parseCell (src/lib/parseCell.ts) that survey files use most, which a
+// number column can hold as they are; any other (each one more slows the reading down), or one
+// with blanks around it, sends the file to the careful reader.
+const missingMarkers = ['', 'NA', 'N/A', 'NaN', 'NULL', '-'];
 
 /**
- * Reads responses.csv straight into the survey tables with DuckDB's CSV reader, when the file
- * is clean: UTF-8, an unquoted header, plain numbers and missing markers, ASCII identifiers,
- * weights and fpcs in range. That is most files, read many times faster than record by record.
- * Returns the replicate-weight columns it read, or null, having written nothing, for any other file: the caller then reads it with the
- * careful reader (loadResponses.ts), whose results on a clean file are the same. The row of a
- * respondent is its line when no cell holds a line break (the careful reader gives exact rows
- * for messages).
+ * Reads responses.csv straight into survey_units (src/survey/responseTable.ts) with DuckDB's
+ * CSV reader, numbers typed as they are read, when the file is clean: UTF-8, an unquoted
+ * header, plain numbers and the plain missing markers, ASCII identifiers, weights and fpcs in
+ * range. That is most files, read many times faster than record by record. Returns the table
+ * it filled, or null, having left nothing behind, for any other file: the caller then reads it
+ * with the careful reader (loadResponses.ts), whose results on a clean file are the same. The
+ * row of a respondent is its line when no cell holds a line break (the careful reader gives
+ * exact rows for messages).
  */
-export async function readResponsesFast(db: Database, dir: string, design: Design, replicateColumns: (header: string[]) => string[], wave: { column: string; year: number } | null = null): Promise<string[] | null> {
+export async function readResponsesFast(db: Database, dir: string, design: Design, replicateColumns: (header: string[]) => string[], wave: { column: string; year: number } | null = null): Promise<ResponseTable | null> {
   const path = join(dir, 'responses.csv');
   const head = await readHead(path);
   const firstLine = /^([^\r\n]*)\r?\n/.exec(head.replace(/^\uFEFF/, ''))?.[1];
@@ -36,56 +33,81 @@ export async function readResponsesFast(db: Database, dir: string, design: Desig
   const replicate = replicateColumns(header);
   // A design with problems of its own is for the careful reader to report.
   if (missingColumns(design, new Map(header.map((h, i) => [h, i])), replicate, '').length > 0) return null;
-  const column = (name: string) => `c${header.indexOf(name)}`;
-  const numeric = [design.weights, design.probs, ...(design.fpc ?? []), ...replicate, ...design.estimates.flatMap((e) => [...e.of, e.denominator])].filter((c): c is string => c !== undefined);
-  const texts = [design.strata, ...design.ids, ...design.estimates.map((e) => e.by), ...Object.keys(design.calibrate?.margins ?? {})].filter((c): c is string => c !== undefined);
-  if ([...numeric, ...texts].some((c) => !header.includes(c))) return null;
+  const table = responseTable(design, replicate);
+  const numeric = new Set(table.columns.filter((c) => c.type === 'DOUBLE').map((c) => c.source));
+  for (const source of [design.weights, design.probs]) if (source !== undefined) numeric.add(source);
+  // A column read both as a number and as text (say by: and of: the same column) is left to the careful reader.
+  const texts = [design.strata, design.year, ...table.columns.filter((c) => c.type === 'VARCHAR').map((c) => c.source)];
+  if (texts.some((c) => typeof c === 'string' && numeric.has(c))) return null;
+  // DuckDB reads 1_000 as a thousand; ipindex does not (src/lib/parseCell.ts): such a file
+  // goes to the careful reader. Most files have no underscore after the header at all.
+  const bytes = await readFile(path);
+  const body = bytes.indexOf(0x0a);
+  if (bytes.indexOf(0x5f, body) !== -1 && (await hasUnderscoreNumber(db, path, delimiter, header, numeric))) return null;
 
-  const columns = `{${header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ')}}`;
-  try {
-    await db.exec(`CREATE TEMP TABLE survey_raw AS
-      SELECT row_number() OVER () AS unit, *
-      FROM read_csv(${text(path)}, columns = ${columns}, header = false, skip = 1, delim = ${text(delimiter)}, quote = '"', escape = '"', auto_detect = false, null_padding = false)`);
-  } catch {
-    return null;
-  }
-  // Another wave's respondents go; the others keep their numbers, and so their lines.
-  if (wave !== null) await db.exec(`DELETE FROM survey_raw WHERE TRY_CAST(trim(${column(wave.column)}) AS INTEGER) IS DISTINCT FROM ${wave.year}`);
-  const checks = [
-    ...numeric.map((c) => `(${isPlain(column(c))} OR ${isMissing(column(c))})`),
-    ...texts.map((c) => isAscii(column(c))),
-    ...[design.strata, ...design.ids].filter((c): c is string => c !== undefined).map((c) => `trim(coalesce(${column(c)}, '')) <> ''`),
-    ...(design.weights === undefined ? [] : [`${isPlain(column(design.weights))} AND TRY_CAST(${column(design.weights)} AS DOUBLE) > 0`]),
-    ...(design.probs === undefined ? [] : [`${isPlain(column(design.probs))} AND TRY_CAST(${column(design.probs)} AS DOUBLE) > 0 AND TRY_CAST(${column(design.probs)} AS DOUBLE) <= 1`]),
-    ...(design.fpc ?? []).map((c) => `${isPlain(column(c))} AND TRY_CAST(${column(c)} AS DOUBLE) > 0`),
-    ...replicate.map((c) => `${isPlain(column(c))} AND TRY_CAST(${column(c)} AS DOUBLE) >= 0`),
-  ];
-  // A check that meets a NULL is false here: bool_and would pass over it.
-  const all = checks.map((check) => `coalesce(${check}, false)`).join(' AND ') || 'true';
-  const [clean] = await db.query<{ ok: boolean | null; n: number }>(`SELECT bool_and(${all}) AS ok, count(*)::INTEGER AS n FROM survey_raw`);
-  if (clean?.ok !== true || clean.n === 0) {
-    await db.exec('DROP TABLE survey_raw');
-    return null;
-  }
-
-  const trimmed = (c: string | undefined) => (c === undefined ? 'NULL' : `trim(${column(c)})`);
+  // Every column as the table needs it: numbers as DOUBLE (missing markers as NULL), text as
+  // VARCHAR kept as written (an empty cell is '', not NULL).
+  const types = header.map((name, i) => `'c${i}': '${numeric.has(name) ? 'DOUBLE' : 'VARCHAR'}'`);
+  const textColumns = header.map((name, i) => (numeric.has(name) ? null : `c${i}`)).filter((c): c is string => c !== null);
+  const col = (name: string) => `c${header.indexOf(name)}`;
+  // Identifiers are taken without the blanks around them, as the careful reader takes them; a
+  // file without a blank (most) needs no trimming.
+  const blanks = bytes.indexOf(0x20, body) !== -1 || bytes.indexOf(0x09, body) !== -1;
+  const trimmed = (name: string) => (blanks ? `trim(${col(name)})` : col(name));
   const stratum = design.strata === undefined ? `''` : trimmed(design.strata);
-  const psu = design.ids[0] === undefined ? 'CAST(unit AS VARCHAR)' : design.nest ? `${stratum} || chr(1) || ${trimmed(design.ids[0])}` : trimmed(design.ids[0]);
-  const ssu = design.ids[1] === undefined ? 'NULL' : `(${psu}) || chr(1) || ${trimmed(design.ids[1])}`;
-  const fpc = (i: number) => (design.fpc?.[i] === undefined ? 'NULL' : asNumber(column(design.fpc[i])));
-  const weight = design.weights !== undefined ? asNumber(column(design.weights)) : design.probs !== undefined ? `1 / ${asNumber(column(design.probs))}` : 'NULL';
-  await db.exec(`INSERT INTO survey_units SELECT unit, unit + 1, ${stratum}, ${psu}, ${ssu}, ${fpc(0)}, ${fpc(1)}, ${weight} FROM survey_raw`);
-  await db.exec('INSERT INTO survey_weights SELECT unit, 0, base_weight FROM survey_units WHERE base_weight IS NOT NULL');
-  for (const [r, c] of replicate.entries()) await db.exec(`INSERT INTO survey_weights SELECT unit, ${r + 1}, ${asNumber(column(c))} FROM survey_raw`);
-  const analysis = [...new Set(design.estimates.flatMap((e) => [...e.of, ...(e.denominator === undefined ? [] : [e.denominator])]))];
-  for (const c of analysis) await db.exec(`INSERT INTO survey_values SELECT unit, ${text(c)}, ${asNumber(column(c))} FROM survey_raw`);
-  await db.exec(`INSERT INTO survey_domains SELECT unit, 'all', 'all' FROM survey_raw`);
-  for (const c of new Set(design.estimates.flatMap((e) => (e.by === undefined ? [] : [e.by])))) {
-    await db.exec(`INSERT INTO survey_domains SELECT unit, ${text(c)}, ${trimmed(c)} FROM survey_raw WHERE ${trimmed(c)} <> ''`);
+  const paths = clusterPaths(table.stages, design.nest, stratum, (k) => trimmed(design.ids[k - 1] ?? ''));
+  const weight = design.weights !== undefined ? col(design.weights) : design.probs !== undefined ? `1 / ${col(design.probs)}` : 'NULL::DOUBLE';
+  const value = (c: ResponseColumn) => {
+    if (/^c\d+$/.test(c.name)) return paths[Number(c.name.slice(1)) - 1] ?? 'NULL';
+    if (c.type === 'DOUBLE') return col(c.source);
+    return c.name.startsWith('d') ? `nullif(${trimmed(c.source)}, '')` : trimmed(c.source);
+  };
+  // Both cores for reading, checking and laying out the table (none of it adds up numbers);
+  // the sums after it run on one, so that they never depend on thread timing
+  // (src/pipeline/openDatabase.ts). The table keeps the file's order (rowid). Another wave's
+  // respondents are left out.
+  const inWave = wave === null ? '' : `WHERE TRY_CAST(trim(${col(wave.column)}) AS INTEGER) = ${wave.year}`;
+  await db.exec(table.ddl);
+  await db.exec(`SET threads = ${Math.min(2, availableParallelism())}`);
+  try {
+    await db.exec(`INSERT INTO survey_units
+      SELECT NULL, ${stratum}, ${paths.at(-1) ?? 'NULL'}, ${paths.length >= 2 ? paths.at(-2) : 'NULL'}, ${weight}, ${weight}${table.columns.map((c) => `, ${value(c)}`).join('')}
+      FROM read_csv(${text(path)}, columns = {${types.join(', ')}}, header = false, skip = 1, delim = ${text(delimiter)}, quote = '"', escape = '"',
+        auto_detect = false, null_padding = false, nullstr = [${missingMarkers.map(text).join(', ')}]${textColumns.length === 0 ? '' : `, force_not_null = [${textColumns.map(text).join(', ')}]`})
+      ${inWave}`);
+    const finite = (c: string) => `(${c} IS NULL OR isfinite(${c}))`;
+    const ascii = (c: string) => `(${c} IS NULL OR strlen(${c}) = length(${c}))`;
+    const checks = [
+      ...table.columns.map((c) => (c.type === 'DOUBLE' ? finite(c.name) : ascii(c.name))),
+      ascii('stratum'),
+      ...(design.strata === undefined ? [] : [`stratum <> ''`]),
+      ...paths.map((_, k) => `c${k + 1} <> '' AND NOT suffix(c${k + 1}, chr(1))`),
+      ...(design.weights === undefined && design.probs === undefined ? [] : [`isfinite(base_weight) AND base_weight ${design.probs === undefined ? '> 0' : '>= 1'}`]),
+      ...(design.fpc ?? []).map((_, i) => `isfinite(fpc${i + 1}) AND fpc${i + 1} > 0`),
+      ...table.replicates.map((r) => `isfinite(${r}) AND ${r} >= 0`),
+    ];
+    // A check that meets a NULL is false here: bool_and would pass over it.
+    const all = checks.map((check) => `coalesce(${check}, false)`).join(' AND ') || 'true';
+    const [clean] = await db.query<{ ok: boolean | null; n: number }>(`SELECT bool_and(${all}) AS ok, count(*)::INTEGER AS n FROM survey_units`);
+    if (clean?.ok !== true || clean.n === 0) throw new Error('not clean');
+  } catch {
+    await db.exec('DROP TABLE survey_units');
+    return null;
+  } finally {
+    await db.exec('SET threads = 1');
   }
-  for (const c of Object.keys(design.calibrate?.margins ?? {})) await db.exec(`INSERT INTO survey_calibration SELECT unit, ${text(c)}, coalesce(${trimmed(c)}, '') FROM survey_raw`);
-  await db.exec('DROP TABLE survey_raw');
-  return replicate;
+  for (const [source, name] of table.margins) await db.exec(`INSERT INTO survey_calibration SELECT rowid, ${text(source)}, ${quotedIdentifier(name)} FROM survey_units`);
+  return table;
+}
+
+/** Whether a number column of the file holds an underscore (read as text to see it). */
+async function hasUnderscoreNumber(db: Database, path: string, delimiter: string, header: string[], numeric: Set<string>): Promise<boolean> {
+  const columns = header.map((name, i) => (numeric.has(name) ? `c${i}` : null)).filter((c): c is string => c !== null);
+  if (columns.length === 0) return false;
+  const [row] = await db.query<{ found: boolean | null }>(`SELECT bool_or(${columns.map((c) => `strpos(${c}, '_') > 0`).join(' OR ')}) AS found
+    FROM read_csv(${text(path)}, columns = {${header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ')}}, header = false, skip = 1, delim = ${text(delimiter)}, quote = '"', escape = '"', auto_detect = false, null_padding = false)`)
+    .catch(() => [{ found: true }]);
+  return row?.found !== false;
 }
 
 async function readHead(path: string): Promise<string> {

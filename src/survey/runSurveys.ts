@@ -4,6 +4,7 @@ import { createRegionMatcher } from '../lib/regionMatcher.ts';
 import { nationalCode } from '../lib/types.ts';
 import type { DataDir } from '../pipeline/intake/DataDir.ts';
 import { hashFile } from '../pipeline/microdata/hashFile.ts';
+import { surveyResponsesFile } from '../pipeline/intake/surveyResponsesFile.ts';
 import type { Cell, Database } from '../pipeline/openDatabase.ts';
 import { runQuery } from '../pipeline/runQueries.ts';
 import { estimateSurvey } from './estimateSurvey.ts';
@@ -33,9 +34,10 @@ export async function runSurveys(db: Database, data: DataDir): Promise<Problem[]
       return null;
     });
     if (result === null) continue;
-    for (const file of ['responses.csv', 'design.yaml']) {
+    const responses = (await surveyResponsesFile(survey.dir)) === 'responses.parquet' ? 'responses.parquet' : 'responses.csv';
+    for (const file of [responses, 'design.yaml']) {
       const { sha256, bytes } = await hashFile(join(survey.dir, file));
-      data.inputs.push({ file: join(survey.label, file), role: 'survey', sha256, bytes, ...(file === 'responses.csv' ? { rows: result.waves.reduce((n, w) => n + w.load.respondents, 0) } : {}) });
+      data.inputs.push({ file: join(survey.label, file), role: 'survey', sha256, bytes, ...(file === responses ? { rows: result.waves.reduce((n, w) => n + w.load.respondents, 0) } : {}) });
     }
     await db.append('survey_estimates', result.estimates.map((e) => published.map((c) => e[c])));
     const { design } = result;
@@ -45,7 +47,7 @@ export async function runSurveys(db: Database, data: DataDir): Promise<Problem[]
       design.replicate === undefined ? 'linearised' : `${design.replicate.type} replicate weights (${load.replicates})`,
       load.calibrated, design.lonely_psu,
     ]));
-    const source = join(survey.label, 'responses.csv');
+    const source = join(survey.label, responses);
     const observations: Cell[][] = [];
     const errors: Cell[][] = [];
     for (const e of result.estimates) {

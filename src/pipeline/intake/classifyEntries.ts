@@ -4,6 +4,7 @@ import type { Problem } from '../../lib/InputError.ts';
 import { registerFiles } from '../../enterprises/registerSchema.ts';
 import { institutionFiles } from '../../institutions/institutionSchema.ts';
 import { microdataDatasetOf } from '../microdata/microdataDatasets.ts';
+import { surveyResponsesFile } from './surveyResponsesFile.ts';
 
 const registerFileNames = registerFiles.map((f) => `${f.name}.csv`);
 const requiredRegisterFiles = registerFiles.filter((f) => f.required).map((f) => `${f.name}.csv`);
@@ -20,7 +21,7 @@ export type ClassifiedEntries = {
   microdata: DataEntry[];
   /** Observation files, by name. */
   observations: string[];
-  /** Survey folders (surveys/<name>/ with responses.csv and design.yaml), by name. */
+  /** Survey folders (surveys/<name>/ with responses.csv or responses.parquet, and design.yaml), by name. */
   surveys: string[];
   /** Whether the folder enterprises/ holds an enterprise IP management register (src/enterprises/). */
   enterprises: boolean;
@@ -74,10 +75,12 @@ export async function classifyEntries(dir: string, label: string, names: readonl
       for (const survey of (await readdir(join(dir, name), { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
         const path = join(dir, name, survey.name);
         const isFolder = await stat(path).then((s) => s.isDirectory(), () => false);
-        const complete = isFolder && (await Promise.all(['responses.csv', 'design.yaml'].map((f) => stat(join(path, f)).then(() => true, () => false)))).every(Boolean);
+        const responses = isFolder ? await surveyResponsesFile(path) : null;
+        const complete = responses !== null && responses !== 'both' && (await stat(join(path, 'design.yaml')).then(() => true, () => false));
         if (complete) result.surveys.push(survey.name);
         else if (survey.name.startsWith('.')) unused(`${name}/${survey.name}`, 'a hidden file');
-        else problem(`${name}/${survey.name}`, isFolder ? 'a survey folder without responses.csv and design.yaml' : 'a file in surveys/', 'a folder per survey holding responses.csv and design.yaml');
+        else if (responses === 'both') problem(`${name}/${survey.name}`, 'both responses.csv and responses.parquet', 'one file of respondents per survey');
+        else problem(`${name}/${survey.name}`, isFolder ? 'a survey folder without responses.csv (or responses.parquet) and design.yaml' : 'a file in surveys/', 'a folder per survey holding responses.csv (or responses.parquet) and design.yaml');
       }
       continue;
     }

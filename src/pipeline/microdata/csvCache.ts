@@ -3,7 +3,7 @@ import { constants } from 'node:fs';
 import { access, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { structValue } from '@duckdb/node-api';
+import { structValue } from '../duckdb.ts';
 import { quoteFound, type Problem } from '../../lib/InputError.ts';
 import { openDatabase, quotedIdentifier, quotedString, type Database } from '../openDatabase.ts';
 import { readQuery, runQuery, selectQuery } from '../runQueries.ts';

@@ -1,6 +1,6 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '../duckdb.ts';
 import { tableToIPC } from 'apache-arrow';
 import type { DownloadFile } from '../../lib/report.ts';
 import { quotedString, type Database } from '../openDatabase.ts';
