@@ -7,7 +7,7 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-  { ignores: ['.svelte-kit/', 'node_modules/', 'lib/', 'out/', 'out.*/', 'build/', 'bench/.data/', 'test/fixtures/', 'test/output/', '.ipindex-cache/'] },
+  { ignores: ['.svelte-kit/', 'node_modules/', 'lib/', 'out/', 'out.*/', 'build/', 'bench/.data/', 'test/fixtures/', 'test/output/', '.ipindex-cache/', 'examples/*/out/'] },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

@@ -19,7 +19,8 @@ CREATE TABLE variables (
   unit        VARCHAR NOT NULL,     -- the unit values are kept in after conversion
   min         DOUBLE,               -- NULL: no bound
   max         DOUBLE,
-  description VARCHAR
+  description VARCHAR,
+  source      VARCHAR               -- where the numbers come from, as a reader would cite it
 );
 
 CREATE TABLE framework (

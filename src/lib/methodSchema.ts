@@ -194,6 +194,8 @@ export const methodSchema = z
       .object({
         // Shows the banner "illustrative sample data, not official statistics" on every page.
         sample_data: z.boolean().default(false),
+        // What the framework covers and leaves out, in both languages: the methodology page says it above the framework.
+        scope: z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict().optional(),
       })
       .strict()
       .default({ sample_data: false }),

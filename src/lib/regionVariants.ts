@@ -17,7 +17,7 @@ export type RegionVariant = {
 };
 
 // The China Statistical Yearbook on Science and Technology tables behind huhuaping/techme were
-// OCR'd from print: 西 comes out as 两, 古 as 占 and 江 as 汀 (glyphs a stroke apart).
+// OCR'd from print: 西 comes out as 两 or 四, 古 as 占, 江 as 汀 and 东 as 尔 (glyphs a stroke apart).
 const techme = 'huhuaping/techme 9ad60a1 (China Statistical Yearbook on Science and Technology)';
 
 /** The variant table: OCR errors in real yearbooks and alternative romanisations. */
@@ -27,6 +27,8 @@ export const regionVariants: readonly RegionVariant[] = [
   { variant: '江两', region_code: '360000', seen_in: `${techme}, RDPatentAccept` },
   { variant: '两藏', region_code: '540000', seen_in: `${techme}, RDPatentAuthority` },
   { variant: '浙汀', region_code: '330000', seen_in: `${techme}, named in shared/real-data/README.md` },
+  { variant: '江四', region_code: '360000', seen_in: `${techme}, RDPatentValid 2015` },
+  { variant: '四藏', region_code: '540000', seen_in: `${techme}, RDPatentValid 2014` },
 
   { variant: 'Nei Mongol', region_code: '150000', seen_in: 'official romanisation (NBS, UN gazetteer)' },
   { variant: 'Nei Menggu', region_code: '150000', seen_in: 'Hanyu Pinyin of 内蒙古' },
@@ -66,6 +68,8 @@ export const regionAggregates: readonly (readonly [name: string, aggregate: Regi
 
   ['东部', zone('east')],
   ['东部地区', zone('east')],
+  // OCR of 东部地区 (huhuaping/techme 9ad60a1, RDPatentValid 2014).
+  ['尔部地区', zone('east')],
   ['East', zone('east')],
   ['Eastern', zone('east')],
   ['East Region', zone('east')],

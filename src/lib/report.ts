@@ -131,6 +131,8 @@ export type SourceRow = {
   name_en: string;
   unit: string;
   description: string | null;
+  /** Where its numbers come from, as variables.csv cites it. */
+  source: string | null;
   source_files: string | null;
   values_given: number;
 };

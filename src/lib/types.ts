@@ -20,6 +20,8 @@ export type Variable = {
   min: number | null;
   max: number | null;
   description: string;
+  /** Where the numbers come from, as a reader would cite it (publication, table, edition or URL); '' when not given. */
+  source?: string;
 };
 
 /** A node of `framework.csv`: the index, its dimensions and their indicators. */

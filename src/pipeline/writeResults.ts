@@ -1,3 +1,4 @@
+import { publishedPath } from './intake/publishedPath.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AccountsReport } from '../lib/accountsLayout.ts';
@@ -11,7 +12,7 @@ import { runQuery } from './runQueries.ts';
 
 /** The tables of the output contract (DESIGN.md, "Output contract"), in the order written. */
 const tables = {
-  'observations.csv': `SELECT region_code, year, variable, value, unit, source_value, source_unit, source_file, source_row, source_column
+  'observations.csv': `SELECT region_code, year, variable, value, unit, source_value, source_unit, published_path(source_file) AS source_file, source_row, source_column
     FROM observations ORDER BY region_code, year, variable, source_file, source_row`,
   'indicators.csv': 'SELECT region_code, year, indicator, value, imputed, treated, raw_value, treatment FROM indicators ORDER BY region_code, year, indicator',
   'national_indicators.csv': 'SELECT year, indicator, value FROM national_indicators ORDER BY year, indicator',
@@ -27,7 +28,7 @@ const tables = {
   'score_changes.csv': 'SELECT * FROM score_changes ORDER BY year, level DESC, node, region_code',
   'performance_groups.csv': 'SELECT * FROM performance_groups ORDER BY year, level DESC, node, region_code',
   'accounts.csv': 'SELECT region_code, year, item, price_basis, value, unit FROM accounts ORDER BY region_code, year, item, price_basis',
-  'quality.csv': 'SELECT * FROM quality ORDER BY file',
+  'quality.csv': 'SELECT * REPLACE (published_path(file) AS file) FROM quality ORDER BY file',
 };
 
 /** The query with every text column passed through spreadsheet_safe (queries/exports/). */
@@ -62,16 +63,16 @@ export async function writeResults(db: Database, dir: string, data: DataDir, com
     tool: 'ipindex',
     version: run.version,
     built_at: run.builtAt,
-    inputs: data.inputs,
+    inputs: data.inputs.map((i) => ({ ...i, file: publishedPath(data.label, i.file) })),
     method: data.method,
     coverage: {
       regions: data.regions.length,
       indicators: data.indicators.length,
       years: years[0] ?? null,
     },
-    dropped_rows: data.dropped,
+    dropped_rows: data.dropped.map((d) => ({ ...d, file: publishedPath(data.label, d.file) })),
     // Files of the data directory that were not read, and why (documentation, say).
-    unused_files: data.unused ?? [],
+    unused_files: (data.unused ?? []).map((u) => ({ ...u, file: publishedPath(data.label, u.file) })),
     // Years whose index has no reference score (a national total missing): no performance groups.
     years_without_reference: (await db.query<{ year: number }>('SELECT year FROM unreferenced_years ORDER BY year')).map((r) => Number(r.year)),
     accounts: computed.accounts,

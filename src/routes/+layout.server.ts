@@ -15,6 +15,8 @@ export const load: LayoutServerLoad = ({ params }) => {
     title: report.title,
     sampleData: report.sampleData,
     version: report.version,
+    // The publications the numbers come from (variables.csv's source up to its first comma), for the footer of every page.
+    publications: [...new Set(report.sources.flatMap((s) => (s.source === null ? [] : [s.source.split(/[,，]/)[0]!.trim()])))].sort(),
     builtAt: report.builtAt,
     // The accounts pages (src/routes/[[lang]]/accounts) exist when the pipeline reports on national accounts.
     hasAccounts: report.accounts !== undefined,

@@ -41,6 +41,7 @@ export function memoryDataDir(units: Record<string, SeriesYear[]>, accounts: Rec
     }
   }
   return {
+    label: 'memory',
     regions,
     variables,
     nodes: [],

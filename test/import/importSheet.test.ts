@@ -153,7 +153,7 @@ describe('importing a yearbook sheet', () => {
     const mapFile = join(work, 'sheet.xlsx.yaml');
     expect(problems).toEqual([
       `${mapFile}, column "year": found 21, expected a year such as 2018, "title", or {column: <header of the year column>}`,
-      `${mapFile}, column "yaer": found the unknown key "yaer", expected one of "sheet", "year", "unit", "region", "item", "value", "unit_column", "variables"`,
+      `${mapFile}, column "yaer": found the unknown key "yaer", expected one of "sheet", "year", "unit", "region", "item", "value", "years", "unit_column", "variables"`,
     ]);
   });
 

@@ -72,9 +72,9 @@ describe('the data-quality summary', () => {
     await build({ dataDir: 'test/fixtures/tiny', outDir: out, site: false, log: silentStageLog, builtAt: '2026-01-01T00:00:00Z' });
     expect(await readFile(join(out, 'data', 'quality.csv'), 'utf8')).toBe([
       'file,rows_read,rows_used,rows_dropped,dropped_by_reason,blank_rows,values,values_missing,values_converted,converted_by_how',
-      'test/fixtures/tiny/economy.csv,8,7,1,zone total: 1,0,14,0,1,thousands separators: 1',
-      'test/fixtures/tiny/patents.csv,8,8,0,"",0,8,0,2,full-width characters: 1; unit 万件 to 件: 1',
-      'test/fixtures/tiny/rd.csv,8,8,0,"",0,8,0,0,""',
+      'economy.csv,8,7,1,zone total: 1,0,14,0,1,thousands separators: 1',
+      'patents.csv,8,8,0,"",0,8,0,2,full-width characters: 1; unit 万件 to 件: 1',
+      'rd.csv,8,8,0,"",0,8,0,0,""',
       '',
     ].join('\n'));
     await rm(out, { recursive: true, force: true });

@@ -84,7 +84,7 @@ describe('build of test/fixtures/tiny (no site)', () => {
   test('observations.csv keeps every value with its source and converts units', async () => {
     const rows = await readCsv(join(out, 'data', 'observations.csv'));
     const tj = rows.find((r) => r.region_code === '120000' && r.year === '2021' && r.variable === 'patents');
-    expect(tj).toMatchObject({ value: '11000.0', unit: '件', source_value: '1.1', source_unit: '万件', source_file: 'test/fixtures/tiny/patents.csv', source_row: '5', source_column: 'value' });
+    expect(tj).toMatchObject({ value: '11000.0', unit: '件', source_value: '1.1', source_unit: '万件', source_file: 'patents.csv', source_row: '5', source_column: 'value' });
     const gdp = rows.find((r) => r.region_code === '110000' && r.year === '2020' && r.variable === 'gdp');
     expect(Number(gdp?.value)).toBe(40000);
     expect(rows.some((r) => r.region_code === '')).toBe(false);
@@ -103,16 +103,16 @@ describe('build of test/fixtures/tiny (no site)', () => {
     expect(manifest.tool).toBe('ipindex');
     expect(manifest.built_at).toBe('2026-01-01T00:00:00Z');
     expect(manifest.inputs.map((i: { file: string }) => i.file)).toEqual([
-      'test/fixtures/tiny/regions.csv',
-      'test/fixtures/tiny/variables.csv',
-      'test/fixtures/tiny/framework.csv',
-      'test/fixtures/tiny/method.yaml',
-      'test/fixtures/tiny/economy.csv',
-      'test/fixtures/tiny/patents.csv',
-      'test/fixtures/tiny/rd.csv',
+      'regions.csv',
+      'variables.csv',
+      'framework.csv',
+      'method.yaml',
+      'economy.csv',
+      'patents.csv',
+      'rd.csv',
     ]);
     expect(manifest.inputs[0].sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(manifest.method.normalise).toEqual({ method: 'minmax', lower: 0, upper: 100, over: 'year', mean: 0, sd: 1 });
-    expect(manifest.dropped_rows).toEqual([{ file: 'test/fixtures/tiny/economy.csv', row: 9, reason: '"东部地区" is a zone total' }]);
+    expect(manifest.dropped_rows).toEqual([{ file: 'economy.csv', row: 9, reason: '"东部地区" is a zone total' }]);
   });
 });

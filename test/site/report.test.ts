@@ -107,11 +107,11 @@ describe('the report model (queries/report/)', () => {
     expect(report.regionCoverage.find((c) => c.region_code === BJ && c.year === 2020)).toMatchObject({ available: 3, expected: 4 });
   });
 
-  test('sources: the variables of each formula and the files they were read from', () => {
+  test('sources: the variables of each formula and the files they were read from, named within the data directory', () => {
     const sources = report.sources.filter((s) => s.indicator === 'rd_intensity');
     expect(sources.map((s) => [s.variable, s.source_files])).toEqual([
-      ['gdp', 'test/fixtures/tiny/economy.csv'],
-      ['rd_expenditure', 'test/fixtures/tiny/rd.csv'],
+      ['gdp', 'economy.csv'],
+      ['rd_expenditure', 'rd.csv'],
     ]);
     // Six regional values and the national total.
     expect(sources[0]?.values_given).toBe(7);

@@ -47,12 +47,12 @@ describe('a survey in the data directory', () => {
     const observations = parse(await readFile(join(out, 'data', 'observations.csv'), 'utf8'), { columns: true }) as Csv;
     const survey = observations.filter((o) => o.variable === 'licensing_rate');
     expect(survey.map((o) => [o.region_code, o.year, Number(o.value)])).toEqual([['100000', '2021', 0.5], ['110000', '2021', 0.75], ['120000', '2021', 0.25], ['540000', '2021', 0.5]]);
-    expect(survey[1]).toMatchObject({ source_file: join(data, 'surveys', 'ip2021', 'responses.csv'), source_row: '0' });
+    expect(survey[1]).toMatchObject({ source_file: 'surveys/ip2021/responses.csv', source_row: '0' });
     const indicators = parse(await readFile(join(out, 'data', 'indicators.csv'), 'utf8'), { columns: true }) as Csv;
     expect(Number(indicators.find((i) => i.region_code === '120000' && i.year === '2021' && i.indicator === 'licensing')?.value)).toBeCloseTo(25, 12);
     const manifest = JSON.parse(await readFile(join(out, 'data', 'manifest.json'), 'utf8'));
     expect(manifest.inputs.filter((i: { role: string }) => i.role === 'survey').map((i: { file: string }) => i.file)).toEqual([
-      join(data, 'surveys', 'ip2021', 'responses.csv'), join(data, 'surveys', 'ip2021', 'design.yaml'),
+      'surveys/ip2021/responses.csv', 'surveys/ip2021/design.yaml',
     ]);
   });
 

@@ -24,7 +24,7 @@ export function describeImport(result: ImportResult, out: string): string[] {
   for (const d of result.dropped) lines.push(`  left out: row ${d.row} ${d.reason}`);
   const notSelected = [...result.notSelected].reduce((sum, [, count]) => sum + count, 0);
   if (notSelected > 0) {
-    lines.push(`  not picked by the map: ${n(notSelected)} rows of other sub-items (${[...result.notSelected].map(([item, count]) => `${item} ${n(count)}`).join(', ')})`);
+    lines.push(`  not picked by the map: ${n(notSelected)} rows of other sub-items or years (${[...result.notSelected].map(([item, count]) => `${item} ${n(count)}`).join(', ')})`);
   }
   const used = new Set(result.values.map((v) => v.row));
   const ranges = rowRanges([...used]);

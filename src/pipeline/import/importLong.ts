@@ -69,6 +69,7 @@ export function importLong(
     (yearAt >= 0 ? `, years in ${JSON.stringify(name(yearAt))}` : `, year ${fixedYear} (from the map)`) +
     (unitAt >= 0 ? `, units in ${JSON.stringify(name(unitAt))}` : `, unit ${map.unit} (from the map)`));
   for (const [variable, item] of Object.entries(map.variables)) notes.push(`sub-item ${JSON.stringify(item)} -> ${variable}`);
+  if (map.years !== undefined) notes.push(`years ${map.years.from}-${map.years.to} only (from the map)`);
 
   const matches = new Map<string, RegionMatch>();
   const seen = new Map<string, number>();
@@ -115,6 +116,10 @@ export function importLong(
     const year = yearAt < 0 ? fixedYear : parseYear(text(yearAt));
     if (year === null) {
       problems.push({ file: sheet.file, row: r.row, column: name(yearAt), found: quoteFound(text(yearAt)), expected: 'a year such as 2023' });
+      continue;
+    }
+    if (map.years !== undefined && (year < map.years.from || year > map.years.to)) {
+      result.notSelected.set(`year ${year}`, (result.notSelected.get(`year ${year}`) ?? 0) + 1);
       continue;
     }
     const unit = unitAt >= 0 && text(unitAt).trim() !== '' ? text(unitAt).normalize('NFKC').trim() : (map.unit ?? '');

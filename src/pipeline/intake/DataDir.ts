@@ -13,6 +13,8 @@ import type { DroppedRow } from './readObservations.ts';
 
 /** Everything a data directory holds, checked against the data contract. */
 export type DataDir = {
+  /** The directory as the command line named it: every file's label starts with it; what is published names files relative to it (publishedPath.ts). */
+  label: string;
   regions: Region[];
   variables: Variable[];
   nodes: FrameworkNode[];

@@ -117,7 +117,7 @@ export async function loadDataDir(dir: string, label = dir, db?: Database): Prom
     for (const d of result.dropped) dropped.push(d);
     for (const r of result.reformatted ?? []) intake.reformatted.push(r);
   }
-  const data: DataDir = { regions, variables, nodes, indicators, method, observations, dropped, inputs, problems, microdata: found.microdata, intake, unused: entries.unused,
+  const data: DataDir = { label, regions, variables, nodes, indicators, method, observations, dropped, inputs, problems, microdata: found.microdata, intake, unused: entries.unused,
     surveys: entries.surveys.map((s) => ({ name: s, dir: join(dir, 'surveys', s), label: join(label, 'surveys', s) })),
     ...(entries.enterprises ? { enterprises: { dir: join(dir, 'enterprises'), label: join(label, 'enterprises') } } : {}),
     ...(entries.institutions ? { institutions: { dir: join(dir, 'institutions'), label: join(label, 'institutions') } } : {}) };

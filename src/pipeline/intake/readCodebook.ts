@@ -19,6 +19,7 @@ export function readCodebook(table: CsvTable): { variables: Variable[]; problems
     min: { name: 'min', required: true },
     max: { name: 'max', required: true },
     description: { name: 'description', required: false },
+    source: { name: 'source', required: false },
   });
   if (problems.length > 0) return { variables: [], problems };
 
@@ -54,6 +55,7 @@ export function readCodebook(table: CsvTable): { variables: Variable[]; problems
       min,
       max,
       description: get('description'),
+      source: get('source'),
     });
   }
   if (variables.length === 0) problems.push({ file: table.file, found: 'no variables', expected: 'one row per variable' });

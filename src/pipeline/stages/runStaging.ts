@@ -1,5 +1,6 @@
 import type { Problem } from '../../lib/InputError.ts';
 import type { DataDir } from '../intake/DataDir.ts';
+import { publishedPathMacro } from '../intake/publishedPath.ts';
 import { runMicrodata } from '../microdata/runMicrodata.ts';
 import type { Database } from '../openDatabase.ts';
 import { runQuery } from '../runQueries.ts';
@@ -17,10 +18,12 @@ import { runSurveys } from '../../survey/runSurveys.ts';
 export async function runStaging(db: Database, data: DataDir): Promise<Problem[]> {
   // Intake that streamed the observations into DuckDB has created the input tables already.
   if (data.streamed === undefined) await runQuery(db, 'staging/00_inputs.sql');
+  // What is published names files relative to the data directory (publishedPath.ts).
+  await db.exec(publishedPathMacro(data.label));
   await db.append('regions', data.regions.map((r) => [r.region_code, r.name_zh, r.name_en, r.level, r.parent_code || null, r.zone]));
   // Which regions each lies in: the unit-level stages roll their units up through it.
   await runQuery(db, 'staging/05_region_closure.sql');
-  await db.append('variables', data.variables.map((v) => [v.variable, v.dataset, v.name_zh, v.name_en, v.unit, v.min, v.max, v.description]));
+  await db.append('variables', data.variables.map((v) => [v.variable, v.dataset, v.name_zh, v.name_en, v.unit, v.min, v.max, v.description, v.source || null]));
   await db.append('framework', data.nodes.map((n) => [n.code, n.parent, n.level, n.name_zh, n.name_en, n.unit, n.direction, n.weight, n.formula, n.target]));
   await db.append('observations_raw', data.observations.map((o) => [o.region_code, o.year, o.variable, o.source_value, o.source_unit, o.source_file, o.source_row, o.source_column]));
   const microdataProblems = await runMicrodata(db, data.microdata ?? []);

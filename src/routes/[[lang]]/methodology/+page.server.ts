@@ -37,6 +37,13 @@ export const load: PageServerLoad = ({ params }) => {
       indicatorName: nodeNames.get(f.indicator) ?? { name_zh: f.indicator, name_en: f.indicator },
     })),
     hasUncertainty: report.uncertainty !== undefined,
+    sampleData: report.sampleData,
+    scope: (report.method.report as { scope?: { zh: string; en: string } } | undefined)?.scope ?? null,
+    // Each publication and table cited in variables.csv, with the variables whose numbers it gives.
+    sources: [...groupBy(report.sources.filter((s) => s.source !== null), (s) => s.source!)].sort(([a], [b]) => a.localeCompare(b, 'zh')).map(([source, rows]) => ({
+      source,
+      variables: [...new Map(rows.map((r) => [r.variable, { variable: r.variable, name_zh: r.name_zh, name_en: r.name_en }])).values()],
+    })),
   };
 };
 
@@ -49,4 +56,10 @@ function flatten(value: unknown, prefix = ''): { key: string; value: string }[] 
     return Object.entries(value).flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k));
   }
   return [{ key: prefix || '–', value: Array.isArray(value) ? value.join(', ') : String(value) }];
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
 }
