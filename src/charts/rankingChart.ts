@@ -15,7 +15,8 @@ export const groupColors: Record<NonNullable<GroupRow['group']>, string> = {
   emerging: '#c3c9d2',
 };
 
-export type RankingChartOptions = { year: number; locale: Lang; lower?: number; upper?: number };
+/** regionHref: where a region's bar and label lead (its page); none: not links. */
+export type RankingChartOptions = { year: number; locale: Lang; lower?: number; upper?: number; regionHref?: (regionCode: string) => string };
 
 const barHeight = 17;
 
@@ -25,7 +26,7 @@ const barHeight = 17;
  * runs), a second panel beside the bars shows it (and, where the bands include the sampling
  * error of survey estimates, the band without it as a thin line inside).
  */
-export function rankingChart(rows: readonly RankingChartRow[], { year, locale, lower = 0, upper = 100 }: RankingChartOptions): string {
+export function rankingChart(rows: readonly RankingChartRow[], { year, locale, lower = 0, upper = 100, regionHref }: RankingChartOptions): string {
   const words = chartWords[locale];
   const ranked = rows.filter((r) => r.score !== null && r.rank !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || a.region_code.localeCompare(b.region_code));
   const label = (r: RankingChartRow) => `${r.rank}  ${nameIn(locale, r)}`;
@@ -46,7 +47,13 @@ export function rankingChart(rows: readonly RankingChartRow[], { year, locale, l
     x: { domain: [lower, upper], label: `${words.index} →`, grid: true },
     y: { type: 'band', domain: order, label: null, tickSize: 0 },
     marks: [
-      Plot.barX(ranked, { x1: lower, x2: 'score', y: label, fill: ranked.some((r) => r.group) ? (r: RankingChartRow) => (r.group ? groupColors[r.group] : '#4269d0') : '#4269d0', insetTop: 2, insetBottom: 2 }),
+      Plot.barX(ranked, {
+        x1: lower, x2: 'score', y: label, fill: ranked.some((r) => r.group) ? (r: RankingChartRow) => (r.group ? groupColors[r.group] : '#4269d0') : '#4269d0', insetTop: 2, insetBottom: 2,
+        // Each bar leads to its region's page, titled with the region and its index.
+        href: regionHref ? (r: RankingChartRow) => regionHref(r.region_code) : undefined,
+        title: regionHref ? (r: RankingChartRow) => `${nameIn(locale, r)} ${r.score?.toFixed(1)}` : undefined,
+        ariaLabel: regionHref ? (r: RankingChartRow) => `${nameIn(locale, r)} ${r.score?.toFixed(1)}` : undefined,
+      }),
       Plot.text(ranked, { x: 'score', y: label, text: (r: RankingChartRow) => r.score?.toFixed(1), textAnchor: 'start', dx: 3 }),
       Plot.ruleX([lower]),
     ],

@@ -52,22 +52,27 @@ export function svgString(svg: SVGSVGElement): string {
  */
 export function besideEachOther(panels: readonly SVGSVGElement[], alt: string): string {
   const outer = chartDocument.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  // Panels with links stay reachable (the chart is then a group of them); the others are hidden,
+  // the chart's name saying what they show.
+  const linked = panels.some((panel) => panel.querySelector('a') !== null);
   let x = 0;
   let height = 0;
   for (const panel of panels) {
     const width = Number(panel.getAttribute('width'));
     height = Math.max(height, Number(panel.getAttribute('height')));
     panel.setAttribute('x', String(x));
-    panel.removeAttribute('role');
-    panel.removeAttribute('aria-label');
-    panel.setAttribute('aria-hidden', 'true');
+    if (panel.querySelector('a') === null) {
+      panel.removeAttribute('role');
+      panel.removeAttribute('aria-label');
+      panel.setAttribute('aria-hidden', 'true');
+    }
     outer.append(panel);
     x += width;
   }
   outer.setAttribute('viewBox', `0 0 ${x} ${height}`);
   outer.setAttribute('width', String(x));
   outer.setAttribute('height', String(height));
-  outer.setAttribute('role', 'img');
+  outer.setAttribute('role', linked ? 'group' : 'img');
   outer.setAttribute('aria-label', alt);
   return svgString(outer);
 }

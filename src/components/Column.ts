@@ -7,6 +7,8 @@ export type Column<T> = {
   /** The row header column: a <th scope="row">. */
   stub?: boolean;
   text: (row: T) => string;
+  /** A link around the header's label (the sort arrow stays a button beside it). */
+  headerHref?: string;
   /** A link around the cell's text. */
   href?: (row: T) => string | null;
   /** A small code before the text (the stub of national-accounts tables). */

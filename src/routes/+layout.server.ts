@@ -15,6 +15,8 @@ export const load: LayoutServerLoad = ({ params }) => {
     title: report.title,
     sampleData: report.sampleData,
     version: report.version,
+    // Scores normalised within each year (normalise.over: year) rank the regions of that year; across years they are not comparable, and the trend charts say so.
+    scoresByYear: (report.method.normalise as { over?: string } | undefined)?.over !== 'all',
     // The publications the numbers come from (variables.csv's source up to its first comma), for the footer of every page.
     publications: [...new Set(report.sources.flatMap((s) => (s.source === null ? [] : [s.source.split(/[,，]/)[0]!.trim()])))].sort(),
     builtAt: report.builtAt,

@@ -58,7 +58,7 @@ export function overviewData(report: Report, year: number, lang: Lang) {
     whatIfAvailable: aggregate === 'arithmetic',
     trend: trend.map((n) => ({ year: n.year, mean: n.score_mean, min: n.score_min, max: n.score_max })),
     charts: {
-      ranking: chartSlot(rankingChart(ranking, { year, locale: lang, lower, upper })),
+      ranking: chartSlot(rankingChart(ranking, { year, locale: lang, lower, upper, regionHref: (code) => pagePath(lang, `region/${code}`) })),
       tiles: chartSlot(tileMapChart(ranking, { year, locale: lang, lower, upper, regionHref: (code) => pagePath(lang, `region/${code}`) })),
       trend: chartSlot(nationalTrendChart(trend, { locale: lang, lower, upper })),
     },

@@ -113,6 +113,28 @@ describe('every page type', () => {
     expect(policy).toContain("default-src 'self'");
   });
 
+  test('every page type is reached from the overview in at most two clicks, through its links', async () => {
+    // The links of a page as a reader finds them in its HTML (no script needed), within the site.
+    const links = async (url: string): Promise<string[]> => {
+      const html = await (await fetch(url)).text();
+      return [...html.matchAll(/<a\b[^>]*\shref="([^"#]*)(?:#[^"]*)?"/g)]
+        .map((m) => new URL(m[1]!.replaceAll('&amp;', '&'), url))
+        .filter((u) => u.href.startsWith(base) && u.pathname.endsWith('/'))
+        .map((u) => u.origin + u.pathname);
+    };
+    const typeOf = (url: string) => url.slice(base.length).replace(/^en\//, '').split('/')[0] || 'overview';
+    const first = [...new Set(await links(base))];
+    const second = new Set(first);
+    for (const url of first) for (const link of await links(url)) second.add(link);
+    const reached = new Set([...second].map(typeOf));
+    for (const type of ['overview', 'year', 'region', 'indicator', 'compare', 'methodology', 'downloads', 'report', 'accounts', 'survey', 'enterprises', 'institutions']) expect(reached, type).toContain(type);
+    // The ranking chart's bars lead to the regions, a dimension's header to its indicators.
+    expect(first).toContain(`${base}region/110000/`);
+    const overview = await (await fetch(base)).text();
+    expect(overview).toMatch(/<a [^>]*href="[^"]*region\/110000\/"[^>]*><rect[^>]*><title>北京市 /);
+    expect(overview).toMatch(/href="[^"]*methodology\/#node-creation"/);
+  });
+
   test('every page is within 150 KB gzipped on a first visit', async () => {
     const weights = await siteWeight(out);
     expect(weights.length).toBeGreaterThan(100);
@@ -178,6 +200,12 @@ describe('what a reader does', () => {
     }
     await expect.poll(order).not.toEqual(official);
     expect(await section.locator('.whatif-status').textContent()).toMatch(/个地区的排名发生变化/);
+    // Every weight at zero: no index, and the status says so.
+    for (let i = 0; i < count; i++) {
+      await sliders.nth(i).focus();
+      await page.keyboard.press('Home');
+    }
+    await expect.poll(() => section.locator('.whatif-status').textContent()).toMatch(/所有维度的权重都为零，无法计算指数/);
     await section.getByRole('button', { name: '恢复官方权重' }).click();
     await expect.poll(order).toEqual(official);
     await page.close();
