@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { distributionChart, indicatorTrendChart } from '$charts/index';
 import { decimalsForUnit } from '$components/formatValue';
 import { nameOf } from '$components/messages';
+import { unitIn } from '$components/unitIn';
 import { chartSlot } from '../../../chartSlots.server';
 import { frameworkParts } from '../../../frameworkParts';
 import { langOf } from '../../../langOf';
@@ -59,8 +60,8 @@ export const load: PageServerLoad = ({ params }) => {
     previous: neighbour(position - 1),
     next: neighbour(position + 1),
     charts: {
-      distribution: chartSlot(distributionChart(rows.map((r) => ({ ...r, ci_low: r.survey[0]?.indicator_ci_low ?? null, ci_high: r.survey[0]?.indicator_ci_high ?? null })), { locale: lang, year, name, unit: node.unit, median: latest?.value_median ?? null, target: node.target, decimals })),
-      trend: chartSlot(indicatorTrendChart(trend, { locale: lang, name, unit: node.unit, target: node.target, decimals })),
+      distribution: chartSlot(distributionChart(rows.map((r) => ({ ...r, ci_low: r.survey[0]?.indicator_ci_low ?? null, ci_high: r.survey[0]?.indicator_ci_high ?? null })), { locale: lang, year, name, unit: unitIn(lang, node.unit), median: latest?.value_median ?? null, target: node.target, decimals })),
+      trend: chartSlot(indicatorTrendChart(trend, { locale: lang, name, unit: unitIn(lang, node.unit), target: node.target, decimals })),
     },
   };
 };
