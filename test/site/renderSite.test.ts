@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { main } from '../../src/pipeline/cli.ts';
-import { routePath, type RenderResult } from '../../src/pipeline/site/renderPages.js';
+import { routePath, type RenderResult } from '../../src/pipeline/site/renderPages.ts';
 import { siteProblems } from '../../src/pipeline/site/siteProblems.ts';
 
 const share = (result: Partial<RenderResult>): RenderResult => ({ pages: [], outside: [], ids: {}, fragments: [], failed: [], ...result });

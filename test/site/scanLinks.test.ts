@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { main } from '../../src/pipeline/cli.ts';
 import fc from 'fast-check';
-import { kitFile, relativePath, scanLinks } from '../../src/pipeline/site/scanLinks.js';
+import { kitFile, relativePath, scanLinks } from '../../src/pipeline/site/scanLinks.ts';
 
 type Crawled = { ids: string[]; hrefs: string[]; invalid: string[] };
 // SvelteKit's own crawler, which scanLinks replaces: the reference for every answer below.

@@ -16,7 +16,7 @@ const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'tsconfi
  * The report app compiled by Vite and SvelteKit (server and client code, no pages), from the
  * cache when its sources are unchanged. Compiling takes several seconds and does not depend on
  * the data, so a build compiles only once per version of the app; the pages are then rendered
- * from it (renderPages.js). The cache is the user's (appCacheDir), never the installation's: a
+ * from it (renderPages.ts). The cache is the user's (appCacheDir), never the installation's: a
  * build must work from an installation it cannot write to (`npm install -g`, a container,
  * another user's). Each compiled app has a link to the installation's node_modules, where its
  * server code finds its packages; a compile goes to its own folder and is renamed into place,

@@ -2,7 +2,7 @@ import { access, cp, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { compiledApp } from './compiledApp.ts';
-import type { RenderResult, RenderTask } from './renderPages.js';
+import type { RenderResult, RenderTask } from './renderPages.ts';
 import { siteProblems } from './siteProblems.ts';
 
 export type SiteOptions = {
@@ -41,7 +41,13 @@ export async function renderSite(options: SiteOptions): Promise<{ pages: number;
 /** One share of the pages, in a worker thread whose environment names this build's report. */
 function renderShare(task: RenderTask, reportPath: string, reportBytes: number): Promise<RenderResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./renderWorker.js', import.meta.url), {
+    // Compiled (lib/), the worker is JavaScript beside this file; from the sources (tests,
+    // development), it is TypeScript, which the worker loads after registering tsx's loader.
+    const compiled = import.meta.url.endsWith('.js');
+    const entry = new URL(compiled ? './renderWorker.js' : './renderWorker.ts', import.meta.url);
+    const source = compiled ? entry : `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
+    const worker = new Worker(source, {
+      eval: !compiled,
       workerData: task,
       env: { ...process.env, IPINDEX_REPORT: reportPath },
       // V8 lets a heap grow far past what it holds before collecting; a limit in proportion to

@@ -1,4 +1,4 @@
-import type { RenderResult } from './renderPages.js';
+import type { RenderResult } from './renderPages.ts';
 
 /**
  * What is broken in a rendered site, one line each: a page that did not render, a link to a

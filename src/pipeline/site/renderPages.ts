@@ -1,36 +1,41 @@
-// @ts-check
-// Plain JavaScript, type-checked through JSDoc: it runs in worker threads, which do not inherit
-// the TypeScript loader of bin/ipindex.js (registering it again costs each worker about half a
-// second and 25 MB).
+// Runs in worker threads (renderWorker.ts): compiled to JavaScript with the command (lib/), or
+// from the sources through tsx while developing (renderSite.ts).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { scanLinks } from './scanLinks.js';
+import { scanLinks } from './scanLinks.ts';
 
-/**
- * What one renderer is asked to do: which pages of the compiled app to write where.
- * @typedef {object} RenderTask
- * @property {string} output The compiled app's `output` folder (compiledApp.ts).
- * @property {string} siteDir The folder the pages are written into, as `path/index.html`.
- * @property {'en' | 'zh'} share The pages of this share: those under /en/, or all the others. Links elsewhere are returned.
- */
+/** What one renderer is asked to do: which pages of the compiled app to write where. */
+export type RenderTask = {
+  /** The compiled app's `output` folder (compiledApp.ts). */
+  output: string;
+  /** The folder the pages are written into, as `path/index.html`. */
+  siteDir: string;
+  /** The pages of this share: those under /en/, or all the others. Links elsewhere are returned. */
+  share: 'en' | 'zh';
+};
 
-/**
- * What a renderer wrote and what its pages link to that it did not write itself.
- * @typedef {object} RenderResult
- * @property {string[]} pages
- * @property {[path: string, from: string][]} outside Root-relative paths linked from the pages and not rendered here, with a page linking them.
- * @property {Record<string, string[]>} ids Element ids of every page written, for links with a #fragment.
- * @property {[target: string, from: string][]} fragments Links with a #fragment: page + '#' + id, with a page linking them.
- * @property {{ path: string, status: number, from: string | null, message: string }[]} failed Pages that did not answer 200.
- */
+/** What a renderer wrote and what its pages link to that it did not write itself. */
+export type RenderResult = {
+  pages: string[];
+  /** Root-relative paths linked from the pages and not rendered here, with a page linking them. */
+  outside: [path: string, from: string][];
+  /** Element ids of every page written, for links with a #fragment. */
+  ids: Record<string, string[]>;
+  /** Links with a #fragment: page + '#' + id, with a page linking them. */
+  fragments: [target: string, from: string][];
+  /** Pages that did not answer 200. */
+  failed: { path: string; status: number; from: string | null; message: string }[];
+};
 
-/**
- * @typedef {{ server?: { entries?: () => Promise<Record<string, string>[]> | Record<string, string>[] } }} PageNode
- * @typedef {{ appDir: string, _: { nodes: (() => Promise<PageNode>)[], routes: { id: string, page: { leaf: number } | null }[] } }} Manifest
- * @typedef {{ init(options: { env: Record<string, string>, read: (file: string) => ReadableStream }): Promise<void>, respond(request: Request, options: Record<string, unknown>): Promise<Response> }} KitServer
- */
+// The parts of SvelteKit's compiled server that the renderer uses.
+type PageNode = { server?: { entries?: () => Promise<Record<string, string>[]> | Record<string, string>[] } };
+type Manifest = { appDir: string; _: { nodes: (() => Promise<PageNode>)[]; routes: { id: string; page: { leaf: number } | null }[] } };
+type KitServer = {
+  init(options: { env: Record<string, string>; read: (file: string) => ReadableStream }): Promise<void>;
+  respond(request: Request, options: Record<string, unknown>): Promise<Response>;
+};
 
 // SvelteKit's prerenderer requests pages from this origin; it is also what `url.origin` reads.
 const origin = 'http://sveltekit-prerender';
@@ -40,33 +45,23 @@ const origin = 'http://sveltekit-prerender';
  * does (the same server, the same `prerendering` state, so the same HTML and CSP <meta>; not
  * its __data.json files, which only navigation within the browser reads), and follows every
  * link of each page. It runs in a worker thread
- * (renderWorker.js) so that the two languages render on two cores, each with its own report.
+ * (renderWorker.ts) so that the two languages render on two cores, each with its own report.
  */
-/**
- * @param {RenderTask} task
- * @returns {Promise<RenderResult>}
- */
-export async function renderPages(task) {
+export async function renderPages(task: RenderTask): Promise<RenderResult> {
   const server = join(task.output, 'server');
-  /** @param {string} file */
-  const load = async (file) => await import(pathToFileURL(join(server, file)).href);
+  const load = async (file: string): Promise<unknown> => await import(pathToFileURL(join(server, file)).href);
 
   // The order is SvelteKit's (src/core/postbuild/prerender.js): `building` and `prerendering`
   // are set before any page module is evaluated.
-  /** @type {Record<string, (value?: unknown) => void>} */
-  const internal = await load('internal.js');
+  const internal = (await load('internal.js')) as Record<string, ((value?: unknown) => void) | undefined>;
   internal.set_building?.();
   internal.set_prerendering?.();
-  (await load('env.js')).set_env({});
-  /** @type {{ manifest: Manifest }} */
-  const { manifest } = await load('manifest-full.js');
-  /** @type {{ Server: new (manifest: Manifest) => KitServer }} */
-  const { Server } = await load('index.js');
+  ((await load('env.js')) as { set_env: (env: Record<string, string>) => void }).set_env({});
+  const { manifest } = (await load('manifest-full.js')) as { manifest: Manifest };
+  const { Server } = (await load('index.js')) as { Server: new (manifest: Manifest) => KitServer };
 
-  /** @param {string} file */
-  const read = (file) => readFileSync(join(server, file));
-  /** @param {string} file */
-  const stream = (file) => new Blob([read(file)]).stream();
+  const read = (file: string) => readFileSync(join(server, file));
+  const stream = (file: string) => new Blob([read(file)]).stream();
   internal.set_private_env?.({});
   internal.set_public_env?.({});
   internal.set_manifest?.(manifest);
@@ -74,26 +69,19 @@ export async function renderPages(task) {
   const app = new Server(manifest);
   await app.init({ env: {}, read: stream });
 
-  /** @param {string} path */
-  const mine = (path) => (path === '/en/' || path.startsWith('/en/')) === (task.share === 'en');
-  /** @type {RenderResult} */
-  const result = { pages: [], outside: [], ids: {}, fragments: [], failed: [] };
-  /** @type {Set<string>} */
-  const seen = new Set();
-  /** @type {[path: string, from: string | null][]} */
-  const queue = [];
-  /** @param {string} path @param {string | null} from */
-  const enqueue = (path, from) => {
+  const mine = (path: string) => (path === '/en/' || path.startsWith('/en/')) === (task.share === 'en');
+  const result: RenderResult = { pages: [], outside: [], ids: {}, fragments: [], failed: [] };
+  const seen = new Set<string>();
+  const queue: [path: string, from: string | null][] = [];
+  const enqueue = (path: string, from: string | null) => {
     if (seen.has(path)) return;
     seen.add(path);
     if (mine(path) && !isFile(path)) queue.push([path, from]);
     else if (from !== null) result.outside.push([path, from]);
   };
 
-  /** @param {string} path @param {string | null} from */
-  async function visit(path, from) {
-    /** @type {Map<string, { response: Response, body?: Uint8Array | string }>} */
-    const dependencies = new Map();
+  async function visit(path: string, from: string | null) {
+    const dependencies = new Map<string, { response: Response; body?: Uint8Array | string }>();
     const response = await app.respond(new Request(origin + encodeURI(path)), {
       getClientAddress() {
         throw new Error('a prerendered page cannot read the client address');
@@ -133,8 +121,7 @@ export async function renderPages(task) {
     }
   }
 
-  /** @param {string} path @param {Uint8Array | string} body */
-  async function write(path, body) {
+  async function write(path: string, body: Uint8Array | string) {
     const file = join(task.siteDir, path.endsWith('/') ? `${path}index.html` : path);
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, body);
@@ -149,13 +136,11 @@ export async function renderPages(task) {
     for (const params of (await node?.server?.entries?.()) ?? []) enqueue(routePath(route.id, params), null);
   }
   // A few at a time, so that writing one page's files overlaps rendering the next.
-  /** @type {Set<Promise<void>>} */
-  const running = new Set();
+  const running = new Set<Promise<void>>();
   while (queue.length > 0 || running.size > 0) {
     while (queue.length > 0 && running.size < 4) {
-      const [path, from] = /** @type {[string, string | null]} */ (queue.shift());
-      /** @type {Promise<void>} */
-      const job = visit(path, from).finally(() => running.delete(job));
+      const [path, from] = queue.shift()!;
+      const job: Promise<void> = visit(path, from).finally(() => running.delete(job));
       running.add(job);
     }
     await Promise.race(running);
@@ -163,13 +148,8 @@ export async function renderPages(task) {
   return result;
 }
 
-/**
- * The page address of a route for the given parameters: `/[[lang]]/region/[code]` -> `/en/region/110000/`.
- * @param {string} id
- * @param {Record<string, string>} params
- * @returns {string}
- */
-export function routePath(id, params) {
+/** The page address of a route for the given parameters: `/[[lang]]/region/[code]` -> `/en/region/110000/`. */
+export function routePath(id: string, params: Record<string, string>): string {
   const segments = id.split('/').filter((s) => s !== '').flatMap((segment) => {
     const [, optional] = /^\[\[(\w+)\]\]$/.exec(segment) ?? [];
     if (optional !== undefined) return params[optional] ? [params[optional]] : [];
@@ -182,10 +162,7 @@ export function routePath(id, params) {
   return segments.length === 0 ? '/' : `/${segments.join('/')}/`;
 }
 
-/**
- * A link to a file (downloads, the app's scripts, the favicon), not to a page.
- * @param {string} path
- */
-function isFile(path) {
+/** A link to a file (downloads, the app's scripts, the favicon), not to a page. */
+function isFile(path: string): boolean {
   return /\.[a-z0-9]+$/i.test(path);
 }

@@ -1,18 +1,12 @@
-// @ts-check
-// Plain JavaScript, type-checked through JSDoc: it runs in the render worker threads (see
-// renderPages.js).
+// Runs in the render worker threads (renderPages.ts).
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/**
- * SvelteKit's own helpers, so that addresses resolve and entities decode exactly as its
- * prerenderer's crawler (src/core/postbuild/crawl.js) does them.
- * @type {{ resolve: (base: string, path: string) => string, decode_uri: (uri: string) => string }}
- */
-const { resolve, decode_uri } = await import(pathToFileURL(kitFile('src/utils/url.js')).href);
-/** @type {{ decode: (text: string) => string }} */
-const { decode } = await import(pathToFileURL(kitFile('src/core/postbuild/entities.js')).href);
+// SvelteKit's own helpers, so that addresses resolve and entities decode exactly as its
+// prerenderer's crawler (src/core/postbuild/crawl.js) does them.
+const { resolve, decode_uri } = (await import(pathToFileURL(kitFile('src/utils/url.js')).href)) as { resolve: (base: string, path: string) => string; decode_uri: (uri: string) => string };
+const { decode } = (await import(pathToFileURL(kitFile('src/core/postbuild/entities.js')).href)) as { decode: (text: string) => string };
 
 // What is not markup: the text of scripts and styles, comments, CDATA.
 const skipped = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>/gi;
@@ -34,19 +28,12 @@ const crawlableMeta = new Set(['og:url', 'og:image', 'og:image:url', 'og:image:s
  * time on the site's pages (the crawler took 7% of the rendering of a prefecture-level build).
  * test/site/scanLinks.test.ts holds it to the crawler's answers on every page of a
  * built report.
- * @param {string} html
- * @param {string} base
- * @returns {{ ids: string[], hrefs: string[], invalid: string[] }}
  */
-export function scanLinks(html, base) {
-  /** @type {string[]} */
-  const ids = [];
-  /** @type {string[]} */
-  const hrefs = [];
-  /** @type {string[]} */
-  const invalid = [];
-  /** @param {string} url */
-  const push = (url) => {
+export function scanLinks(html: string, base: string): { ids: string[]; hrefs: string[]; invalid: string[] } {
+  const ids: string[] = [];
+  const hrefs: string[] = [];
+  const invalid: string[] = [];
+  const push = (url: string) => {
     try {
       hrefs.push(relativePath(base, url) ?? resolve(base, url));
     } catch {
@@ -56,8 +43,7 @@ export function scanLinks(html, base) {
   for (const [, rawName = '', rawAttributes = ''] of html.replace(skipped, '').matchAll(tag)) {
     if (!wanted.test(rawAttributes)) continue;
     const name = rawName.toUpperCase();
-    /** @type {Record<string, string>} */
-    const attributes = {};
+    const attributes: Record<string, string> = {};
     for (const [, key = '', double, single, bare] of rawAttributes.matchAll(attribute)) {
       const value = double ?? single ?? bare;
       if (value !== undefined) attributes[key.toLowerCase()] = value.includes('&') ? decode(value) : value;
@@ -94,11 +80,8 @@ const plainRelative = /^((?:\.\.\/)*)((?:[\w-][\w.-]*|\.[\w-][\w.-]*)(?:\/(?:[\w
  * `url` resolved against `base` (a path ending in `/`) without the URL parser, when `url` is a
  * plain relative path; null otherwise. A page links to some fifty files and pages, nearly all
  * of them `../../…`: parsing each as a URL was a tenth of the scan.
- * @param {string} base
- * @param {string} url
- * @returns {string | null}
  */
-export function relativePath(base, url) {
+export function relativePath(base: string, url: string): string | null {
   const plain = base.endsWith('/') && base.startsWith('/') && !base.includes('//') ? plainRelative.exec(url) : null;
   if (plain === null) return null;
   const [, up = '', rest = ''] = plain;
@@ -110,10 +93,9 @@ export function relativePath(base, url) {
 /**
  * The addresses of a srcset, split as SvelteKit's crawler splits them (a comma ends a candidate
  * after its descriptor, or inside an address when whitespace follows it).
- * @param {string} srcset
  */
-function srcsetUrls(srcset) {
-  const candidates = [];
+function srcsetUrls(srcset: string): string[] {
+  const candidates: string[] = [];
   let value = srcset.trim();
   let insideUrl = true;
   for (let i = 0; i < value.length; i++) {
@@ -130,10 +112,7 @@ function srcsetUrls(srcset) {
   return candidates.flatMap((candidate) => candidate.split(/\s/)[0] || []);
 }
 
-/**
- * A file of the installed @sveltejs/kit.
- * @param {string} path
- */
-export function kitFile(path) {
+/** A file of the installed @sveltejs/kit. */
+export function kitFile(path: string): string {
   return join(dirname(createRequire(import.meta.url).resolve('@sveltejs/kit/package.json')), path);
 }
