@@ -61,7 +61,8 @@ export const messages = {
       bandWithSampling: '排名区间（含抽样误差）',
       bandWithoutSampling: '不含抽样误差',
       map: '方格地图',
-      mapNote: '每个方格为一个省级地区，位置为大致地理方位（非行政区划地图），颜色越深指数越高；数字为排名。点击方格查看地区详情。',
+      mapNote: '每个方格为一个省级地区，位置为大致地理方位（非行政区划地图），颜色越深指数越高；数字为排名。',
+      mapNoteScreen: '点击方格查看地区详情。',
       groups: '绩效分组',
       groupNames: { leader: '领先', strong: '较强', moderate: '中等', emerging: '追赶' } as Record<string, string>,
       groupsNote: (reference: string, leaders: number, strong: number, moderate: number) =>
@@ -392,7 +393,8 @@ export const messages = {
       bandWithSampling: 'Rank band (with sampling error)',
       bandWithoutSampling: 'Without sampling error',
       map: 'Tile map',
-      mapNote: 'One square per province, placed roughly where it lies (not a map of boundaries); darker is a higher index; the number is the rank. Select a square for the region.',
+      mapNote: 'One square per province, placed roughly where it lies (not a map of boundaries); darker is a higher index; the number is the rank.',
+      mapNoteScreen: 'Select a square for the region.',
       groups: 'Performance groups',
       groupNames: { leader: 'Leaders', strong: 'Strong', moderate: 'Moderate', emerging: 'Emerging' } as Record<string, string>,
       groupsNote: (reference: string, leaders: number, strong: number, moderate: number) =>

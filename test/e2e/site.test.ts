@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { access, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -264,6 +265,16 @@ describe('downloads', () => {
   });
 });
 
+/** A poppler-utils command's output; without poppler, an error saying how to install it. */
+function poppler(command: string, args: string[]): string {
+  try {
+    return execFileSync(command, args, { encoding: 'utf8' });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ENOENT') throw new Error(`${command} is not installed: apt-get install poppler-utils (.ci/run installs it)`);
+    throw error;
+  }
+}
+
 describe('ipindex pdf', () => {
   test('writes out/report.pdf with every section of the report', async () => {
     const lines: string[] = [];
@@ -273,6 +284,15 @@ describe('ipindex pdf', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const titles = outlineTitles(pdf);
     for (const section of ['1. 总览', '2. 各地区概况', '3. 各项指标', '4. 方法与数据质量', '5. 数据下载']) expect(titles).toContain(section);
+    // Its fonts are embedded outlines (pdffonts, from poppler-utils: .ci/run installs it), never Type 3 bitmaps.
+    const fonts = poppler('pdffonts', [join(out, 'report.pdf')]).split('\n').slice(2).filter((l) => l.trim() !== '');
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((l) => /\bType 3\b/.test(l))).toEqual([]);
+    expect(fonts.filter((l) => !/\byes\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.test(l))).toEqual([]);
+    // Print has no interactive wording: nothing to click, select or hover on paper.
+    const text = poppler('pdftotext', [join(out, 'report.pdf'), '-']);
+    expect(text).toContain('综合指数');
+    expect(text.match(/点击|单击|悬停|Select a|Click|hover/g) ?? []).toEqual([]);
   });
 
   test('says how to install Chromium when there is none, and exits with 1', async () => {
