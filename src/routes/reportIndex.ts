@@ -88,7 +88,8 @@ function firstBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T> {
 }
 
 // Rows in their report order, as Array.filter would return them.
-function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+/** Rows by a key, in their order. */
+export function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>();
   for (const row of rows) {
     const k = key(row);

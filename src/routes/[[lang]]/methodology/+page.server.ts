@@ -1,6 +1,6 @@
 import { langOf } from '../../langOf';
 import { loadReport } from '../../loadReport.server';
-import { reportIndex } from '../../reportIndex';
+import { groupBy, reportIndex } from '../../reportIndex';
 import type { PageServerLoad } from './$types';
 
 /** The methodology and data quality, generated from framework.csv, method.yaml and the run's coverage. */
@@ -56,10 +56,4 @@ function flatten(value: unknown, prefix = ''): { key: string; value: string }[] 
     return Object.entries(value).flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k));
   }
   return [{ key: prefix || '–', value: Array.isArray(value) ? value.join(', ') : String(value) }];
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return groups;
 }
