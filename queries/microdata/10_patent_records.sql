@@ -28,4 +28,4 @@ SELECT
   CAST(high_value AS INTEGER) AS high_value,   -- 1: high-value invention (CNIPA's definition)
   CAST(pct AS INTEGER) AS pct,                 -- 1: also filed under the PCT
   CAST(ipc_class AS VARCHAR) AS ipc_class
-FROM query_table(getvariable('patent_records_source'));
+FROM patent_records_source;

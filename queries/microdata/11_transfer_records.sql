@@ -16,4 +16,4 @@ SELECT
     ELSE CASE trim(lower(CAST(kind AS VARCHAR))) WHEN 'license' THEN 'licence' ELSE trim(lower(CAST(kind AS VARCHAR))) END
   END AS kind,
   CAST(value AS DECIMAL(18, 2)) AS value
-FROM query_table(getvariable('transfer_records_source'));
+FROM transfer_records_source;

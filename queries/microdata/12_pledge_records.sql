@@ -10,4 +10,4 @@ SELECT
   CAST(region_code AS VARCHAR) AS region_code,
   CAST(year AS INTEGER) AS year,
   CAST(amount AS DECIMAL(18, 2)) AS amount
-FROM query_table(getvariable('pledge_records_source'));
+FROM pledge_records_source;

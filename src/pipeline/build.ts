@@ -21,6 +21,8 @@ export type BuildOptions = {
   dataDir: string;
   dataLabel?: string;
   outDir: string;
+  /** A database whose tables hold the registry records, aggregated there (src/warehouse/): --microdata. */
+  warehouse?: { url: string; label: string };
   /** Skip the static site: results only (for tests of the numbers). */
   site?: boolean;
   log: StageLog;
@@ -45,7 +47,7 @@ export async function build(options: BuildOptions): Promise<{ outDir: string; ye
   faultPoint('after-claim');
   const db = await openDatabase();
   try {
-    const data = await log('read', () => loadDataDir(options.dataDir, options.dataLabel ?? options.dataDir, db), (d) =>
+    const data = await log('read', () => loadDataDir(options.dataDir, options.dataLabel ?? options.dataDir, db, options.warehouse), (d) =>
       `${d.inputs.length} files, ${countValues(d).toLocaleString('en-US')} values, ${d.regions.length} regions`);
     for (const file of data.unused ?? []) note(`${file.file} not read: ${file.reason}`);
     const computed = await computeResults(db, data, log);

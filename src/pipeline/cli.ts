@@ -2,6 +2,7 @@ import { access } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatProblem, InputError, UsageError } from '../lib/InputError.ts';
+import { isWarehouseUrl, warehouseLabel } from '../warehouse/warehouseLabel.ts';
 import { createStageLog } from './createStageLog.ts';
 import { toolVersion } from './toolVersion.ts';
 
@@ -10,8 +11,10 @@ import { toolVersion } from './toolVersion.ts';
 const help = `ipindex ${toolVersion()}: IP-guided evaluation of innovation-driven development
 
 Usage:
-  ipindex check <data-dir>                 check a data directory against the data contract
-  ipindex build <data-dir> --out <dir>     compute the indicators and the index, write the report
+  ipindex check <data-dir> [--microdata <url>]
+                                           check a data directory against the data contract
+  ipindex build <data-dir> --out <dir> [--microdata <url>]
+                                           compute the indicators and the index, write the report
   ipindex serve <dir> [--port 4173]        serve a built report on localhost
   ipindex pdf <dir> [--lang en]            print a built report to <dir>/report.pdf (needs Chromium)
   ipindex import <file.xlsx|.csv> --map <map.yaml> --out <file.csv> [--data <data-dir>]
@@ -29,6 +32,10 @@ Usage:
 Options:
   --out <dir>     where the report goes; replaced only when the build succeeds
   --no-site       (build) write the data tables only, no web pages
+  --microdata <postgres://user@host/database>
+                  (check, build) aggregate the registry records of that PostgreSQL database's
+                  tables patent_records, transfer_records, pledge_records there; only the
+                  aggregates come back (the password may come from PGPASSWORD or ~/.pgpass)
   --port <n>      (serve) first port to try
   --lang <zh|en>  (pdf, template) the language of the PDF or the form, Chinese unless en
   --data <dir>    (import, template) the data directory whose regions, codebook or method.yaml to use
@@ -45,6 +52,7 @@ export async function main(argv: string[], write: (line: string) => void = conso
       options: {
         out: { type: 'string' },
         'no-site': { type: 'boolean' },
+        microdata: { type: 'string' },
         port: { type: 'string' },
         map: { type: 'string' },
         data: { type: 'string' },
@@ -54,7 +62,7 @@ export async function main(argv: string[], write: (line: string) => void = conso
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
-    }).valueOf() as { values: { out?: string; 'no-site'?: boolean; port?: string; map?: string; data?: string; group?: string; year?: string; lang?: string; help?: boolean; version?: boolean }; positionals: string[] };
+    }).valueOf() as { values: { out?: string; 'no-site'?: boolean; microdata?: string; port?: string; map?: string; data?: string; group?: string; year?: string; lang?: string; help?: boolean; version?: boolean }; positionals: string[] };
     const [command, ...args] = positionals;
     if (values.help || command === 'help') {
       write(help);
@@ -69,10 +77,14 @@ export async function main(argv: string[], write: (line: string) => void = conso
       return args[0];
     };
     const log = createStageLog(write);
+    // A database holding the registry records as tables (check, build): its URL, and how it is shown.
+    const warehouse = values.microdata === undefined ? undefined : { url: values.microdata, label: warehouseLabel(values.microdata) };
+    if (warehouse !== undefined && !isWarehouseUrl(warehouse.url)) throw new UsageError(`--microdata takes a PostgreSQL database as a URL, postgres://user@host/database, got ${warehouse.label}`);
+    const microdataArg = warehouse === undefined ? '' : ` --microdata ${warehouse.label}`;
     switch (command) {
       case 'check': {
         const data = dir();
-        write(`ipindex check ${data}`);
+        write(`ipindex check ${data}${microdataArg}`);
         const { openDatabase } = await import('./openDatabase.ts');
         const { loadDataDir } = await import('./intake/loadDataDir.ts');
         const { countValues } = await import('./intake/countValues.ts');
@@ -81,7 +93,7 @@ export async function main(argv: string[], write: (line: string) => void = conso
         const { runQuality } = await import('./quality/runQuality.ts');
         const db = await openDatabase();
         try {
-          const loaded = await log('read', () => loadDataDir(data, data, db), (d) => `${d.inputs.length} files, ${countValues(d).toLocaleString('en-US')} values`);
+          const loaded = await log('read', () => loadDataDir(data, data, db, warehouse), (d) => `${d.inputs.length} files, ${countValues(d).toLocaleString('en-US')} values`);
           await computeResults(db, loaded, log);
           for (const file of loaded.unused ?? []) write(`  note: ${file.file} not read: ${file.reason}`);
           for (const row of loaded.dropped) write(`  note: ${row.file}, row ${row.row} left out: ${row.reason}`);
@@ -95,10 +107,10 @@ export async function main(argv: string[], write: (line: string) => void = conso
       case 'build': {
         const data = dir();
         if (values.out === undefined) throw new UsageError('build needs --out <dir>, the folder the report goes to');
-        write(`ipindex build ${data} --out ${values.out}`);
+        write(`ipindex build ${data} --out ${values.out}${microdataArg}`);
         const start = performance.now();
         const { build } = await import('./build.ts');
-        const result = await build({ dataDir: data, outDir: values.out, log, note: (line) => write(`  note: ${line}`), site: !values['no-site'] });
+        const result = await build({ dataDir: data, outDir: values.out, log, note: (line) => write(`  note: ${line}`), site: !values['no-site'], ...(warehouse === undefined ? {} : { warehouse }) });
         write(`done in ${((performance.now() - start) / 1000).toFixed(1)} s: ${values.out}${values['no-site'] ? '/data' : '/index.html'} (${result.years[0]}-${result.years.at(-1)})`);
         return 0;
       }

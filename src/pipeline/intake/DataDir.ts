@@ -36,6 +36,11 @@ export type DataDir = {
   problems: Problem[];
   /** Registry microdata (patent_records...), aggregated in SQL by the staging stage. */
   microdata?: MicrodataInput[];
+  /**
+   * A database holding registry records as tables (build --microdata postgres://...): the
+   * staging stage aggregates them there (src/warehouse/) and takes only the aggregates.
+   */
+  warehouse?: { url: string; label: string };
   /** What intake saw of each observation file, for the data-quality summary (queries/quality). */
   intake?: IntakeRecord;
   /** The surveys of surveys/<name>/, estimated by the staging stage (src/survey/runSurveys.ts). */

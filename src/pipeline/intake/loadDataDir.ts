@@ -22,10 +22,11 @@ import type { InputFile } from './InputFile.ts';
  * Reads a data directory (see DESIGN.md, "Input contract") and checks it. `label` is how the
  * directory is named in messages, as the user typed it. With `db`, the observations go straight
  * into its observations_raw as they are read, so that files of several hundred MB never sit in
- * memory; without it they are returned in `observations`. Throws InputError when the contract
+ * memory; without it they are returned in `observations`. A `warehouse` (build --microdata)
+ * stands in for microdata files, aggregated later by the staging stage. Throws InputError when the contract
  * files (regions, codebook, framework, method) or the folder itself are unusable.
  */
-export async function loadDataDir(dir: string, label = dir, db?: Database): Promise<DataDir> {
+export async function loadDataDir(dir: string, label = dir, db?: Database, warehouse?: DataDir['warehouse']): Promise<DataDir> {
   const name = (file: string) => join(label, file);
   const exists = async (file: string) => access(join(dir, file)).then(() => true, () => false);
   try {
@@ -78,7 +79,7 @@ export async function loadDataDir(dir: string, label = dir, db?: Database): Prom
   problems.push(...found.problems);
   inputs.push(...found.microdata.map((m) => m.input));
   const observationFiles = entries.observations;
-  if (observationFiles.length === 0 && found.microdata.length === 0 && entries.surveys.length === 0 && !entries.enterprises && !entries.institutions) {
+  if (observationFiles.length === 0 && found.microdata.length === 0 && warehouse === undefined && entries.surveys.length === 0 && !entries.enterprises && !entries.institutions) {
     problems.push({ file: label, found: 'no observation files', expected: 'one or more CSV files of observations beside regions.csv' });
   }
   const intake: IntakeRecord = { files: [], reformatted: [] };
@@ -122,6 +123,7 @@ export async function loadDataDir(dir: string, label = dir, db?: Database): Prom
     ...(entries.enterprises ? { enterprises: { dir: join(dir, 'enterprises'), label: join(label, 'enterprises') } } : {}),
     ...(entries.institutions ? { institutions: { dir: join(dir, 'institutions'), label: join(label, 'institutions') } } : {}) };
   if (db !== undefined) data.streamed = streamed;
+  if (warehouse !== undefined) data.warehouse = warehouse;
   return data;
 }
 

@@ -4,8 +4,10 @@ import { isAbsolute, relative, sep } from 'node:path';
  * A file's path as a publication names it: relative to the data directory (`rd.csv`,
  * `surveys/enterprise_ip/responses.csv`), never the build machine's path to it. Messages keep
  * the path as the command line gave it; the report, its downloads and manifest.json use this.
+ * A warehouse's table (`postgres://stats@db/ip#patent_records`: src/warehouse/) stays as it is.
  */
 export function publishedPath(dataLabel: string, file: string): string {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) return file;
   const inside = relative(dataLabel, file);
   if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return file.split(sep).at(-1) ?? file;
   return inside.split(sep).join('/');

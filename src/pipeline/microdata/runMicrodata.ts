@@ -4,9 +4,15 @@ import type { Problem } from '../../lib/InputError.ts';
 import { quotedIdentifier, type Database } from '../openDatabase.ts';
 import { runQuery, selectQuery } from '../runQueries.ts';
 import { csvCache, type CsvCache } from './csvCache.ts';
+import type { InputFile } from '../intake/InputFile.ts';
+import { checkProblem, type CheckRow } from './checkProblem.ts';
 import type { MicrodataInput } from './findMicrodata.ts';
 
-type ProblemRow = { file: string; row: number | null; column: string | null; found: string; expected: string };
+/**
+ * Aggregates made elsewhere (in a warehouse: src/warehouse/): fills DuckDB's aggregate tables and
+ * microdata_files for the datasets it holds, and says what it found wrong and what it read.
+ */
+export type MadeAggregates = (db: Database) => Promise<{ problems: Problem[]; inputs: InputFile[] }>;
 
 /**
  * Aggregates the microdata of a data directory in SQL (queries/microdata/) and adds the
@@ -14,10 +20,11 @@ type ProblemRow = { file: string; row: number | null; column: string | null; fou
  * The first build of a CSV reads the CSV itself and starts caching it in the background
  * (`caching`, started and awaited through microdataCached.ts); a later one reads the cached copy, the
  * patent register's cube instead of its records. Returns the problems found in the records;
- * fills in each input's number of records and of values in the manifest entry.
+ * fills in each input's number of records and of values in the manifest entry. Aggregates `made`
+ * elsewhere join those of the files before they become observations; their inputs are returned.
  */
-export async function runMicrodata(db: Database, microdata: readonly MicrodataInput[]): Promise<Problem[]> {
-  if (microdata.length === 0) return [];
+export async function runMicrodata(db: Database, microdata: readonly MicrodataInput[], made?: MadeAggregates): Promise<{ problems: Problem[]; inputs: InputFile[] }> {
+  if (microdata.length === 0 && made === undefined) return { problems: [], inputs: [] };
   await runQuery(db, 'microdata/00_microdata.sql');
   await db.append('microdata_files', microdata.map((m) => [m.dataset.name, m.label]));
   const problems: Problem[] = [];
@@ -54,7 +61,7 @@ export async function runMicrodata(db: Database, microdata: readonly MicrodataIn
           if (cache.problems.length > 0) break;
           if (cache.hit === null) {
             await cache.readCsv(db);
-            await db.exec(`SET VARIABLE ${source} = 'csv_records'`);
+            await db.exec(`CREATE OR REPLACE TEMP VIEW ${source} AS SELECT * FROM csv_records`);
           } else {
             await readParquet(db, source, cache.hit.records, false);
             confirmed = cache.hit.confirmed;
@@ -100,8 +107,8 @@ export async function runMicrodata(db: Database, microdata: readonly MicrodataIn
           );
           m.input.rows = Number(count?.n ?? 0);
           for (const file of rest) await runQuery(db, file);
-          const found = await selectQuery<ProblemRow>(db, m.dataset.checks);
-          problems.push(...found.map(toProblem));
+          const found = await selectQuery<CheckRow>(db, m.dataset.checks);
+          problems.push(...found.map(checkProblem));
         } catch (error) {
           const message = (error as Error).message;
           if (readsCsv) {
@@ -117,15 +124,17 @@ export async function runMicrodata(db: Database, microdata: readonly MicrodataIn
     }
     // The manifest's fingerprints: mostly computed already, alongside DuckDB's reading.
     for (const m of microdata) m.input.sha256 = (await m.fingerprint()).sha256;
+    const elsewhere = made === undefined ? { problems: [], inputs: [] } : await made(db);
+    problems.push(...elsewhere.problems);
     await runQuery(db, 'microdata/90_observations_raw.sql');
     const values = await db.query<{ file: string; n: bigint | number }>(
       'SELECT source_file AS file, count(*) AS n FROM observations_raw WHERE source_file IN (SELECT file FROM microdata_files) GROUP BY source_file',
     );
-    for (const m of microdata) m.input.values = Number(values.find((v) => v.file === m.label)?.n ?? 0);
+    for (const input of [...microdata.map((m) => m.input), ...elsewhere.inputs]) input.values = Number(values.find((v) => v.file === input.file)?.n ?? 0);
+    return { problems, inputs: elsewhere.inputs };
   } finally {
     await db.exec(`SET threads = ${Number(setting?.threads ?? 1)}`);
   }
-  return problems;
 }
 
 /** Points the records view of a dataset (its variable `source`) at Parquet files, through parquet_records. */
@@ -133,7 +142,7 @@ async function readParquet(db: Database, source: string, files: string, hive: bo
   await db.exec('SET VARIABLE parquet_files = $files', { files });
   await db.exec('SET VARIABLE parquet_hive = $hive', { hive });
   await runQuery(db, 'microdata/08_parquet_records.sql');
-  await db.exec(`SET VARIABLE ${source} = 'parquet_records'`);
+  await db.exec(`CREATE OR REPLACE TEMP VIEW ${source} AS SELECT * FROM parquet_records`);
 }
 
 /** The required columns a Parquet file or folder lacks, as problems. */
@@ -154,14 +163,4 @@ async function missingParquetColumns(db: Database, m: MicrodataInput, files: str
 /** The table a query file makes, named after the file: `microdata/15_patent_cube.sql` -> patent_cube. */
 function tableOf(file: string): string {
   return file.replace(/^.*\/\d+_/, '').replace(/\.sql$/, '');
-}
-
-function toProblem(row: ProblemRow): Problem {
-  return {
-    file: row.file,
-    ...(row.row === null ? {} : { row: Number(row.row) }),
-    ...(row.column === null ? {} : { column: row.column }),
-    found: row.found,
-    expected: row.expected,
-  };
 }

@@ -7,13 +7,16 @@ import { runQuery } from '../runQueries.ts';
 import { runEnterprises } from '../../enterprises/runEnterprises.ts';
 import { runInstitutions } from '../../institutions/runInstitutions.ts';
 import { runSurveys } from '../../survey/runSurveys.ts';
+import { aggregateInWarehouse } from '../../warehouse/aggregateInWarehouse.ts';
 
 /**
  * Loads the checked inputs into the typed tables of queries/staging/ (the observations unless
- * intake streamed them there already), adds the aggregates of any microdata (queries/microdata/)
- * the estimates of any survey (src/survey/), the figures of an enterprise register
- * (src/enterprises/) and of the institutions' transfer reports (src/institutions/), and converts units. Returns the problems found in the microdata records,
- * the surveys and the register, for the checks stage to report with the others.
+ * intake streamed them there already), adds the aggregates of any microdata (queries/microdata/;
+ * a warehouse's tables are aggregated in the warehouse: src/warehouse/), the estimates of any
+ * survey (src/survey/), the figures of an enterprise register (src/enterprises/) and of the
+ * institutions' transfer reports (src/institutions/), and converts units. Returns the problems
+ * found in the microdata records, the surveys and the register, for the checks stage to report
+ * with the others.
  */
 export async function runStaging(db: Database, data: DataDir): Promise<Problem[]> {
   // Intake that streamed the observations into DuckDB has created the input tables already.
@@ -26,7 +29,12 @@ export async function runStaging(db: Database, data: DataDir): Promise<Problem[]
   await db.append('variables', data.variables.map((v) => [v.variable, v.dataset, v.name_zh, v.name_en, v.unit, v.min, v.max, v.description, v.source || null]));
   await db.append('framework', data.nodes.map((n) => [n.code, n.parent, n.level, n.name_zh, n.name_en, n.unit, n.direction, n.weight, n.formula, n.target]));
   await db.append('observations_raw', data.observations.map((o) => [o.region_code, o.year, o.variable, o.source_value, o.source_unit, o.source_file, o.source_row, o.source_column]));
-  const microdataProblems = await runMicrodata(db, data.microdata ?? []);
+  const files = data.microdata ?? [];
+  const { warehouse } = data;
+  const made = warehouse === undefined ? undefined : (into: Database) =>
+    aggregateInWarehouse(into, warehouse, data.regions.map((r) => r.region_code), new Set(files.map((m) => m.dataset.name)));
+  const { problems: microdataProblems, inputs } = await runMicrodata(db, files, made);
+  data.inputs.push(...inputs);
   const surveyProblems = await runSurveys(db, data);
   // After every other source: the register's figures cover the years the others do.
   const registerProblems = await runEnterprises(db, data);

@@ -4,12 +4,13 @@ import { openDatabase, type Cell, type Database } from '../../src/pipeline/openD
 import { runQuery } from '../../src/pipeline/runQueries.ts';
 import { startPostgres, type Postgres } from './startPostgres.ts';
 
-// The portable SQL of the microdata aggregation (queries/microdata/15_ and 2*: README, "Larger
+// The portable SQL of the microdata aggregation (queries/microdata/1* and 2*: README, "Larger
 // than one machine") as a tested contract: run unchanged on a real PostgreSQL server over the
-// same typed records, it gives exactly DuckDB's aggregates. Whenever those files change, this
-// test runs them on both engines.
+// same records, it gives exactly DuckDB's aggregates. Whenever those files change, this test
+// runs them on both engines. The records sit in the tables the typed views read
+// (<dataset>_source; the build points them at a CSV, Parquet or a warehouse's table).
 
-const portable = ['15_patent_cube.sql', '20_patent_yearly.sql', '21_patent_aggregates.sql', '22_transfer_yearly.sql', '23_transfer_aggregates.sql', '24_pledge_yearly.sql', '25_pledge_aggregates.sql'];
+const portable = ['10_patent_records.sql', '11_transfer_records.sql', '12_pledge_records.sql', '15_patent_cube.sql', '20_patent_yearly.sql', '21_patent_aggregates.sql', '22_transfer_yearly.sql', '23_transfer_aggregates.sql', '24_pledge_yearly.sql', '25_pledge_aggregates.sql'];
 
 /** Seeded records as the typed views (10_ to 12_*_records.sql) give them: missing years, lapses, Chinese-free labels. */
 function records() {
@@ -40,9 +41,9 @@ function records() {
 
 // The record tables, typed as the views type them, in each engine's words.
 const recordTables = (text: string, integer: string, money: string, float: string) => `
-  CREATE TABLE patent_records (patent_id ${text}, region_code ${text}, filing_year ${integer}, type ${text}, grant_year ${integer}, lapse_year ${integer}, high_value ${integer}, pct ${integer}, ipc_class ${text});
-  CREATE TABLE transfer_records (patent_id ${text}, region_code ${text}, year ${integer}, kind ${text}, value ${money});
-  CREATE TABLE pledge_records (pledge_id ${text}, patent_ids ${text}, region_code ${text}, year ${integer}, amount ${money});
+  CREATE TABLE patent_records_source (patent_id ${text}, region_code ${text}, filing_year ${integer}, type ${text}, grant_year ${integer}, lapse_year ${integer}, high_value ${integer}, pct ${integer}, ipc_class ${text});
+  CREATE TABLE transfer_records_source (patent_id ${text}, region_code ${text}, year ${integer}, kind ${text}, value ${money});
+  CREATE TABLE pledge_records_source (pledge_id ${text}, patent_ids ${text}, region_code ${text}, year ${integer}, amount ${money});
   ${['patent', 'transfer', 'pledge'].map((d) => `CREATE TABLE ${d}_aggregates (region_code ${text} NOT NULL, year ${integer} NOT NULL, variable ${text} NOT NULL, value ${float}, unit ${text} NOT NULL, source_column ${text} NOT NULL);`).join('\n')}`;
 
 type Aggregate = { region_code: string; year: number; variable: string; value: number | null; unit: string; source_column: string };
@@ -65,16 +66,16 @@ beforeAll(async () => {
   postgres = await startPostgres();
   duck = await openDatabase();
   await duck.exec(recordTables('VARCHAR', 'INTEGER', 'DECIMAL(18, 2)', 'DOUBLE'));
-  await duck.append('patent_records', data.patents);
-  await duck.append('transfer_records', data.transfers.map((r) => [...r.slice(0, 4), Number(r[4])]));
-  await duck.append('pledge_records', data.pledges.map((r) => [...r.slice(0, 4), Number(r[4])]));
+  await duck.append('patent_records_source', data.patents);
+  await duck.append('transfer_records_source', data.transfers.map((r) => [...r.slice(0, 4), Number(r[4])]));
+  await duck.append('pledge_records_source', data.pledges.map((r) => [...r.slice(0, 4), Number(r[4])]));
   for (const file of portable) await runQuery(duck, `microdata/${file}`);
 
   const { client } = postgres;
   await client.query(recordTables('text', 'integer', 'numeric(18, 2)', 'double precision'));
-  await insertRows(postgres, 'patent_records', data.patents);
-  await insertRows(postgres, 'transfer_records', data.transfers);
-  await insertRows(postgres, 'pledge_records', data.pledges);
+  await insertRows(postgres, 'patent_records_source', data.patents);
+  await insertRows(postgres, 'transfer_records_source', data.transfers);
+  await insertRows(postgres, 'pledge_records_source', data.pledges);
   // The files as they are, one after the other, as a warehouse would be given them.
   for (const file of portable) await client.query(await readFile(`queries/microdata/${file}`, 'utf8'));
 }, 120_000);
@@ -108,9 +109,9 @@ describe('the portable microdata SQL on two PostgreSQL servers (postgres_fdw, pa
   let coordinator: Postgres;
   let shard: Postgres;
   const columns = {
-    patent_records: 'patent_id text, region_code text, filing_year integer, type text, grant_year integer, lapse_year integer, high_value integer, pct integer, ipc_class text',
-    transfer_records: 'patent_id text, region_code text, year integer, kind text, value numeric(18, 2)',
-    pledge_records: 'pledge_id text, patent_ids text, region_code text, year integer, amount numeric(18, 2)',
+    patent_records_source: 'patent_id text, region_code text, filing_year integer, type text, grant_year integer, lapse_year integer, high_value integer, pct integer, ipc_class text',
+    transfer_records_source: 'patent_id text, region_code text, year integer, kind text, value numeric(18, 2)',
+    pledge_records_source: 'pledge_id text, patent_ids text, region_code text, year integer, amount numeric(18, 2)',
   };
 
   beforeAll(async () => {
@@ -126,9 +127,9 @@ describe('the portable microdata SQL on two PostgreSQL servers (postgres_fdw, pa
       await c.query(`CREATE FOREIGN TABLE ${table}_remote PARTITION OF ${table} FOR VALUES WITH (MODULUS 2, REMAINDER 1) SERVER shard OPTIONS (table_name '${table}_shard')`);
     }
     await c.query(['patent', 'transfer', 'pledge'].map((d) => `CREATE TABLE ${d}_aggregates (region_code text NOT NULL, year integer NOT NULL, variable text NOT NULL, value double precision, unit text NOT NULL, source_column text NOT NULL);`).join('\n'));
-    await insertRows(coordinator, 'patent_records', data.patents);
-    await insertRows(coordinator, 'transfer_records', data.transfers);
-    await insertRows(coordinator, 'pledge_records', data.pledges);
+    await insertRows(coordinator, 'patent_records_source', data.patents);
+    await insertRows(coordinator, 'transfer_records_source', data.transfers);
+    await insertRows(coordinator, 'pledge_records_source', data.pledges);
     await c.query('SET enable_partitionwise_aggregate = on');
     for (const file of portable) await c.query(await readFile(`queries/microdata/${file}`, 'utf8'));
   }, 120_000);
@@ -139,15 +140,15 @@ describe('the portable microdata SQL on two PostgreSQL servers (postgres_fdw, pa
   });
 
   test('the records lie on both servers, and the shard groups its own', async () => {
-    const onShard = Number((await shard.client.query<{ n: string }>('SELECT count(*) AS n FROM patent_records_shard')).rows[0]?.n);
-    const onCoordinator = Number((await coordinator.client.query<{ n: string }>('SELECT count(*) AS n FROM patent_records_local')).rows[0]?.n);
+    const onShard = Number((await shard.client.query<{ n: string }>('SELECT count(*) AS n FROM patent_records_source_shard')).rows[0]?.n);
+    const onCoordinator = Number((await coordinator.client.query<{ n: string }>('SELECT count(*) AS n FROM patent_records_source_local')).rows[0]?.n);
     expect(onShard).toBeGreaterThan(0);
     expect(onCoordinator).toBeGreaterThan(0);
     expect(onShard + onCoordinator).toBe(data.patents.length);
     // The cube's grouping is sent to the shard as SQL (a Foreign Scan whose remote query groups).
     const cube = (await readFile('queries/microdata/15_patent_cube.sql', 'utf8')).replace(/--.*$/gm, '').replace(/CREATE TABLE patent_cube AS/, '');
     const plan = (await coordinator.client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (VERBOSE) ${cube}`)).rows.map((r) => r['QUERY PLAN']).join('\n');
-    expect(plan).toMatch(/Remote SQL: SELECT .* FROM public\.patent_records_shard GROUP BY/);
+    expect(plan).toMatch(/Remote SQL: SELECT .* FROM public\.patent_records_source_shard GROUP BY/);
   });
 
   test.each(['patent_aggregates', 'transfer_aggregates', 'pledge_aggregates'])('%s: exactly the aggregates DuckDB gives', async (table) => {
