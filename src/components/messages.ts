@@ -306,7 +306,8 @@ export const messages = {
     },
     downloads: {
       title: '数据下载',
-      intro: '报告中的每一张表均提供 CSV、XLSX（ipindex.xlsx 中的同名工作表）和 Arrow 格式。',
+      intro: '报告中的每一张表均提供 CSV、供 Excel 打开的 CSV、XLSX（ipindex.xlsx 中的同名工作表，第一张工作表“说明”列出数据性质、来源、单位和各列含义）和 Arrow 格式。CSV、XLSX 和 Arrow 保留全精度，供程序读取；供 Excel 打开的 CSV 带 UTF-8 字节顺序标记（在中文版 Windows 的 Excel 中双击即可正确显示中文），列名为中文并附代码，代码旁附名称，数字按单位取舍（件等计数取整，亿元保留两位小数，得分保留两位小数）。',
+      excelCsv: 'CSV（Excel）',
       safety: '以 = + - @ 开头的文本在导出时加前缀单引号，在电子表格中不会被当作公式执行。',
       table: '表',
       rows: '行数',
@@ -315,15 +316,6 @@ export const messages = {
       workbook: '全部表格（XLSX 工作簿）',
       manifest: '运行记录（输入文件哈希、方法、版本）',
       indicatorsSql: '指标公式编译后的 SQL',
-      tableNames: {
-        observations: '观测值（统一单位，含来源）',
-        indicators: '指标值',
-        scores: '标准化得分、维度得分与指数及排名',
-        ranking: '综合指数排名',
-        uncertainty: '排名不确定性',
-        accounts: '国民账户',
-        quality: '数据质量',
-      } as Record<string, string>,
     },
     reportPage: {
       title: '完整报告',
@@ -638,7 +630,8 @@ export const messages = {
     },
     downloads: {
       title: 'Downloads',
-      intro: 'Every table of the report as CSV, XLSX (the sheet of the same name in ipindex.xlsx) and Arrow.',
+      intro: 'Every table of the report as CSV, as CSV for Excel, as XLSX (the sheet of the same name in ipindex.xlsx, whose first sheet, Notes, says whether the data are official, their sources and units, and what each column means) and as Arrow. The CSV, XLSX and Arrow files keep full precision, for programs; the CSV for Excel has a UTF-8 byte-order mark (so that Excel on Chinese Windows shows the Chinese right when the file is opened), headers in words with the code, names beside codes, and numbers rounded to their unit (counts whole, 亿元 and scores to two decimals).',
+      excelCsv: 'CSV (Excel)',
       safety: 'Text starting with = + - @ is exported with a leading apostrophe, so that a spreadsheet never runs it as a formula.',
       table: 'Table',
       rows: 'Rows',
@@ -647,15 +640,6 @@ export const messages = {
       workbook: 'All tables (XLSX workbook)',
       manifest: 'Run record (input hashes, method, version)',
       indicatorsSql: 'The SQL the indicator formulas compiled to',
-      tableNames: {
-        observations: 'Observations (converted units, with their sources)',
-        indicators: 'Indicator values',
-        scores: 'Normalised scores, dimension scores and the index, with ranks',
-        ranking: 'Index ranking',
-        uncertainty: 'Rank uncertainty',
-        accounts: 'National accounts',
-        quality: 'Data quality',
-      } as Record<string, string>,
     },
     reportPage: {
       title: 'Full report',

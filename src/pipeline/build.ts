@@ -61,8 +61,8 @@ export async function build(options: BuildOptions): Promise<{ outDir: string; ye
     if (options.site === false) {
       await mkdir(site, { recursive: true });
     } else {
-      const downloads = await log('downloads', () => prepareDownloads(db, join(staging, 'data'), builtAt), (d) =>
-        `${d.files.length} files: CSV, XLSX, Arrow`);
+      const downloads = await log('downloads', () => prepareDownloads(db, join(staging, 'data'), { sample: data.method.report.sample_data, ...(data.method.report.scope === undefined ? {} : { scope: data.method.report.scope }), builtAt, version: toolVersion() }), (d) =>
+        `${d.files.length} files: CSV, XLSX, Arrow, CSV for spreadsheets`);
       const report = await assembleReport(db, { method: data.method, builtAt, version: toolVersion(), downloads: downloads.files });
       report.accounts = results.accounts;
       const reportPath = join(staging, 'report.json');

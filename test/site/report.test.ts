@@ -38,7 +38,7 @@ beforeAll(async () => {
   const computed = await computeResults(db, data, silentStageLog);
   dataDir = join(root, 'data');
   await writeResults(db, dataDir, data, computed, { version: 'test', builtAt: '2026-01-01T00:00:00Z' });
-  const downloads = await prepareDownloads(db, dataDir, '2026-01-01T00:00:00Z');
+  const downloads = await prepareDownloads(db, dataDir, { sample: true, builtAt: '2026-01-01T00:00:00Z', version: '0.0.0' });
   await downloads.writeTables();
   report = await assembleReport(db, { method: data.method, builtAt: '2026-01-01T00:00:00Z', version: 'test', downloads: downloads.files });
 });
@@ -197,6 +197,40 @@ describe('downloads (out/data)', () => {
     const name = tibet?.getCell(header.indexOf('name_en') + 1);
     expect(name?.value).toBe(`'${formulaName}`);
     expect(name?.type).toBe(ExcelJS.ValueType.String);
+  });
+
+  test('each table has a copy for Excel: a byte-order mark, headers in words, names beside codes, numbers rounded by unit', async () => {
+    const copy = await readFile(join(dataDir, 'excel', 'indicators.csv'), 'utf8');
+    // Excel on Chinese Windows reads UTF-8 only after a BOM; its lines end CRLF.
+    expect(copy.startsWith('\uFEFF地区代码 (region_code),地区名称,年份 (year),指标代码 (indicator),指标名称,数值 (value),')).toBe(true);
+    const lines = copy.slice(1).split('\r\n');
+    expect(lines.at(-1)).toBe('');
+    const full = (await readFile(join(dataDir, 'indicators.csv'), 'utf8')).trim().split('\n');
+    expect(lines.length - 2).toBe(full.length - 1);
+    // Beijing's R&D intensity (%) in full, and in the copy to two decimals; its per-capita R&D (元/人, a rate) too.
+    const header = full[0]!.split(',');
+    const fullValue = (indicator: string) => Number(full.find((l) => l.startsWith(`${BJ},2021,${indicator},`))!.split(',')[header.indexOf('value')]);
+    const copyRow = (indicator: string) => lines.find((l) => l.startsWith(`${BJ},北京市,2021,${indicator},`))!.split(',');
+    expect(copyRow('rd_intensity').slice(0, 6)).toEqual([BJ, '北京市', '2021', 'rd_intensity', 'R&D强度', (Math.round(fullValue('rd_intensity') * 100) / 100).toFixed(2)]);
+    expect(copyRow('rd_per_capita')[5]).toBe((Math.round(fullValue('rd_per_capita') * 100) / 100).toFixed(2));
+    // Counts are whole: observations in 件 (patents) have no decimals in the copy.
+    const observations = (await readFile(join(dataDir, 'excel', 'observations.csv'), 'utf8')).split('\r\n');
+    const patents = observations.find((l) => l.startsWith(`${BJ},北京市,2021,patents,`))!.split(',');
+    expect(patents[5]).toMatch(/^\d+$/);
+    expect(report.downloads.find((d) => d.file === 'data/excel/scores.csv')).toMatchObject({ table: 'scores', format: 'csv-excel', rows: 42 });
+  });
+
+  test('the workbook opens with a notes sheet: sample or official, sources and units, every sheet and column in words', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(dataDir, 'ipindex.xlsx'));
+    const notes = workbook.worksheets[0]!;
+    expect(notes.name).toBe('说明 Notes');
+    const rows = (notes.getSheetValues() as unknown[][]).slice(2).map((row) => row.slice(1, 5));
+    expect(rows[0]).toEqual(['报告 Report', 'data', '示例数据：随附的示意性数据，并非官方统计数据，不得引用', 'Sample data: illustrative, not official statistics; do not quote']);
+    expect(rows).toContainEqual(['变量 Variables', 'gdp', '地区生产总值（亿元）', 'Gross regional product (亿元)']);
+    expect(rows).toContainEqual(['工作表 Sheets', 'scores', '标准化得分、维度得分与指数及排名，42行', 'Normalised scores, dimension scores and the index, with ranks, 42 rows']);
+    expect(rows).toContainEqual(['列 Columns', 'score', '得分', 'Score']);
+    expect(workbook.worksheets[1]?.name).toBe(workbook.worksheets.slice(1).map((w) => w.name).sort()[0]);
   });
 
   test('files written while the pages are built are listed without a size', () => {

@@ -14,6 +14,8 @@ export const load: PageServerLoad = ({ params }) => {
       table,
       rows: downloads.find((d) => d.table === table && d.rows !== null)?.rows ?? null,
       csv: of(table, 'csv'),
+      // The copy for spreadsheets (data/excel/: UTF-8 with a byte-order mark, words in the headers, rounded).
+      excel: of(table, 'csv-excel'),
       // A table may also have a workbook of its own (the accounts do), besides its sheet in ipindex.xlsx.
       xlsx: of(table, 'xlsx'),
       arrow: of(table, 'arrow'),
