@@ -62,7 +62,7 @@ export function distributionChart(rows: readonly DistributionRow[], { locale, ye
       }),
       Plot.tickX(intervals, { x: 'ci_low', y: label, stroke: '#222', inset: 4 }),
       Plot.tickX(intervals, { x: 'ci_high', y: label, stroke: '#222', inset: 4 }),
-      Plot.text(data, { x: end, y: label, text: (r: DistributionRow) => r.value?.toFixed(decimals), textAnchor: 'start', dx: 3, fontSize: 9 }),
+      Plot.text(data, { x: end, y: label, text: (r: DistributionRow) => r.value?.toFixed(decimals), textAnchor: 'start', dx: 3, fontSize: 11 }),
       Plot.ruleX(references, { x: 'value', stroke: '#d62728', strokeDasharray: '4 3' }),
       // Median and target may lie close together: their labels go on two lines.
       ...references.map((reference, i) => Plot.text([reference], { x: 'value', text: 'text', frameAnchor: 'top', dy: -22 + 11 * i, fill: '#d62728' })),

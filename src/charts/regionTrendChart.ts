@@ -31,7 +31,7 @@ export function regionTrendChart(rows: readonly RegionTrendRow[], { locale, name
       Plot.lineY(data, { x: 'year', y: 'national', stroke: 'currentColor', strokeOpacity: 0.6, strokeDasharray: '4 3' }),
       Plot.lineY(data, { x: 'year', y: 'score', stroke: '#4269d0', strokeWidth: 2.5 }),
       Plot.dot(scored, { x: 'year', y: 'score', fill: '#4269d0', r: 3 }),
-      Plot.text(scored, { x: 'year', y: 'score', text: (r: RegionTrendRow) => (locale === 'zh' ? `第${r.rank}` : `#${r.rank}`), dy: -10, fontSize: 9 }),
+      Plot.text(scored, { x: 'year', y: 'score', text: (r: RegionTrendRow) => (locale === 'zh' ? `第${r.rank}` : `#${r.rank}`), dy: -10, fontSize: 11 }),
       Plot.text(data.filter((r) => r.national !== null).slice(-1), { x: 'year', y: 'national', text: () => words.mean, textAnchor: 'start', dx: 8, fillOpacity: 0.8 }),
       Plot.text(scored.slice(-1), { x: 'year', y: 'score', text: () => name, textAnchor: 'start', dx: 8, fill: '#4269d0', fontWeight: 'bold' }),
     ],

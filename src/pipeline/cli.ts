@@ -16,7 +16,7 @@ Usage:
   ipindex build <data-dir> --out <dir> [--microdata <url>]
                                            compute the indicators and the index, write the report
   ipindex serve <dir> [--port 4173]        serve a built report on localhost
-  ipindex pdf <dir> [--lang en]            print a built report to <dir>/report.pdf (needs Chromium)
+  ipindex pdf <dir> [--lang en]            print a built report to <dir>/report.pdf, in English report-en.pdf (needs Chromium)
   ipindex import <file.xlsx|.csv> --map <map.yaml> --out <file.csv> [--data <data-dir>]
                                            turn a yearbook sheet or an extract into a long observation file
   ipindex estimate <survey-dir> --out <dir>

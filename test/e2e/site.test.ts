@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { access, readFile, rm } from 'node:fs/promises';
+import { access, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
@@ -10,6 +11,7 @@ import { siteWeight } from '../../bench/siteWeight.ts';
 import { main } from '../../src/pipeline/cli.ts';
 import { buildHostileSample, formulaName, hostileName } from './buildHostileSample.ts';
 import { launchChromium } from './launchChromium.ts';
+import { layoutProblems } from './layoutProblems.ts';
 import { serveFolder } from './serveFolder.ts';
 
 // The built site of the bundled sample (Tibet renamed to markup and to a formula), served under
@@ -212,8 +214,22 @@ describe('what a reader does', () => {
     await page.close();
   });
 
-  test('compare keeps the chosen regions in the address, so that the link reopens them', async () => {
+  test('compare opens with the top three of the ranking, their end labels apart', async () => {
+    const ranking = parse(await readFile(join(out, 'data', 'ranking.csv'), 'utf8'), { columns: true }) as { year: string; region_code: string; rank: string }[];
+    const latest = Math.max(...ranking.map((r) => Number(r.year)));
+    const top = ranking.filter((r) => Number(r.year) === latest && r.rank !== '').sort((a, b) => Number(a.rank) - Number(b.rank)).slice(0, 3).map((r) => r.region_code);
     const { page } = await visit('compare/');
+    await page.waitForURL(new RegExp(`\\?r=${top.join('(%2C|,)')}$`));
+    for (const code of top) await expect.poll(() => page.locator(`g.series.r-${code}`).getAttribute('class')).toContain('chosen');
+    // The chosen regions' names at the ends of their lines never overlap (dodged apart).
+    const boxes = (await page.locator('g.end-label.chosen text').evaluateAll((texts) => texts.map((t) => t.getBoundingClientRect()).map((b) => [b.top, b.bottom]))).sort((a, b) => a[0]! - b[0]!);
+    expect(boxes.length).toBe(3);
+    for (let i = 1; i < boxes.length; i++) expect(boxes[i]![0]!).toBeGreaterThanOrEqual(boxes[i - 1]![1]! - 0.5);
+    await page.close();
+  });
+
+  test('compare keeps the chosen regions in the address, so that the link reopens them', async () => {
+    const { page } = await visit('compare/?r=');
     await page.getByRole('checkbox', { name: '北京市' }).check();
     await page.getByRole('checkbox', { name: '上海市' }).check();
     await page.waitForURL(/\?r=110000%2C310000$|\?r=110000,310000$/);
@@ -238,7 +254,7 @@ describe('what a reader does', () => {
     await page.getByRole('link', { name: 'Guangdong' }).first().click();
     await page.waitForURL(`${base}en/region/440000/`);
     // The page reached by a link has its charts (drawn at build time, not in the page data).
-    expect(await page.locator('figure.chart > svg').count()).toBe(2);
+    expect(await page.locator('figure.chart .chart-scroll > svg').count()).toBe(2);
     expect(await page.locator('h1').textContent()).toMatch(/^Guangdong/);
     expect(failed).toEqual([]);
     expect(errors).toEqual([]);
@@ -253,6 +269,20 @@ describe('what a reader does', () => {
     expect(await page.locator('section[aria-labelledby="ranking"] svg').first().isVisible()).toBe(true);
     await page.close();
   });
+});
+
+// Desktop and phone, both languages: every page type readable at the width of the screen.
+describe('layout at 1366 and 390 px', () => {
+  test.each([1366, 390])('at %i px no page is wider than the screen, nothing is cut off without a cue, no text is under 11 px', async (width) => {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const found: string[] = [];
+    for (const { path } of pageTypes) {
+      await page.goto(base + path, { waitUntil: 'networkidle' });
+      for (const problem of await layoutProblems(page)) found.push(`${path || '/'}: ${problem}`);
+    }
+    expect(found).toEqual([]);
+    await page.close();
+  }, 120_000);
 });
 
 describe('downloads', () => {
@@ -283,7 +313,25 @@ describe('ipindex pdf', () => {
     const pdf = await readFile(join(out, 'report.pdf'));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const titles = outlineTitles(pdf);
-    for (const section of ['1. 总览', '2. 各地区概况', '3. 各项指标', '4. 方法与数据质量', '5. 数据下载']) expect(titles).toContain(section);
+    for (const section of ['一、全国概况', '二、综合指数排名', '三、各地区概况', '北京市 Beijing', '附录一 指标', '附录二 国民账户中的知识产权产品', '附录三 数据质量', '附录四 方法与数据来源']) expect(titles).toContain(section);
+    const file = join(out, 'report.pdf');
+    // A cover, the contents, then a page per region at least (31 provinces).
+    const pages = Number(/Pages:\s+(\d+)/.exec(poppler('pdfinfo', [file]))?.[1]);
+    expect(pages).toBeGreaterThan(2 + 31);
+    // The contents gives each region's page, and that page is its profile.
+    const contents = poppler('pdftotext', ['-layout', '-f', '2', '-l', '2', file, '-']);
+    for (const region of ['北京市', '上海市', '辽宁省']) {
+      const at = Number(new RegExp(`${region}\\s+(\\d+)`).exec(contents)?.[1]);
+      const onPage = poppler('pdftotext', ['-f', String(at), '-l', String(at), file, '-']);
+      expect(onPage, `${region} on page ${at}`).toMatch(new RegExp(`${region}[\\s\\S]*优势[\\s\\S]*短板`));
+    }
+    // Every page drawn to an image has something on it (a blank page is a few hundred bytes at this size).
+    const images = await mkdtemp(join(tmpdir(), 'ipindex-pdf-pages-'));
+    poppler('pdftoppm', ['-r', '20', '-gray', '-png', file, join(images, 'page')]);
+    const sizes = await Promise.all((await readdir(images)).map(async (f) => (await stat(join(images, f))).size));
+    expect(sizes.length).toBe(pages);
+    expect(sizes.filter((size) => size < 1000)).toEqual([]);
+    await rm(images, { recursive: true, force: true });
     // Its fonts are embedded outlines (pdffonts, from poppler-utils: .ci/run installs it), never Type 3 bitmaps.
     const fonts = poppler('pdffonts', [join(out, 'report.pdf')]).split('\n').slice(2).filter((l) => l.trim() !== '');
     expect(fonts.length).toBeGreaterThan(0);
@@ -293,6 +341,18 @@ describe('ipindex pdf', () => {
     const text = poppler('pdftotext', [join(out, 'report.pdf'), '-']);
     expect(text).toContain('综合指数');
     expect(text.match(/点击|单击|悬停|Select a|Click|hover/g) ?? []).toEqual([]);
+  });
+
+  test('prints the English edition to out/report-en.pdf, in English words and units', async () => {
+    const lines: string[] = [];
+    expect(await main(['pdf', out, '--lang', 'en'], (line) => lines.push(line), (line) => lines.push(line)), lines.join('\n')).toBe(0);
+    const file = join(out, 'report-en.pdf');
+    const titles = outlineTitles(await readFile(file));
+    for (const section of ['1. National summary', '3. Region profiles', 'Annex 4. Method and sources']) expect(titles).toContain(section);
+    const text = poppler('pdftotext', [file, '-']);
+    expect(text).toContain('Strengths');
+    expect(text.match(/件\/万人|点击|Click|hover/g) ?? []).toEqual([]);
+    expect(poppler('pdffonts', [file]).split('\n').filter((l) => /\bType 3\b/.test(l))).toEqual([]);
   });
 
   test('says how to install Chromium when there is none, and exits with 1', async () => {

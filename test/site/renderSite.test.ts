@@ -62,7 +62,7 @@ describe('rendering the pages from the compiled app', () => {
       expect(html).toContain(page.startsWith('en/') ? '<html lang="en"' : '<html lang="zh-CN"');
       expect(html).toMatch(/<meta http-equiv="content-security-policy" content="[^"]*script-src 'self' 'sha256-/);
       // Every chart in its place (src/routes/chartSlots.server.ts), none left as a placeholder.
-      expect(html).toMatch(/<figure class="chart[^"]*"><figcaption>[^<]*<\/figcaption>\s*<!--[^>]*--><svg /);
+      expect(html).toMatch(/<figure class="chart[^"]*"><figcaption>[^<]*<\/figcaption>\s*<div class="chart-scroll">\s*<!--[^>]*--><svg /);
       expect(html).not.toContain('<!--ipindex-chart:');
       // Links load their page (src/app.html): no data files for navigation within the browser.
       expect(await access(join(work, 'b', page, '__data.json')).then(() => true, () => false)).toBe(false);

@@ -1,13 +1,9 @@
 import { error } from '@sveltejs/kit';
-import { dimensionChart, regionTrendChart } from '$charts/index';
 import { decimalsForUnit } from '$components/formatValue';
-import { nameOf } from '$components/messages';
-import { chartSlot } from '../../../chartSlots.server';
-import { frameworkParts } from '../../../frameworkParts';
 import { langOf } from '../../../langOf';
 import { loadReport } from '../../../loadReport.server';
+import { regionProfile } from '../../../regionProfile.server';
 import { reportIndex, rowsOf } from '../../../reportIndex';
-import { scoreDomain } from '../../../scoreDomain';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 /** A page for every region, in both languages. */
@@ -18,22 +14,15 @@ export const entries: EntryGenerator = () =>
 export const load: PageServerLoad = ({ params }) => {
   const lang = langOf(params.lang);
   const report = loadReport();
-  const index = reportIndex(report);
-  const region = index.region.get(params.code);
-  if (region === undefined) error(404, `no region ${params.code}`);
   const year = report.years.at(-1) ?? 0;
-  const { root, dimensions } = frameworkParts(report);
-  const { lower, upper } = scoreDomain(report);
-  const name = nameOf(lang, region);
-
-  const scoreOf = (node: string, y = year) => index.nodeScore.get(`${region.region_code}|${node}|${y}`);
-  const nationalOf = (node: string, y = year) => index.national.get(`${node}|${y}`);
+  const profile = regionProfile(report, params.code, lang, year);
+  if (profile === undefined) error(404, `no region ${params.code}`);
+  const { region } = profile;
+  const index = reportIndex(report);
+  const scoreOf = (node: string) => index.nodeScore.get(`${region.region_code}|${node}|${year}`);
+  const nationalOf = (node: string) => index.national.get(`${node}|${year}`);
   const contributionOf = new Map(rowsOf(index.contributionsByRegionYear, `${region.region_code}|${year}`).map((c) => [c.node, c.contribution]));
   const values = new Map(rowsOf(index.valuesByRegionYear, `${region.region_code}|${year}`).map((v) => [v.indicator, v]));
-  const indexScore = scoreOf(root.code);
-
-  const dimensionRows = dimensions.map((d) => ({ code: d.code, name_zh: d.name_zh, name_en: d.name_en, score: scoreOf(d.code)?.score ?? null, national: nationalOf(d.code)?.score_mean ?? null }));
-  const trend = report.years.map((y) => ({ year: y, score: scoreOf(root.code, y)?.score ?? null, rank: scoreOf(root.code, y)?.rank ?? null, national: nationalOf(root.code, y)?.score_mean ?? null }));
 
   // Every node under the index in reading order: dimensions as subtotal rows, indicators under them.
   const table = report.nodes.filter((n) => n.parent !== null).map((n) => {
@@ -60,27 +49,11 @@ export const load: PageServerLoad = ({ params }) => {
         .map(({ variable, estimate, ci_low, ci_high, quality, suppressed }) => ({ variable, estimate, ci_low, ci_high, quality, suppressed })),
     };
   });
-  const ranked = table.filter((r) => r.level === 1 && r.contribution !== null).sort((a, b) => (b.contribution ?? 0) - (a.contribution ?? 0));
   // The region's enterprise IP management figures at the end of the year shown, beside the nation's.
   const register = report.enterprises?.series.filter((s) => s.year === year && (s.region_code === region.region_code || s.region_code === '100000'));
   const figure = (code: string, variable: string) => register?.find((s) => s.region_code === code && s.variable === variable)?.value ?? null;
   const enterprises = register === undefined ? null : ['register_enterprises', 'certified_enterprises', 'newly_certified_enterprises', 'certificates_suspended_withdrawn', 'certification_bodies', 'consulting_bodies', 'training_bodies', 'internal_auditors_trained']
     .map((variable) => ({ variable, region: figure(region.region_code, variable), nation: figure('100000', variable) }));
 
-  return {
-    year,
-    region,
-    index: { score: indexScore?.score ?? null, rank: indexScore?.rank ?? null, previous_rank: indexScore?.previous_rank ?? null, contribution: indexScore?.score ?? null },
-    regionCount: report.regions.length,
-    table,
-    strengths: ranked.slice(0, 3),
-    weaknesses: ranked.slice(-3).reverse(),
-    dimensionRows,
-    trend,
-    enterprises,
-    charts: {
-      dimensions: chartSlot(dimensionChart(dimensionRows, { locale: lang, year, name, lower, upper })),
-      trend: chartSlot(regionTrendChart(trend, { locale: lang, name, lower, upper })),
-    },
-  };
+  return { year, ...profile, table, enterprises };
 };
