@@ -46,8 +46,8 @@ export function formatNumber(value: number | null | undefined, lang: Lang, decim
     format = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
     formats.set(key, format);
   }
-  // -0.0 would print as "-0.0".
-  return format.format(value === 0 ? 0 : value).replace(/^-(0[.,]?0*)$/, '$1');
+  // -0.0 would print as "-0.0"; a negative number takes the minus sign (−), not a hyphen.
+  return format.format(value === 0 ? 0 : value).replace(/^-(0[.,]?0*)$/, '$1').replace(/^-/, '−');
 }
 
 /** A change of rank as an arrow and the places moved (up is better); no previous rank is a dash. */

@@ -151,7 +151,8 @@ export function assetAccountTable(data: AccountsData, code: string): AccountsTab
     level,
     kind,
     values: data.years.map((year) => lookup(year, item, basis)),
-    decimals: 2,
+    // Amounts in 亿元 to one decimal (a 10-million-yuan place), as the yearbooks print them; rates to two.
+    decimals: unit === undefined ? 1 : 2,
     ...(unit === undefined ? {} : { unit }),
   });
   const section = (basis: 'current' | 'constant'): AccountsTableRow[] => {
@@ -195,12 +196,16 @@ export function assetAccountTable(data: AccountsData, code: string): AccountsTab
   };
 }
 
-/** A table of one item for every region, grouped by zone with subtotals, the sum of regions and the national row. */
-export function regionalTable(data: AccountsData, item: string, basis: 'current' | 'constant'): AccountsTable {
+/**
+ * A table of one item for every region, grouped by zone with subtotals, the sum of regions and
+ * the national row. `methodNotes: false` (a page that shows the method's notes once, under the
+ * national asset account) points to them instead of repeating them under each table.
+ */
+export function regionalTable(data: AccountsData, item: string, basis: 'current' | 'constant', { methodNotes: withMethod = true } = {}): AccountsTable {
   const key = priceBasis(data, basis);
   const { byRegion, byGroup, unitOf } = accountsIndex(data);
   const unitKey = unitOf.get(`${item}|${key}`) ?? (item === 'gfcf_share_gdp' ? '%' : item === 'stock_per_fte' ? '万元/人年' : '亿元');
-  const decimals = 2;
+  const decimals = unitKey === '亿元' ? 1 : 2;
   const line = (code: string, label: Bilingual, level: number, kind: AccountsTableRow['kind'], lookup: typeof byRegion): AccountsTableRow => ({
     label,
     level,
@@ -226,7 +231,7 @@ export function regionalTable(data: AccountsData, item: string, basis: 'current'
   const label = basisLabel(data, basis);
   const title = regionalTitles[item] ?? itemLabels[item] ?? { zh: item, en: item };
   const hasBasis = item !== 'gfcf_share_gdp';
-  const footnotes: AccountsTable['footnotes'] = [...methodNotes(data, null)];
+  const footnotes: AccountsTable['footnotes'] = withMethod ? [...methodNotes(data, null)] : [{ text: { zh: '计算方法见全国资产账户的表注。', en: 'The method: see the notes to the national asset account.' } }];
   footnotes.push({ text: {
     zh: `全国按全国数据以同一方法单独计算；地区合计、区域小计为各地区相加${item === 'gfcf_share_gdp' ? '（比重为合计固定资本形成除以合计地区生产总值）' : item === 'stock_per_fte' ? '（为合计存量除以合计人员全时当量）' : ''}，任一地区缺值的年份不列小计。存量不要求与全国相等：各地区与全国的初始存量分别估计。`,
     en: `The national row is computed from national data by the same method; the sum of regions and the zone subtotals add the regions up${item === 'gfcf_share_gdp' ? ' (the share is total GFCF over total GDP)' : item === 'stock_per_fte' ? ' (total stock over total FTE)' : ''}, and are left blank in a year in which any region lacks a value. Stocks need not match the national row, since each initial stock is estimated on its own series.`,
@@ -267,7 +272,8 @@ export function formatAccountsValue(value: number | null, decimals: number): str
   if (value === null || !Number.isFinite(value)) return '–';
   // -0.00 would read as a negative amount.
   const rounded = Number(value.toFixed(decimals)) === 0 ? 0 : value;
-  return numberFormat(decimals).format(rounded);
+  // The minus sign (−), as everywhere in the report, not a hyphen.
+  return numberFormat(decimals).format(rounded).replace(/^-/, '−');
 }
 
 // Setting up an Intl.NumberFormat costs far more than formatting with one, and the accounts
@@ -400,12 +406,12 @@ function methodNotes(data: AccountsData, code: string | null): { text: Bilingual
     : { zh: `资产物量其他变化取自变量${p.otherVolumeChanges}`, en: `other changes in volume from the variable ${p.otherVolumeChanges}` };
   return [
     { text: {
-      zh: `按SNA 2008，R&D支出作为知识产权产品固定资本形成记录（我国自2016年起）。固定资本形成 = R&D经费内部支出 × 资本化比例${p.capitalisationShare}；永续盘存法 K_t = (1 − d)K_{t−1} + I_t，固定资本消耗 = d × 期初存量，折旧率 d = ${d}${byRegion ? '（部分地区另定）' : ''}；首年期初存量 = I₀/(g + d)，${growth.zh}。`,
-      en: `Following SNA 2008, R&D is recorded as gross fixed capital formation in intellectual property products (in China since 2016). GFCF = intramural R&D expenditure × capitalisation share ${p.capitalisationShare}; perpetual inventory K_t = (1 − d)K_{t−1} + I_t, consumption of fixed capital = d × opening stock, d = ${d}${byRegion ? ' (some regions differ)' : ''}; the first opening stock is I₀/(g + d), ${growth.en}.`,
+      zh: `按SNA 2008，R&D支出作为知识产权产品固定资本形成记录（我国自2016年起）。固定资本形成 = R&D经费内部支出 × 资本化比例${p.capitalisationShare}；永续盘存法 Kₜ = (1 − d)Kₜ₋₁ + Iₜ，固定资本消耗 = d × 期初存量，折旧率 d = ${d}${byRegion ? '（部分地区另定）' : ''}；首年期初存量 = I₀/(g + d)，${growth.zh}。`,
+      en: `Following SNA 2008, R&D is recorded as gross fixed capital formation in intellectual property products (in China since 2016). GFCF = intramural R&D expenditure × capitalisation share ${p.capitalisationShare}; perpetual inventory Kₜ = (1 − d)Kₜ₋₁ + Iₜ, consumption of fixed capital = d × opening stock, d = ${d}${byRegion ? ' (some regions differ)' : ''}; the first opening stock is I₀/(g + d), ${growth.en}.`,
     } },
     { text: {
-      zh: `不变价为${p.baseYear}年价格，以${p.priceIndex.name_zh}（${p.priceIndex.variable}）换算为${p.baseYear}=100后缩减；现价存量 = 不变价存量 × P_t/100；重估价 = 不变价期初存量 × (P_t − P_{t−1})/100，首年为0；${ocv.zh}。期末存量 = 期初存量 + 固定资本形成 − 固定资本消耗 + 其他物量变化 + 重估价。`,
-      en: `Constant prices are ${p.baseYear} prices, deflated by ${p.priceIndex.name_en} (${p.priceIndex.variable}) rebased to ${p.baseYear} = 100; closing stock at current prices = constant-price stock × P_t/100; revaluation = constant-price opening stock × (P_t − P_{t−1})/100, zero in the first year; ${ocv.en}. Closing = opening + GFCF − CFC + other changes in volume + revaluation.`,
+      zh: `不变价为${p.baseYear}年价格，以${p.priceIndex.name_zh}（${p.priceIndex.variable}）换算为${p.baseYear}=100后缩减；现价存量 = 不变价存量 × Pₜ/100；重估价 = 不变价期初存量 × (Pₜ − Pₜ₋₁)/100，首年为0；${ocv.zh}。期末存量 = 期初存量 + 固定资本形成 − 固定资本消耗 + 其他物量变化 + 重估价。`,
+      en: `Constant prices are ${p.baseYear} prices, deflated by ${p.priceIndex.name_en} (${p.priceIndex.variable}) rebased to ${p.baseYear} = 100; closing stock at current prices = constant-price stock × Pₜ/100; revaluation = constant-price opening stock × (Pₜ − Pₜ₋₁)/100, zero in the first year; ${ocv.en}. Closing = opening + GFCF − CFC + other changes in volume + revaluation.`,
     } },
   ];
 }

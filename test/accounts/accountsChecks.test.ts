@@ -69,7 +69,7 @@ describe('the national-sum check', () => {
     const manifest = JSON.parse(await readFile(join(out, 'data', 'manifest.json'), 'utf8'));
     expect(manifest.accounts.nationalBreaks).toBe(1);
     const table = await readFile(join(out, 'data', 'accounts', 'regions_gfcf_current.csv'), 'utf8');
-    expect(table).toContain('\r\n全国 National [a],151,190,197.62\r\n');
+    expect(table).toContain('\r\n全国 National [a],151,190,197.6\r\n');
     expect(table).toContain('[a] 各地区之和与全国数之差超过0.50%：2021 R&D固定资本形成 -9.42%（地区合计相对全国）。 The regions do not add up to the national row within 0.50%: 2021 GFCF in R&D -9.42% (sum of regions relative to national).');
   });
 

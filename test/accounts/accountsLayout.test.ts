@@ -51,7 +51,7 @@ describe('formatAccountsValue', () => {
     expect(formatAccountsValue(null, 2)).toBe('–');
     expect(formatAccountsValue(Number.NaN, 2)).toBe('–');
     expect(formatAccountsValue(-0.001, 2)).toBe('0.00');
-    expect(formatAccountsValue(-12.345, 1)).toBe('-12.3');
+    expect(formatAccountsValue(-12.345, 1)).toBe('−12.3');
   });
 });
 
@@ -164,7 +164,8 @@ describe('the layout CSV and the workbook', () => {
     expect(sheet.getCell('B4').value).toBe(2020);
     expect(sheet.getCell('A5').value).toBe('全国 National');
     expect(sheet.getCell('B5').value).toBe(1320);
-    expect(sheet.getCell('B5').numFmt).toBe('#,##0.00');
+    // 亿元 to one decimal, as the yearbooks print them.
+    expect(sheet.getCell('B5').numFmt).toBe('#,##0.0');
     expect(sheet.getCell('C6').value).toBe(null);
     expect(sheet.getCell('A8').alignment?.indent).toBe(1);
     const lastRow = sheet.getRow(sheet.rowCount);

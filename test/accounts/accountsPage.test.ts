@@ -44,8 +44,8 @@ describe('the Accounts pages', () => {
     expect(body.match(/<caption/g)).toHaveLength(6);
     expect(body.match(/<thead/g)).toHaveLength(6);
     expect(body).toMatch(/<th scope="colgroup" colspan="2" class="group[^"]*">(<!--[^>]*-->)*年份 /);
-    // The national opening stock, formatted zh-CN with two decimals, in a row headed by its label.
-    expect(text(body)).toContain('期初存量 Opening stock 1,333.33 1,333.33');
+    // The national opening stock in 亿元, formatted zh-CN with one decimal, in a row headed by its label.
+    expect(text(body)).toContain('期初存量 Opening stock 1,333.3 1,333.3');
     expect(body).toMatch(/<th scope="row" class="level-2[^"]*">(<!--[^>]*-->)*固定资本形成总额/);
     expect(text(body)).toContain('单位：亿元 Unit: 100 million yuan');
     // Regions link to their own asset account (outside SvelteKit's prerender, links resolve from
@@ -53,7 +53,9 @@ describe('the Accounts pages', () => {
     expect(body).toContain('<a href="/accounts/110000/">地区1</a>');
     expect(text(body)).toContain('每人年R&D资本存量（现价）（万元/人年） Closing stock per R&D FTE, current prices (10,000 yuan per person-year) 13,333.33');
     expect(body).toContain('href="/data/accounts.xlsx"');
-    expect(text(body)).toContain('永续盘存法 K_t = (1 − d)K_{t−1} + I_t');
+    expect(text(body)).toContain('永续盘存法 Kₜ = (1 − d)Kₜ₋₁ + Iₜ');
+    // The method's notes are given once, under the national account, not under each of the six tables.
+    expect(text(body).split('永续盘存法').length - 1).toBe(1);
   });
 
   test('each region and the nation has its own page', async () => {
@@ -62,18 +64,18 @@ describe('the Accounts pages', () => {
     const data = (await loadRegion({ params: { region: '110000' } } as never))!;
     const { body } = render(RegionPage, { props: { data } as never });
     expect(text(body)).toContain('地区1知识产权产品（R&D）资产账户 Region 1: asset account of intellectual property products (R&D)');
-    expect(text(body)).toContain('期末存量 Closing stock 666.67 666.67');
+    expect(text(body)).toContain('期末存量 Closing stock 666.7 666.7');
     expect(body).toContain('href="/data/accounts/asset_account_110000.csv"');
   });
 
   test('the English pages put English first and link within /en/', async () => {
     const data = (await load({ params: { lang: 'en' } } as never))!;
     const { body } = render(AccountsPage, { props: { data } as never });
-    expect(text(body)).toContain('Opening stock 期初存量 1,333.33 1,333.33');
+    expect(text(body)).toContain('Opening stock 期初存量 1,333.3 1,333.3');
     expect(text(body)).toContain('Unit: 100 million yuan 单位：亿元');
     expect(body).toContain('<a href="/en/accounts/110000/">Region 1</a>');
     expect(body).toMatch(/<span class="second[^"]*" lang="zh-CN">/);
     const region = (await loadRegion({ params: { lang: 'en', region: '110000' } } as never))!;
-    expect(text(render(RegionPage, { props: { data: region } as never }).body)).toContain('Closing stock 期末存量 666.67 666.67');
+    expect(text(render(RegionPage, { props: { data: region } as never }).body)).toContain('Closing stock 期末存量 666.7 666.7');
   });
 });

@@ -9,6 +9,8 @@ describe('numbers for the language of the page', () => {
     expect(formatNumber(1234567.891, 'en', 0)).toBe('1,234,568');
     expect(formatNumber(0.5, 'en', 1)).toBe('0.5');
     expect(formatNumber(-0.04, 'zh', 1)).toBe('0.0');
+    // One minus sign everywhere: U+2212, as the charts (d3-format) print it.
+    expect(formatNumber(-12.5, 'en', 1)).toBe('−12.5');
     expect(formatNumber(null, 'zh', 1)).toBe('–');
     expect(formatNumber(Number.NaN, 'en', 1)).toBe('–');
   });

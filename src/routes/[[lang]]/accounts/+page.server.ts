@@ -14,7 +14,8 @@ export const load: PageServerLoad = ({ params }) => {
     lang,
     reason: null,
     main: national === null ? null : assetAccountTable(accounts, national),
-    regional: regionalItems.map(({ item, basis }) => regionalTable(accounts, item, basis)),
+    // The method's notes once, under the national account, rather than under every table.
+    regional: regionalItems.map(({ item, basis }) => regionalTable(accounts, item, basis, { methodNotes: national === null })),
     units: units.map((code) => ({ code, name: unitName(accounts, code) })),
   };
 };

@@ -54,7 +54,7 @@ export const load: PageServerLoad = ({ params }) => {
       };
     }),
     profiles,
-    accounts: accounts === null ? null : { national: nationalAccount, regional: regionalItems.map(({ item, basis }) => regionalTable(accounts, item, basis)) },
+    accounts: accounts === null ? null : { national: nationalAccount, regional: regionalItems.map(({ item, basis }) => regionalTable(accounts, item, basis, { methodNotes: nationalAccount === null })) },
     // Data quality of the year: how many regions have each indicator, and how many values were imputed or treated.
     coverage: rowsOf(index.coverageByYear, year).map((c) => ({ ...c, ...(nodeNames.get(c.indicator) ?? { name_zh: c.indicator, name_en: c.indicator }) })),
     flagged: { imputed: report.flagged.filter((f) => f.year === year && f.imputed).length, treated: report.flagged.filter((f) => f.year === year && f.treated).length },
