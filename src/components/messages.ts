@@ -293,6 +293,8 @@ export const messages = {
         accounts: '国民账户中知识产权产品（研发资本化、永续盘存法）的参数。',
         report: '报告设置。',
       } as Record<string, string>,
+      settingsOf: '设置（method.yaml）',
+      setting: '设置',
       stepNames: {
         normalise: '标准化',
         aggregate: '加权汇总',
@@ -305,6 +307,8 @@ export const messages = {
         uncertainty: '不确定性分析',
         report: '报告',
         accounts: '国民账户',
+        enterprises: '贯标认证效果评估',
+        institutions: '高校院所转移转化报表',
       } as Record<string, string>,
     },
     downloads: {
@@ -640,6 +644,8 @@ export const messages = {
         accounts: 'The parameters of IP products in the national accounts (R&D capitalisation, perpetual inventory).',
         report: 'Report settings.',
       } as Record<string, string>,
+      settingsOf: 'Settings (method.yaml)',
+      setting: 'Setting',
       stepNames: {
         normalise: 'Normalisation',
         aggregate: 'Aggregation',
@@ -652,6 +658,8 @@ export const messages = {
         uncertainty: 'Uncertainty analysis',
         report: 'Report',
         accounts: 'National accounts',
+        enterprises: 'Effect of certification',
+        institutions: 'Institution reports',
       } as Record<string, string>,
     },
     downloads: {

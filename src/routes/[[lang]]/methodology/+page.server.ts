@@ -24,8 +24,9 @@ export const load: PageServerLoad = ({ params }) => {
     // The institutions' reports: the term of the untransformed patents, when there are reports.
     institutions: report.institutions === undefined ? null : { untransformedYears: report.institutions.untransformedYears },
     years: report.years,
-    steps: Object.entries(steps).map(([step, parameters]) => ({ step, parameters: flatten(parameters) })),
-    uncertaintySettings: uncertainty === undefined ? null : flatten(uncertainty),
+    // Each step's settings as method.yaml resolved them; the page puts them in words (methodProse.ts).
+    steps: Object.entries(steps).map(([step, value]) => ({ step, value })),
+    uncertaintySettings: uncertainty ?? null,
     coverage: pivot(index.coverage, indicators).map((row) => ({ ...row, ...(nodeNames.get(row.key) ?? { name_zh: row.key, name_en: row.key }) })),
     regionCoverage: pivot(index.regionCoverage, report.regions.map((r) => r.region_code)).map((row) => ({ ...row, ...(regionNames.get(row.key) ?? { name_zh: row.key, name_en: row.key }) })),
     // Listed in full up to a page's worth; beyond that (337 prefecture-level units x 20 years
@@ -49,11 +50,3 @@ export const load: PageServerLoad = ({ params }) => {
 
 /** How many imputed or treated values the page lists. */
 const flaggedListed = 500;
-
-/** A method setting as key-value lines (nested keys joined by dots), to print whatever method.yaml holds. */
-function flatten(value: unknown, prefix = ''): { key: string; value: string }[] {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    return Object.entries(value).flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k));
-  }
-  return [{ key: prefix || '–', value: Array.isArray(value) ? value.join(', ') : String(value) }];
-}
