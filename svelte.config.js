@@ -1,12 +1,12 @@
-// `ipindex build` compiles the app into a folder of its cache (src/pipeline/site/compiledApp.ts)
-// and renders the pages from it itself (src/pipeline/site/renderPages.ts): the app is compiled
+// `ipindex build` compiles the app into a folder of its cache (src/site/compiledApp.ts)
+// and renders the pages from it itself (src/site/renderPages.ts): the app is compiled
 // once per version, not once per build of the data.
 const outDir = process.env.IPINDEX_KIT_DIR ?? '.svelte-kit';
 
 /** @type {import('@sveltejs/kit').Config} */
 export default {
   kit: {
-    // Nothing to adapt: the compiled output is what src/pipeline/site/ renders pages from.
+    // Nothing to adapt: the compiled output is what src/site/ renders pages from.
     adapter: { name: 'ipindex', adapt() {} },
     outDir,
     // Relative links: the report works from any sub-path of any host, and from a folder.

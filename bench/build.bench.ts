@@ -9,7 +9,7 @@ import { access, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { appCacheDir } from '../src/pipeline/site/compiledApp.ts';
+import { appCacheDir } from '../src/site/compiledApp.ts';
 import { SAMPLE_OPTIONS } from '../src/sample/generateSample.ts';
 import { writeDataDirectory } from '../src/sample/writeDataDirectory.ts';
 import { medianBy, megabytes, measureProcess, type Measured } from './buildProcess.ts';
@@ -53,7 +53,7 @@ export async function run(): Promise<BenchSection[]> {
     await writeFile(stamp, generator);
   }
   try {
-    // The first build after a change to the app compiles it (src/pipeline/site/compiledApp.ts):
+    // The first build after a change to the app compiles it (src/site/compiledApp.ts):
     // measured once, with the cache emptied; every later build renders from the compiled app.
     await rm(await appCacheDir(), { recursive: true, force: true });
     const [cold] = await builds(join(root, 'data'), join(work, 'cold'), 1);

@@ -5,9 +5,9 @@
 // directory is read first, untimed), the effect's rows, peak resident bytes.
 import { relative } from 'node:path';
 import { runEnterprises } from '../src/enterprises/runEnterprises.ts';
-import { loadDataDir } from '../src/pipeline/intake/loadDataDir.ts';
-import { openDatabase } from '../src/pipeline/openDatabase.ts';
-import { runQuery } from '../src/pipeline/runQueries.ts';
+import { loadDataDir } from '../src/intake/loadDataDir.ts';
+import { openDatabase } from '../src/database/openDatabase.ts';
+import { runQuery } from '../src/database/runQueries.ts';
 
 const dir = process.argv[2];
 if (dir === undefined) {
@@ -16,7 +16,7 @@ if (dir === undefined) {
 }
 const data = await loadDataDir(dir, relative(process.cwd(), dir) || '.');
 const db = await openDatabase();
-// What the staging stage has done before the register (src/pipeline/stages/runStaging.ts).
+// What the staging stage has done before the register (src/staging/runStaging.ts).
 await runQuery(db, 'staging/00_inputs.sql');
 await db.append('regions', data.regions.map((r) => [r.region_code, r.name_zh, r.name_en, r.level, r.parent_code || null, r.zone]));
 await runQuery(db, 'staging/05_region_closure.sql');

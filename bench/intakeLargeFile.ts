@@ -15,10 +15,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { formatProblem } from '../src/lib/InputError.ts';
-import { main } from '../src/pipeline/cli.ts';
-import { countValues } from '../src/pipeline/intake/countValues.ts';
-import { loadDataDir } from '../src/pipeline/intake/loadDataDir.ts';
-import { openDatabase } from '../src/pipeline/openDatabase.ts';
+import { main } from '../src/cli/cli.ts';
+import { countValues } from '../src/intake/countValues.ts';
+import { loadDataDir } from '../src/intake/loadDataDir.ts';
+import { openDatabase } from '../src/database/openDatabase.ts';
 
 const megabytes = Number(process.argv[2] ?? '300');
 const shape = process.argv[3] === 'wide' ? 'wide' : 'long';

@@ -11,7 +11,7 @@
 import { access, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hashFile } from '../src/pipeline/microdata/hashFile.ts';
+import { hashFile } from '../src/microdata/hashFile.ts';
 import { SAMPLE_OPTIONS } from '../src/sample/generateSample.ts';
 import { writeDataDirectory } from '../src/sample/writeDataDirectory.ts';
 import { medianBy, megabytes, measureProcess } from './buildProcess.ts';
@@ -48,7 +48,7 @@ export async function run(): Promise<BenchSection[]> {
   const hashSeconds = (performance.now() - hashStart) / 1000;
 
   // A file written moments before its first build is hashed again by the next build (its note
-  // is not settled: src/pipeline/microdata/csvCache.ts); a user's register is older than that.
+  // is not settled: src/microdata/csvCache.ts); a user's register is older than that.
   const age = Date.now() - (await stat(csv)).ctimeMs;
   if (age < 3000) await new Promise((resolve) => setTimeout(resolve, 3000 - age));
   const cacheDir = join(dirname(dir), '.ipindex-cache');

@@ -7,12 +7,12 @@
 // bench/microdataPipeline.ts DIR` prints JSON: seconds in all and by stage, peak resident bytes,
 // the number of indicator rows, what was cached.
 import { relative } from 'node:path';
-import { loadDataDir } from '../src/pipeline/intake/loadDataDir.ts';
-import { microdataCached } from '../src/pipeline/microdata/microdataCached.ts';
-import { openDatabase } from '../src/pipeline/openDatabase.ts';
-import { runChecks } from '../src/pipeline/runQueries.ts';
-import { runIndicators } from '../src/pipeline/stages/runIndicators.ts';
-import { runStaging } from '../src/pipeline/stages/runStaging.ts';
+import { loadDataDir } from '../src/intake/loadDataDir.ts';
+import { microdataCached } from '../src/microdata/microdataCached.ts';
+import { openDatabase } from '../src/database/openDatabase.ts';
+import { runChecks } from '../src/database/runQueries.ts';
+import { runIndicators } from '../src/indicators/runIndicators.ts';
+import { runStaging } from '../src/staging/runStaging.ts';
 
 const dir = process.argv[2];
 if (dir === undefined) {

@@ -6,11 +6,11 @@
 import type { Bench, BenchCase } from './run.ts';
 import { methodSchema } from '../src/lib/methodSchema.ts';
 import type { FrameworkNode, Region } from '../src/lib/types.ts';
-import type { DataDir } from '../src/pipeline/intake/DataDir.ts';
-import { openDatabase, type Database } from '../src/pipeline/openDatabase.ts';
-import { runQuery } from '../src/pipeline/runQueries.ts';
-import { runComposite } from '../src/pipeline/stages/runComposite.ts';
-import { runUncertainty } from '../src/pipeline/stages/runUncertainty.ts';
+import type { DataDir } from '../src/intake/DataDir.ts';
+import { openDatabase, type Database } from '../src/database/openDatabase.ts';
+import { runQuery } from '../src/database/runQueries.ts';
+import { runComposite } from '../src/composite/runComposite.ts';
+import { runUncertainty } from '../src/uncertainty/runUncertainty.ts';
 
 /** A small seeded generator (mulberry32), so that every run sees the same data. */
 function generator(seed: number): () => number {

@@ -7,7 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const compiled = `${root}lib/pipeline/cli.js`;
+const compiled = `${root}lib/cli/cli.js`;
 
 /** Whether lib/ holds the CLI compiled from the sources as they are now. */
 function compiledIsCurrent() {
@@ -30,6 +30,6 @@ if (compiledIsCurrent()) {
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  ({ main } = await import('../src/pipeline/cli.ts'));
+  ({ main } = await import('../src/cli/cli.ts'));
 }
 process.exitCode = await main(process.argv.slice(2));

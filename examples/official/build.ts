@@ -2,7 +2,7 @@
 // Each table is imported through `ipindex import` by its map into data/, then data/ is built
 // into out/ (or the folder given: npm run example:official -- DIR).
 import { join } from 'node:path';
-import { main } from '../../src/pipeline/cli.ts';
+import { main } from '../../src/cli/cli.ts';
 import { importOfficialTables, officialDir } from './officialTables.ts';
 
 const data = join(officialDir, 'data');

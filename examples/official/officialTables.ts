@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main } from '../../src/pipeline/cli.ts';
+import { main } from '../../src/cli/cli.ts';
 
 /** The folder of the official-data edition. */
 export const officialDir = fileURLToPath(new URL('./', import.meta.url));

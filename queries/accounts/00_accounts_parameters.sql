@@ -1,5 +1,5 @@
 -- Accounts parameters: the depreciation rate d of every unit of account, that is each region of
--- regions.csv and the nation (region_code 100000). Filled by src/pipeline/stages/runAccounts.ts
+-- regions.csv and the nation (region_code 100000). Filled by src/accounts/runAccounts.ts
 -- from method.yaml (accounts.depreciation, overridden by accounts.depreciation_by_region), so
 -- that configuration reaches SQL as data.
 

@@ -1,5 +1,5 @@
 -- Normalise methods: the normalisation methods this run computes scores for, filled by
--- src/pipeline/stages/runComposite.ts from method.yaml: normalise.method (is_main) and the
+-- src/composite/runComposite.ts from method.yaml: normalise.method (is_main) and the
 -- alternatives the uncertainty analysis draws from (uncertainty.normalise).
 
 CREATE TABLE normalise_methods (

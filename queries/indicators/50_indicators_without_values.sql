@@ -1,6 +1,6 @@
 -- Indicators that have no value in any region and year: their dimension would carry its
 -- weight with no scores behind it (or no dimension at all would be left), so the build stops
--- and says which variables of the formula no file gives (src/pipeline/stages/runIndicators.ts).
+-- and says which variables of the formula no file gives (src/indicators/runIndicators.ts).
 -- One row per such indicator; variables_without_values lists, of all variables, those with no
 -- value anywhere, for the message.
 

@@ -6,7 +6,7 @@
 -- whose lag() reads it) and the years before them (for the lag), wide as observations_wide
 -- is, one column per variable the affected indicators' formulas read (perturbed_variables),
 -- the perturbed values in place of the others. The indicators are then computed from it by the
--- same compiled formulas as the published ones (src/pipeline/compileIndicators.ts, keyed).
+-- same compiled formulas as the published ones (src/indicators/compileIndicators.ts, keyed).
 -- From observations_wide, perturbed_values and perturbed_variables.
 
 CREATE OR REPLACE TABLE perturbed_wide AS

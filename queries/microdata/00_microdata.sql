@@ -2,7 +2,7 @@
 -- file each dataset came from (as the user named it), for the source of every aggregate.
 -- The aggregate tables are long (one row per region, year and variable) and hold every
 -- variable a dataset yields; 90_observations_raw.sql keeps those the codebook declares.
--- Created only when the data directory holds microdata (src/pipeline/microdata/runMicrodata.ts).
+-- Created only when the data directory holds microdata (src/microdata/runMicrodata.ts).
 
 CREATE TABLE microdata_files (
   dataset VARCHAR PRIMARY KEY,      -- patent_records | transfer_records | pledge_records

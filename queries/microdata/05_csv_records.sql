@@ -1,6 +1,6 @@
 -- csv_records: one microdata CSV file as typed rows, read by the first build of its content
 -- (the records views and their first aggregate read it directly) and written once to Parquet
--- (the cache of src/pipeline/microdata/csvCache.ts). DuckDB-specific: read_csv and getvariable.
+-- (the cache of src/microdata/csvCache.ts). DuckDB-specific: read_csv and getvariable.
 -- From the variables csv_path, csv_delimiter and csv_columns (the header's columns, in file
 -- order, with the type each is read as; columns no dataset knows are named extra_column_<n>
 -- and left out, as nothing reads them). Rows that do not fit their types are not read but

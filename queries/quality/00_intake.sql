@@ -1,5 +1,5 @@
--- Intake facts: what src/pipeline/intake recorded while reading the observation files, for the
--- data-quality summary (quality/10_quality.sql). Filled by src/pipeline/quality/runQuality.ts.
+-- Intake facts: what src/intake/ recorded while reading the observation files, for the
+-- data-quality summary (quality/10_quality.sql). Filled by src/quality/runQuality.ts.
 
 -- Each observation file: records below its header, and how many of them were blank.
 CREATE OR REPLACE TABLE intake_files (

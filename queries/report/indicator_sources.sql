@@ -1,7 +1,7 @@
 -- Indicator sources: for every indicator, the codebook variables its formula uses, where their
 -- numbers come from (variables.csv's source: the publication and table a reader can cite) and
 -- the files of the data directory they were read from (named relative to it, never by the build
--- machine's path: published_path, src/pipeline/intake/publishedPath.ts), for the "data source"
+-- machine's path: published_path, src/intake/publishedPath.ts), for the "data source"
 -- of the indicator pages. A
 -- formula's variables are its tokens that name a codebook variable (formulas are checked on
 -- intake, so every other token is a number or a function).

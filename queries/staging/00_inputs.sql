@@ -1,4 +1,4 @@
--- Inputs: the typed tables that intake (src/pipeline/intake) fills from the data directory.
+-- Inputs: the typed tables that intake (src/intake/) fills from the data directory.
 -- Every value arrives here already parsed; nothing below reads the CSV files again. Created
 -- before intake reads the observation files, so that their values are appended as they are read.
 

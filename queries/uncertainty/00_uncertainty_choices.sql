@@ -1,5 +1,5 @@
 -- Uncertainty choices: the methods the Monte Carlo draws from at each run, filled by
--- src/pipeline/stages/runUncertainty.ts from method.yaml (uncertainty.normalise,
+-- src/uncertainty/runUncertainty.ts from method.yaml (uncertainty.normalise,
 -- uncertainty.aggregate). ord numbers the choices of a kind from 0. The aggregation choice
 -- 'configured' stands for the method.yaml method of each level (aggregate.method/levels).
 -- Every table of queries/uncertainty/ is created or replaced, so that the analysis can run again

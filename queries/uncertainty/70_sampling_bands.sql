@@ -4,7 +4,7 @@
 -- runs without the draws is kept beside it, so that the report can show what sampling error
 -- adds; otherwise the band is the one of the design choices alone and the other columns are empty.
 -- From uncertainty_without_sampling, uncertainty_with_sampling and mc_nodes (50_uncertainty.sql, run once
--- or twice by src/pipeline/stages/runUncertainty.ts).
+-- or twice by src/uncertainty/runUncertainty.ts).
 
 CREATE TABLE uncertainty AS
 SELECT

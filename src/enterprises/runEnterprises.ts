@@ -2,10 +2,10 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Problem } from '../lib/InputError.ts';
 import { nationalCode } from '../lib/types.ts';
-import type { DataDir } from '../pipeline/intake/DataDir.ts';
-import { readRegisterFiles } from '../pipeline/intake/readRegisterFiles.ts';
-import type { Database } from '../pipeline/openDatabase.ts';
-import { runQuery, selectQuery } from '../pipeline/runQueries.ts';
+import type { DataDir } from '../intake/DataDir.ts';
+import { readRegisterFiles } from '../intake/readRegisterFiles.ts';
+import type { Database } from '../database/openDatabase.ts';
+import { runQuery, selectQuery } from '../database/runQueries.ts';
 import { outcomeMeasures, registerFiles } from './registerSchema.ts';
 
 /**

@@ -2,7 +2,7 @@
  * The national-accounts tables of IP products (R&D capital), as a statistician reads them: the
  * asset account of one region with years as columns, and regional tables of one item with the
  * regions grouped by zone, zone subtotals and the national row. Pure: the numbers come from
- * queries/accounts/ (via src/pipeline/accounts/readAccounts.ts); this only arranges and labels
+ * queries/accounts/ (via src/accounts/readAccounts.ts); this only arranges and labels
  * them, once, for the Accounts page, the layout CSV files and the XLSX workbook alike.
  */
 

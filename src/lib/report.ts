@@ -204,7 +204,7 @@ export type Report = {
   uncertainty?: UncertaintyRow[];
   /** Present when the composite engine computed performance groups. */
   groups?: GroupRow[];
-  /** IP products in the national accounts (src/pipeline/accounts/readAccounts.ts), or why there are none. */
+  /** IP products in the national accounts (src/accounts/readAccounts.ts), or why there are none. */
   accounts?: AccountsReport;
 };
 

@@ -2,8 +2,8 @@ import type { LayoutServerLoad } from './$types';
 import { langOf } from './langOf';
 import { loadReport } from './loadReport.server';
 
-// Every page is rendered to static HTML at build time (src/pipeline/site/renderPages.ts); the
-// report needs no server. While the app is only compiled (src/pipeline/site/compiledApp.ts),
+// Every page is rendered to static HTML at build time (src/site/renderPages.ts); the
+// report needs no server. While the app is only compiled (src/site/compiledApp.ts),
 // nothing is prerendered: SvelteKit would render every page of whatever report it is given.
 export const prerender = process.env.IPINDEX_SITE_COMPILE !== '1';
 

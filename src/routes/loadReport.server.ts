@@ -4,7 +4,7 @@ import type { Report } from '$lib/report';
 let cached: { path: string; report: Report } | undefined;
 
 /**
- * The pipeline's results, handed over as JSON by `ipindex build` (src/pipeline/build.ts) through
+ * The pipeline's results, handed over as JSON by `ipindex build` (src/build/build.ts) through
  * IPINDEX_REPORT; read once per build, however many pages are prerendered from it.
  */
 export function loadReport(): Report {

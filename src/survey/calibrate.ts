@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { InputError, quoteFound, type Problem } from '../lib/InputError.ts';
 import { parseCell } from '../lib/parseCell.ts';
-import { readCsvFile } from '../pipeline/intake/readCsvFile.ts';
-import type { Database } from '../pipeline/openDatabase.ts';
-import { runQuery, selectQuery } from '../pipeline/runQueries.ts';
+import { readCsvFile } from '../intake/readCsvFile.ts';
+import type { Database } from '../database/openDatabase.ts';
+import { runQuery, selectQuery } from '../database/runQueries.ts';
 import type { Design } from './designSchema.ts';
 import type { SurveyFiles } from './loadResponses.ts';
 

@@ -1,4 +1,4 @@
-import type { Database } from '../pipeline/openDatabase.ts';
+import type { Database } from '../database/openDatabase.ts';
 import { insertInParts } from './insertInParts.ts';
 import { answered, byDomain, sharedCondition, type SurveyRequest } from './surveyRequests.ts';
 

@@ -2,8 +2,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../lib/InputError.ts';
 import type { SurveyEstimateRow } from '../lib/report.ts';
-import { openDatabase } from '../pipeline/openDatabase.ts';
-import { runQuery, selectQuery } from '../pipeline/runQueries.ts';
+import { openDatabase } from '../database/openDatabase.ts';
+import { runQuery, selectQuery } from '../database/runQueries.ts';
 import type { Design } from './designSchema.ts';
 import { calibratedInfluence } from './calibrate.ts';
 import { cellSums } from './cellSums.ts';
@@ -12,7 +12,7 @@ import { loadResponses, type SurveyFiles, type SurveyLoad } from './loadResponse
 import { readDesign } from './readDesign.ts';
 import { surveyYears } from './surveyYears.ts';
 import { parquetYears } from './readResponsesParquet.ts';
-import { surveyResponsesFile } from '../pipeline/intake/surveyResponsesFile.ts';
+import { surveyResponsesFile } from '../intake/surveyResponsesFile.ts';
 
 /**
  * One published cell of a survey (output contract: estimates.csv), with the estimate and its

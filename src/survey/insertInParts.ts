@@ -1,4 +1,4 @@
-import type { Database } from '../pipeline/openDatabase.ts';
+import type { Database } from '../database/openDatabase.ts';
 
 /** Respondents a part holds at least before a pass is split in two. */
 const splitFrom = 50_000;

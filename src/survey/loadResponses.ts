@@ -1,17 +1,17 @@
 import { join } from 'node:path';
 import { InputError, quoteFound, type Problem } from '../lib/InputError.ts';
 import { parseCell, parseYear } from '../lib/parseCell.ts';
-import type { Cell, Database, RowAppender } from '../pipeline/openDatabase.ts';
-import { streamCsvRecords } from '../pipeline/intake/readCsvFile.ts';
+import type { Cell, Database, RowAppender } from '../database/openDatabase.ts';
+import { streamCsvRecords } from '../intake/readCsvFile.ts';
 import { calibrateWeights, loadMargins } from './calibrate.ts';
 import { clusterPaths, responseTable, type ResponseColumn, type ResponseTable } from './responseTable.ts';
 import { readResponsesParquet } from './readResponsesParquet.ts';
 import { stageCounts } from './stageCounts.ts';
-import { surveyResponsesFile } from '../pipeline/intake/surveyResponsesFile.ts';
+import { surveyResponsesFile } from '../intake/surveyResponsesFile.ts';
 import { surveyRequests, type SurveyRequest } from './surveyRequests.ts';
 import { expandColumns, missingColumns } from './designColumns.ts';
 import { readResponsesFast } from './readResponsesFast.ts';
-import { runQuery, selectQuery } from '../pipeline/runQueries.ts';
+import { runQuery, selectQuery } from '../database/runQueries.ts';
 import type { Design } from './designSchema.ts';
 import { replicateScales } from './replicateScales.ts';
 

@@ -1,8 +1,8 @@
 import { open, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { sniffDelimiter } from '../pipeline/intake/readCsvFile.ts';
-import { quotedIdentifier, quotedString as text, type Database } from '../pipeline/openDatabase.ts';
+import { sniffDelimiter } from '../intake/readCsvFile.ts';
+import { quotedIdentifier, quotedString as text, type Database } from '../database/openDatabase.ts';
 import { missingColumns } from './designColumns.ts';
 import type { Design } from './designSchema.ts';
 import { clusterPaths, responseTable, type ResponseColumn, type ResponseTable } from './responseTable.ts';
@@ -64,7 +64,7 @@ export async function readResponsesFast(db: Database, dir: string, design: Desig
   };
   // Both cores for reading, checking and laying out the table (none of it adds up numbers);
   // the sums after it run on one, so that they never depend on thread timing
-  // (src/pipeline/openDatabase.ts). The table keeps the file's order (rowid). Another wave's
+  // (src/database/openDatabase.ts). The table keeps the file's order (rowid). Another wave's
   // respondents are left out.
   const inWave = wave === null ? '' : `WHERE TRY_CAST(trim(${col(wave.column)}) AS INTEGER) = ${wave.year}`;
   await db.exec(table.ddl);

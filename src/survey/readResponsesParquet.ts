@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { InputError, quoteFound, type Problem } from '../lib/InputError.ts';
-import { quotedIdentifier, quotedString as text, type Database } from '../pipeline/openDatabase.ts';
+import { quotedIdentifier, quotedString as text, type Database } from '../database/openDatabase.ts';
 import { missingColumns } from './designColumns.ts';
 import type { Design } from './designSchema.ts';
 import type { SurveyFiles, Wave } from './loadResponses.ts';

@@ -2,11 +2,11 @@ import { join } from 'node:path';
 import { InputError, quoteFound, type Problem } from '../lib/InputError.ts';
 import { createRegionMatcher } from '../lib/regionMatcher.ts';
 import { nationalCode } from '../lib/types.ts';
-import type { DataDir } from '../pipeline/intake/DataDir.ts';
-import { hashFile } from '../pipeline/microdata/hashFile.ts';
-import { surveyResponsesFile } from '../pipeline/intake/surveyResponsesFile.ts';
-import type { Cell, Database } from '../pipeline/openDatabase.ts';
-import { runQuery } from '../pipeline/runQueries.ts';
+import type { DataDir } from '../intake/DataDir.ts';
+import { hashFile } from '../microdata/hashFile.ts';
+import { surveyResponsesFile } from '../intake/surveyResponsesFile.ts';
+import type { Cell, Database } from '../database/openDatabase.ts';
+import { runQuery } from '../database/runQueries.ts';
 import { estimateSurvey } from './estimateSurvey.ts';
 
 /** The cells of estimates.csv, in its order (output contract). */

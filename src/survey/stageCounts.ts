@@ -1,4 +1,4 @@
-import type { Database } from '../pipeline/openDatabase.ts';
+import type { Database } from '../database/openDatabase.ts';
 
 /**
  * Counts the sample at each stage of the design into survey_stage_counts (queries/survey/

@@ -1,6 +1,6 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { csvLine } from '../pipeline/report/csvLine.ts';
+import { csvLine } from '../report/csvLine.ts';
 import type { SurveyEstimate } from './estimateSurvey.ts';
 
 /** The columns of estimates.csv (output contract), in order. */

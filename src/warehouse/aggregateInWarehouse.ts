@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { InputError, type Problem } from '../lib/InputError.ts';
-import type { InputFile } from '../pipeline/intake/InputFile.ts';
-import { checkProblem, type CheckRow } from '../pipeline/microdata/checkProblem.ts';
-import { microdataDatasets, type MicrodataDataset } from '../pipeline/microdata/microdataDatasets.ts';
-import type { Database } from '../pipeline/openDatabase.ts';
-import { QueryError } from '../pipeline/QueryError.ts';
-import { readQuery } from '../pipeline/runQueries.ts';
+import type { InputFile } from '../intake/InputFile.ts';
+import { checkProblem, type CheckRow } from '../microdata/checkProblem.ts';
+import { microdataDatasets, type MicrodataDataset } from '../microdata/microdataDatasets.ts';
+import type { Database } from '../database/openDatabase.ts';
+import { QueryError } from '../database/QueryError.ts';
+import { readQuery } from '../database/runQueries.ts';
 import { warehouseLabel } from './warehouseLabel.ts';
 
 /** A database whose tables hold registry records: where the build's microdata is aggregated. */

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatProblem, InputError } from '../../src/lib/InputError.ts';
 import { nationalCode } from '../../src/lib/types.ts';
-import { main } from '../../src/pipeline/cli.ts';
-import { openDatabase } from '../../src/pipeline/openDatabase.ts';
-import { selectQuery } from '../../src/pipeline/runQueries.ts';
-import { runAccounts } from '../../src/pipeline/stages/runAccounts.ts';
-import { runStaging } from '../../src/pipeline/stages/runStaging.ts';
+import { main } from '../../src/cli/cli.ts';
+import { openDatabase } from '../../src/database/openDatabase.ts';
+import { selectQuery } from '../../src/database/runQueries.ts';
+import { runAccounts } from '../../src/accounts/runAccounts.ts';
+import { runStaging } from '../../src/staging/runStaging.ts';
 import { memoryDataDir, type SeriesYear } from './memoryDataDir.ts';
 
 const toy = 'test/accounts/fixtures/toy';

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { accountsTables, assetAccountTable, formatAccountsValue, regionalTable, tableGrid, type AccountsData, type AccountsValue } from '../../src/lib/accountsLayout.ts';
-import { accountsTableCsv } from '../../src/pipeline/accounts/accountsTableCsv.ts';
-import { writeAccountsXlsx } from '../../src/pipeline/writeAccountsXlsx.ts';
+import { accountsTableCsv } from '../../src/accounts/accountsTableCsv.ts';
+import { writeAccountsXlsx } from '../../src/accounts/writeAccountsXlsx.ts';
 
 // A hand-made result: two regions (one named like a spreadsheet formula, as a hostile
 // regions.csv could), the nation, two years. Only the numbers the tests look at are given.

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../../src/lib/InputError.ts';
 import { nationalCode } from '../../src/lib/types.ts';
-import { openDatabase } from '../../src/pipeline/openDatabase.ts';
-import { runAccounts } from '../../src/pipeline/stages/runAccounts.ts';
-import { runStaging } from '../../src/pipeline/stages/runStaging.ts';
+import { openDatabase } from '../../src/database/openDatabase.ts';
+import { runAccounts } from '../../src/accounts/runAccounts.ts';
+import { runStaging } from '../../src/staging/runStaging.ts';
 import { memoryDataDir, type SeriesYear } from './memoryDataDir.ts';
 import { referenceAccounts } from './referenceAccounts.ts';
 

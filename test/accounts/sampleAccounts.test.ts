@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { build } from '../../src/pipeline/build.ts';
-import { silentStageLog } from '../../src/pipeline/createStageLog.ts';
+import { build } from '../../src/build/build.ts';
+import { silentStageLog } from '../../src/build/createStageLog.ts';
 
 type Csv = Record<string, string>[];
 const readCsv = async (path: string): Promise<Csv> => parse(await readFile(path, 'utf8'), { columns: true, bom: true }) as Csv;

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { build } from '../../src/pipeline/build.ts';
-import { silentStageLog } from '../../src/pipeline/createStageLog.ts';
+import { build } from '../../src/build/build.ts';
+import { silentStageLog } from '../../src/build/createStageLog.ts';
 
 const toy = 'test/accounts/fixtures/toy';
 type Csv = Record<string, string>[];

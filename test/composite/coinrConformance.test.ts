@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { main } from '../../src/pipeline/cli.ts';
+import { main } from '../../src/cli/cli.ts';
 
 // COINr's ASEM example (test/fixtures/coinr-asem/README.md): its reference outputs were computed
 // by COINr 1.1.14 itself. ipindex imports the same two tables, builds them with the method the

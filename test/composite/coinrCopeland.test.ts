@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml, stringify } from 'yaml';
-import { main } from '../../src/pipeline/cli.ts';
+import { main } from '../../src/cli/cli.ts';
 
 // COINr's Copeland aggregation (a_copeland over outrankMatrix) on the ASEM example: the eight
 // pillars (level 2) by Copeland's rule from COINr's own normalised data set

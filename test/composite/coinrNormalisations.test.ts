@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml, stringify } from 'yaml';
-import { main } from '../../src/pipeline/cli.ts';
+import { main } from '../../src/cli/cli.ts';
 
 // COINr's normalisations beyond those of the reference build, on the ASEM example: Borda
 // (n_borda: rank - 1, ties sharing the lower rank), fraction of max (n_fracmax: x / max) and

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml, stringify } from 'yaml';
-import { main } from '../../src/pipeline/cli.ts';
+import { main } from '../../src/cli/cli.ts';
 
 // COINr's PCA weights (get_PCA: each group's first principal component, prcomp's rotation[, 1],
 // signed) on the ASEM example, against base R's prcomp on COINr's normalised data

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { main } from '../../src/pipeline/cli.ts';
+import { main } from '../../src/cli/cli.ts';
 
 // ipindex import-coinr on a small COINr data set written here: what each file of the data
 // directory holds, and the messages for tables that do not fit.

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatProblem } from '../../src/lib/InputError.ts';
 import { methodSchema } from '../../src/lib/methodSchema.ts';
-import { main } from '../../src/pipeline/cli.ts';
-import { readMethod } from '../../src/pipeline/intake/readMethod.ts';
+import { main } from '../../src/cli/cli.ts';
+import { readMethod } from '../../src/intake/readMethod.ts';
 import { runEngine } from './runEngine.ts';
 
 // method.yaml is checked against its schema: a wrong key or value is reported with the key's

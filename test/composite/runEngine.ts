@@ -1,10 +1,10 @@
-import type { DataDir } from '../../src/pipeline/intake/DataDir.ts';
+import type { DataDir } from '../../src/intake/DataDir.ts';
 import { methodSchema } from '../../src/lib/methodSchema.ts';
 import type { FrameworkNode, Region } from '../../src/lib/types.ts';
-import { openDatabase, type Database } from '../../src/pipeline/openDatabase.ts';
-import { runQuery } from '../../src/pipeline/runQueries.ts';
-import { runComposite } from '../../src/pipeline/stages/runComposite.ts';
-import { runUncertainty } from '../../src/pipeline/stages/runUncertainty.ts';
+import { openDatabase, type Database } from '../../src/database/openDatabase.ts';
+import { runQuery } from '../../src/database/runQueries.ts';
+import { runComposite } from '../../src/composite/runComposite.ts';
+import { runUncertainty } from '../../src/uncertainty/runUncertainty.ts';
 
 /** A framework node as the tests write it: direction and weight default to 1. */
 export type Node = { code: string; parent: string | null; level: number; direction?: 1 | -1; weight?: number; target?: number | null };

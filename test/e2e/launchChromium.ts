@@ -1,5 +1,5 @@
 import { chromium, type Browser } from 'playwright-core';
-import { chromiumArgs, findChromium } from '../../src/pipeline/pdf.ts';
+import { chromiumArgs, findChromium } from '../../src/pdf/pdf.ts';
 
 /**
  * Starts the system Chromium headless for the browser tests. A machine without one fails the

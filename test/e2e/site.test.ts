@@ -8,7 +8,7 @@ import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { siteWeight } from '../../bench/siteWeight.ts';
-import { main } from '../../src/pipeline/cli.ts';
+import { main } from '../../src/cli/cli.ts';
 import { buildHostileSample, formulaName, hostileName } from './buildHostileSample.ts';
 import { launchChromium } from './launchChromium.ts';
 import { layoutProblems } from './layoutProblems.ts';

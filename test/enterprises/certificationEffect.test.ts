@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { main } from '../../src/pipeline/cli.ts';
+import { main } from '../../src/cli/cli.ts';
 import { plantedEffect, sampleRegister } from '../../src/sample/sampleRegister.ts';
 
 // The effect of GB/T 29490 certification (queries/enterprises/5*), checked three ways: its

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
-import { main } from '../../src/pipeline/cli.ts';
+import { main } from '../../src/cli/cli.ts';
 
 // A register kept in a workbook (as registers are exported) is imported by a map into the files
 // of enterprises/, checked cell by cell with the sheet and cell named, and builds.

@@ -2,14 +2,14 @@ import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readRegisterFast } from '../../src/pipeline/intake/readRegisterFast.ts';
-import { readRegisterFile } from '../../src/pipeline/intake/readRegisterFile.ts';
+import { readRegisterFast } from '../../src/intake/readRegisterFast.ts';
+import { readRegisterFile } from '../../src/intake/readRegisterFile.ts';
 import { registerFiles } from '../../src/enterprises/registerSchema.ts';
 import { createRegionMatcher } from '../../src/lib/regionMatcher.ts';
-import { main } from '../../src/pipeline/cli.ts';
-import { loadDataDir } from '../../src/pipeline/intake/loadDataDir.ts';
-import { openDatabase, type Database } from '../../src/pipeline/openDatabase.ts';
-import { runQuery } from '../../src/pipeline/runQueries.ts';
+import { main } from '../../src/cli/cli.ts';
+import { loadDataDir } from '../../src/intake/loadDataDir.ts';
+import { openDatabase, type Database } from '../../src/database/openDatabase.ts';
+import { runQuery } from '../../src/database/runQueries.ts';
 
 // The register's fast reader (DuckDB's CSV reader) must read every file it takes exactly as the
 // careful reader (record by record) does, and give up on every file that needs a message.

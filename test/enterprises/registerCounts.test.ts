@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
-import { main } from '../../src/pipeline/cli.ts';
+import { main } from '../../src/cli/cli.ts';
 
 // The enterprise IP management register (enterprises/) becomes regional figures that the
 // framework's formulas read: counted here by hand from a small register, and from the sample's

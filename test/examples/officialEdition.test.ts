@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { importOfficialTables, officialDir, officialTables } from '../../examples/official/officialTables.ts';
-import { main } from '../../src/pipeline/cli.ts';
+import { main } from '../../src/cli/cli.ts';
 
 // The official-data edition (examples/official/): its raw tables imported through ipindex
 // import give the committed data directory byte for byte, the build succeeds, and published

@@ -2,7 +2,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { formatProblem, InputError } from '../../src/lib/InputError.ts';
-import { importFile } from '../../src/pipeline/import/importFile.ts';
+import { importFile } from '../../src/import/importFile.ts';
 
 // A long extract in the shape of the NBS files (province, year, sub-item, value, units, code),
 // written here with the dirt of the real ones: padded names, an OCR variant, 全国, a zone row,

@@ -4,8 +4,8 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { formatProblem, InputError } from '../../src/lib/InputError.ts';
-import { importFile } from '../../src/pipeline/import/importFile.ts';
-import { main } from '../../src/pipeline/cli.ts';
+import { importFile } from '../../src/import/importFile.ts';
+import { main } from '../../src/cli/cli.ts';
 
 // A yearbook sheet made here with every kind of dirt the importer must cope with: a merged
 // title, a unit row in full-width punctuation, a bilingual header of two rows with a vertical

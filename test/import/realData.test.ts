@@ -5,12 +5,12 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createRegionMatcher } from '../../src/lib/regionMatcher.ts';
 import type { Region, Variable } from '../../src/lib/types.ts';
-import { importFile } from '../../src/pipeline/import/importFile.ts';
-import type { ImportResult } from '../../src/pipeline/import/ImportResult.ts';
-import { readCodebook } from '../../src/pipeline/intake/readCodebook.ts';
-import { readCsvFile } from '../../src/pipeline/intake/readCsvFile.ts';
-import { readObservationFile } from '../../src/pipeline/intake/readObservations.ts';
-import { readRegions } from '../../src/pipeline/intake/readRegions.ts';
+import { importFile } from '../../src/import/importFile.ts';
+import type { ImportResult } from '../../src/import/ImportResult.ts';
+import { readCodebook } from '../../src/intake/readCodebook.ts';
+import { readCsvFile } from '../../src/intake/readCsvFile.ts';
+import { readObservationFile } from '../../src/intake/readObservations.ts';
+import { readRegions } from '../../src/intake/readRegions.ts';
 
 // The real files of ../shared/real-data (see its README): two yearbook sheets and the four NBS
 // long extracts they were keyed into. Imported by the maps of test/fixtures/maps, a sheet must

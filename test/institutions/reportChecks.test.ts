@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
-import { main } from '../../src/pipeline/cli.ts';
+import { main } from '../../src/cli/cli.ts';
 
 // The checks of the institutions' reports on planted inconsistencies
 // (test/fixtures/institutions-bad/: its README says what is planted), and the sample's regional

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import { reportFields } from '../../src/institutions/institutionSchema.ts';
-import { main } from '../../src/pipeline/cli.ts';
+import { main } from '../../src/cli/cli.ts';
 
 // The institutions' annual report, end to end: the form is written, filled in as a reporting
 // officer would (programmatically), collected from a folder, and the numbers built into the

@@ -2,8 +2,8 @@ import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { build } from '../../src/pipeline/build.ts';
-import { silentStageLog } from '../../src/pipeline/createStageLog.ts';
+import { build } from '../../src/build/build.ts';
+import { silentStageLog } from '../../src/build/createStageLog.ts';
 
 // The bundled sample (data/) as Excel on Chinese Windows saves it: every CSV in GBK, with CRLF
 // line ends. It must build to exactly the results of the UTF-8 original.

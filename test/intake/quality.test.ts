@@ -2,13 +2,13 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { main } from '../../src/pipeline/cli.ts';
-import { build } from '../../src/pipeline/build.ts';
-import { silentStageLog } from '../../src/pipeline/createStageLog.ts';
-import { loadDataDir } from '../../src/pipeline/intake/loadDataDir.ts';
-import { openDatabase } from '../../src/pipeline/openDatabase.ts';
-import { runQuality } from '../../src/pipeline/quality/runQuality.ts';
-import { runStaging } from '../../src/pipeline/stages/runStaging.ts';
+import { main } from '../../src/cli/cli.ts';
+import { build } from '../../src/build/build.ts';
+import { silentStageLog } from '../../src/build/createStageLog.ts';
+import { loadDataDir } from '../../src/intake/loadDataDir.ts';
+import { openDatabase } from '../../src/database/openDatabase.ts';
+import { runQuality } from '../../src/quality/runQuality.ts';
+import { runStaging } from '../../src/staging/runStaging.ts';
 
 // test/fixtures/tiny with an rd.csv of every kind of row: used, left out, blank, missing.
 const rd = [

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { formatProblem } from '../../src/lib/InputError.ts';
-import { countValues } from '../../src/pipeline/intake/countValues.ts';
-import { loadDataDir } from '../../src/pipeline/intake/loadDataDir.ts';
-import { openDatabase, type Database } from '../../src/pipeline/openDatabase.ts';
+import { countValues } from '../../src/intake/countValues.ts';
+import { loadDataDir } from '../../src/intake/loadDataDir.ts';
+import { openDatabase, type Database } from '../../src/database/openDatabase.ts';
 
 // test/fixtures/tiny by hand: economy.csv has 8 rows, one a zone total left out, so 7 rows x
 // 2 variables = 14 values (2 of them 全国); patents.csv and rd.csv have 8 values each (2 全国).

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatProblem } from '../../src/lib/InputError.ts';
-import { loadDataDir } from '../../src/pipeline/intake/loadDataDir.ts';
-import { microdataCached } from '../../src/pipeline/microdata/microdataCached.ts';
-import { openDatabase, quotedString } from '../../src/pipeline/openDatabase.ts';
-import { runStaging } from '../../src/pipeline/stages/runStaging.ts';
+import { loadDataDir } from '../../src/intake/loadDataDir.ts';
+import { microdataCached } from '../../src/microdata/microdataCached.ts';
+import { openDatabase, quotedString } from '../../src/database/openDatabase.ts';
+import { runStaging } from '../../src/staging/runStaging.ts';
 
 const fixture = fileURLToPath(new URL('../fixtures/microdata/', import.meta.url));
 type Value = { region_code: string; year: number; variable: string; value: number | null; unit: string; source_value: number | null; source_unit: string; source_file: string; source_row: number; source_column: string };

@@ -1,7 +1,7 @@
 import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { main } from '../../src/pipeline/cli.ts';
+import { main } from '../../src/cli/cli.ts';
 
 // Each folder of test/fixtures/bad/ holds files that replace those of test/fixtures/tiny (a file
 // named `x.delete` removes x) and `expected.txt`: exactly what ipindex must print. A case

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
-import { main } from '../../src/pipeline/cli.ts';
-import { serve } from '../../src/pipeline/serve.ts';
+import { main } from '../../src/cli/cli.ts';
+import { serve } from '../../src/cli/serve.ts';
 
 const work = 'test/output/cli';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { openDatabase } from '../../src/pipeline/openDatabase.ts';
-import { QueryError } from '../../src/pipeline/QueryError.ts';
-import { runQuery, selectQuery } from '../../src/pipeline/runQueries.ts';
+import { openDatabase } from '../../src/database/openDatabase.ts';
+import { QueryError } from '../../src/database/QueryError.ts';
+import { runQuery, selectQuery } from '../../src/database/runQueries.ts';
 
 // A SQL file that fails names itself, so that an internal error says which query broke; the
 // message stays DuckDB's, which callers read to tell a user's bad file from a fault.

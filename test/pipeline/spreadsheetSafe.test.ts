@@ -2,8 +2,8 @@ import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { expect, test } from 'vitest';
-import { build } from '../../src/pipeline/build.ts';
-import { silentStageLog } from '../../src/pipeline/createStageLog.ts';
+import { build } from '../../src/build/build.ts';
+import { silentStageLog } from '../../src/build/createStageLog.ts';
 
 test('text from the user that a spreadsheet would run as a formula is exported as text', async () => {
   const work = 'test/output/spreadsheet-safe';

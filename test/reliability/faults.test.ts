@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { chownTree, isRoot, nobody, runIpindex, snapshot } from './cliProcess.ts';
 
 // The fault-injection suite: builds killed at every step of the swap (IPINDEX_FAULT names the
-// point, src/pipeline/outFolder/faultPoint.ts), interrupted by Ctrl-C and kill -9 at any
+// point, src/outFolder/faultPoint.ts), interrupted by Ctrl-C and kill -9 at any
 // moment, run side by side into one --out, and pointed at folders they cannot write to. Each
 // asserts that the previous report is byte-identical afterwards (or, past the point of no
 // return, that the new one is whole), that the files kept in it survive, and that nothing

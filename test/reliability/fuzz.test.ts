@@ -8,8 +8,8 @@ import { FormulaError, compileFormula, formulaToString, parseFormula } from '../
 import { InputError } from '../../src/lib/InputError.ts';
 import { createRegionMatcher } from '../../src/lib/regionMatcher.ts';
 import type { Region, Variable } from '../../src/lib/types.ts';
-import { readMethod } from '../../src/pipeline/intake/readMethod.ts';
-import { readObservationFile } from '../../src/pipeline/intake/readObservations.ts';
+import { readMethod } from '../../src/intake/readMethod.ts';
+import { readObservationFile } from '../../src/intake/readObservations.ts';
 
 // Fuzzing the three readers of user text: whatever the input, each gives a result or a user
 // error (InputError, FormulaError, a problem), never an exception of another kind, which the

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
 import { parseCell } from '../../src/lib/parseCell.ts';
-import { main } from '../../src/pipeline/cli.ts';
+import { main } from '../../src/cli/cli.ts';
 
 // The classes of input of issue 13 that are accepted rather than refused, and the bounds that
 // keep a hostile file from costing more than a moment (the refusals are cases of

@@ -7,7 +7,7 @@ import { chownTree, isRoot, nobody, runIpindex } from './cliProcess.ts';
 
 // A build must work from an installation its user cannot write to (npm install -g, a
 // container, another user's checkout): the compiled report app is kept in the user's cache
-// (src/pipeline/site/compiledApp.ts), Vite's bundled config too, and nothing is written into the
+// (src/site/compiledApp.ts), Vite's bundled config too, and nothing is written into the
 // installation. As root, the build runs as nobody, to whom this checkout is read-only, so any
 // write into it fails the build; as another user, the test checks that no file of the checkout
 // changed.

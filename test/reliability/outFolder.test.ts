@@ -2,11 +2,11 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { main } from '../../src/pipeline/cli.ts';
+import { main } from '../../src/cli/cli.ts';
 import { snapshot } from './cliProcess.ts';
 
 // A build replaces --out whole, so it must prove first that nothing of the user's is in it
-// (src/pipeline/outFolder/claimOutDir.ts). Each refusal is exit 2 with what was found, and
+// (src/outFolder/claimOutDir.ts). Each refusal is exit 2 with what was found, and
 // leaves every file as it was.
 
 const tiny = 'test/fixtures/tiny';

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { decimalsForUnit, formatChange, formatNumber, formatRankChange } from '../../src/components/formatValue.ts';
-import { csvLine } from '../../src/pipeline/report/csvLine.ts';
-import { spreadsheetSafe } from '../../src/pipeline/report/spreadsheetSafe.ts';
+import { csvLine } from '../../src/report/csvLine.ts';
+import { spreadsheetSafe } from '../../src/report/spreadsheetSafe.ts';
 
 describe('numbers for the language of the page', () => {
   test('thousands separators and fixed decimals; missing is a dash', () => {

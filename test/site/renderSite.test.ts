@@ -2,9 +2,9 @@ import { access, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { main } from '../../src/pipeline/cli.ts';
-import { routePath, type RenderResult } from '../../src/pipeline/site/renderPages.ts';
-import { siteProblems } from '../../src/pipeline/site/siteProblems.ts';
+import { main } from '../../src/cli/cli.ts';
+import { routePath, type RenderResult } from '../../src/site/renderPages.ts';
+import { siteProblems } from '../../src/site/siteProblems.ts';
 
 const share = (result: Partial<RenderResult>): RenderResult => ({ pages: [], outside: [], ids: {}, fragments: [], failed: [], ...result });
 const exists = (files: string[]) => async (path: string) => files.includes(path);

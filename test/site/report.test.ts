@@ -6,13 +6,13 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { rankRegions } from '../../src/components/rankRegions.ts';
 import type { Report } from '../../src/lib/report.ts';
-import { computeResults } from '../../src/pipeline/computeResults.ts';
-import { silentStageLog } from '../../src/pipeline/createStageLog.ts';
-import { loadDataDir } from '../../src/pipeline/intake/loadDataDir.ts';
-import { openDatabase, type Database } from '../../src/pipeline/openDatabase.ts';
-import { assembleReport } from '../../src/pipeline/report/assembleReport.ts';
-import { prepareDownloads } from '../../src/pipeline/report/prepareDownloads.ts';
-import { writeResults } from '../../src/pipeline/writeResults.ts';
+import { computeResults } from '../../src/build/computeResults.ts';
+import { silentStageLog } from '../../src/build/createStageLog.ts';
+import { loadDataDir } from '../../src/intake/loadDataDir.ts';
+import { openDatabase, type Database } from '../../src/database/openDatabase.ts';
+import { assembleReport } from '../../src/report/assembleReport.ts';
+import { prepareDownloads } from '../../src/report/prepareDownloads.ts';
+import { writeResults } from '../../src/build/writeResults.ts';
 
 // The report of test/fixtures/tiny (3 regions, 2 years; see its README and
 // test/pipeline/build.test.ts for the indicator values worked out by hand). Index weights: input 2,

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { main } from '../../src/pipeline/cli.ts';
+import { main } from '../../src/cli/cli.ts';
 import fc from 'fast-check';
-import { kitFile, relativePath, scanLinks } from '../../src/pipeline/site/scanLinks.ts';
+import { kitFile, relativePath, scanLinks } from '../../src/site/scanLinks.ts';
 
 type Crawled = { ids: string[]; hrefs: string[]; invalid: string[] };
 // SvelteKit's own crawler, which scanLinks replaces: the reference for every answer below.

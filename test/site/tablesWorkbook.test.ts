@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
-import { tablesWorkbook } from '../../src/pipeline/report/tablesWorkbook.ts';
+import { tablesWorkbook } from '../../src/report/tablesWorkbook.ts';
 
 describe('the workbook of the tables (ipindex.xlsx), read back by another library', () => {
   test('sheets in order, bold frozen header, numbers as numbers, text safe, gaps empty, column AA', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
-import { main } from '../../src/pipeline/cli.ts';
+import { main } from '../../src/cli/cli.ts';
 
 // Sampling error in the ranking: the Monte Carlo draws each survey estimate that feeds an
 // indicator from its sampling distribution, so the rank bands include sampling error. The

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
-import { main } from '../../src/pipeline/cli.ts';
+import { main } from '../../src/cli/cli.ts';
 
 // A survey inside a data directory (surveys/<name>/) is estimated by the build, its estimates
 // published in out/data/estimates.csv, and those by region of codebook variables become

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatProblem } from '../../src/lib/InputError.ts';
-import { main } from '../../src/pipeline/cli.ts';
-import { loadDataDir } from '../../src/pipeline/intake/loadDataDir.ts';
-import { microdataDatasets } from '../../src/pipeline/microdata/microdataDatasets.ts';
-import { openDatabase, quotedString, type Cell } from '../../src/pipeline/openDatabase.ts';
-import { runStaging } from '../../src/pipeline/stages/runStaging.ts';
+import { main } from '../../src/cli/cli.ts';
+import { loadDataDir } from '../../src/intake/loadDataDir.ts';
+import { microdataDatasets } from '../../src/microdata/microdataDatasets.ts';
+import { openDatabase, quotedString, type Cell } from '../../src/database/openDatabase.ts';
+import { runStaging } from '../../src/staging/runStaging.ts';
 import { warehouseAt } from '../../src/warehouse/aggregateInWarehouse.ts';
 import { startPostgres, type Postgres } from './startPostgres.ts';
 

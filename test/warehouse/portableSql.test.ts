@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openDatabase, type Cell, type Database } from '../../src/pipeline/openDatabase.ts';
-import { runQuery } from '../../src/pipeline/runQueries.ts';
+import { openDatabase, type Cell, type Database } from '../../src/database/openDatabase.ts';
+import { runQuery } from '../../src/database/runQueries.ts';
 import { startPostgres, type Postgres } from './startPostgres.ts';
 
 // The portable SQL of the microdata aggregation (queries/microdata/1* and 2*: README, "Larger

@@ -1,6 +1,6 @@
 -- patent_cube read back from the cache: the table 15_patent_cube.sql made on the first build
 -- of the same patent_records.csv (same SHA-256, same queries), kept as Parquet by
--- src/pipeline/microdata/csvCache.ts, so that a later build reads ~320,000 groups instead of
+-- src/microdata/csvCache.ts, so that a later build reads ~320,000 groups instead of
 -- 10 million records. From the Parquet file named by the variable cached_cube_file.
 -- DuckDB-specific: read_parquet and getvariable.
 

@@ -2,7 +2,7 @@ import type { AccountsReport } from '$lib/accountsLayout';
 import { loadReport } from '../../loadReport.server';
 
 /**
- * The accounts part of the report JSON that `ipindex build` hands the pages (src/pipeline/build.ts),
+ * The accounts part of the report JSON that `ipindex build` hands the pages (src/build/build.ts),
  * from the copy loadReport keeps for the whole prerender rather than a fresh parse per page.
  */
 export function loadAccountsReport(): { accounts: AccountsReport } {

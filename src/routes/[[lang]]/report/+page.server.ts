@@ -15,7 +15,7 @@ export const csr = false;
  * The report as one publication, the page `ipindex pdf` prints: cover, contents, the national
  * summary (ranking with its bands, map, groups, trend), the ranking table, a profile of each
  * region (regionProfile.server.ts), and the annexes: indicators, national accounts, data quality, method
- * and sources. The contents' page numbers are filled in when it is printed (src/pipeline/pdf.ts).
+ * and sources. The contents' page numbers are filled in when it is printed (src/pdf/pdf.ts).
  */
 export const load: PageServerLoad = ({ params }) => {
   const lang = langOf(params.lang);

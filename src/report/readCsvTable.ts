@@ -1,0 +1,32 @@
+import type { DuckDBConnection } from '../database/duckdb.ts';
+import { quotedString } from '../database/openDatabase.ts';
+
+/** A table read column by column: `values[i][r]` is row r of column i, BIGINT as numbers. */
+export type ColumnTable = { columns: string[]; values: unknown[][]; rowCount: number };
+
+/** DuckDB's reading of a CSV file with a header, with `types` for some of its columns. */
+export function csvSource(path: string, types = ''): string {
+  return `read_csv(${quotedString(path)}, header = true${types})`;
+}
+
+/**
+ * Reads a published CSV table back column by column with DuckDB's type detection, keeping codes
+ * as text (110000 is a name, not a number). Column by column, as making and collecting an object
+ * per row took most of the time at prefecture level (two million rows).
+ */
+export async function readCsvTable(connection: DuckDBConnection, path: string): Promise<ColumnTable> {
+  const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${csvSource(path)}`);
+  const columns = described.getColumnsObjectJS()['column_name']?.map(String) ?? [];
+  const codes = columns.filter((c) => c === 'code' || c.endsWith('_code'));
+  const types = codes.length === 0 ? '' : `, types = {${codes.map((c) => `${quotedString(c)}: 'VARCHAR'`).join(', ')}}`;
+  const reader = await connection.runAndReadAll(`SELECT * FROM ${csvSource(path, types)}`);
+  const values: unknown[][] = reader.getColumnsJS();
+  // The columns are fresh arrays made for this query: changed in place, not copied (up to a million rows).
+  for (const column of values) {
+    for (let r = 0; r < column.length; r++) {
+      const value = column[r];
+      if (typeof value === 'bigint') column[r] = Number(value);
+    }
+  }
+  return { columns, values, rowCount: reader.currentRowCount };
+}
