@@ -11,7 +11,7 @@
 import { access, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hashFile } from '../src/microdata/hashFile.ts';
+import { hashFile } from '../src/files/hashFile.ts';
 import { SAMPLE_OPTIONS } from '../src/sample/generateSample.ts';
 import { writeDataDirectory } from '../src/sample/writeDataDirectory.ts';
 import { medianBy, megabytes, measureProcess } from './buildProcess.ts';

@@ -6,7 +6,7 @@
 import type { Bench, BenchCase } from './run.ts';
 import { methodSchema } from '../src/lib/methodSchema.ts';
 import type { FrameworkNode, Region } from '../src/lib/types.ts';
-import type { DataDir } from '../src/intake/DataDir.ts';
+import type { DataDir } from '../src/dataDir/DataDir.ts';
 import { openDatabase, type Database } from '../src/database/openDatabase.ts';
 import { runQuery } from '../src/database/runQueries.ts';
 import { runComposite } from '../src/composite/runComposite.ts';

@@ -1,6 +1,6 @@
 import type { AccountsData, AccountsReport } from '../lib/accountsLayout.ts';
 import { nationalCode } from '../lib/types.ts';
-import type { DataDir } from '../intake/DataDir.ts';
+import type { DataDir } from '../dataDir/DataDir.ts';
 import type { Database } from '../database/openDatabase.ts';
 import type { AccountsRun } from './runAccounts.ts';
 

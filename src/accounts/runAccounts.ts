@@ -1,6 +1,6 @@
 import { InputError, type Problem } from '../lib/InputError.ts';
 import { nationalCode } from '../lib/types.ts';
-import type { DataDir } from '../intake/DataDir.ts';
+import type { DataDir } from '../dataDir/DataDir.ts';
 import type { Database } from '../database/openDatabase.ts';
 import { runQuery, selectQuery } from '../database/runQueries.ts';
 

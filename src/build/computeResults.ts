@@ -1,7 +1,7 @@
 import { InputError, type Problem } from '../lib/InputError.ts';
 import type { StageLog } from './createStageLog.ts';
 import { countValues } from '../intake/countValues.ts';
-import type { DataDir } from '../intake/DataDir.ts';
+import type { DataDir } from '../dataDir/DataDir.ts';
 import { microdataCached } from '../microdata/microdataCached.ts';
 import type { Database } from '../database/openDatabase.ts';
 import { runChecks } from '../database/runQueries.ts';

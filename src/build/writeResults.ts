@@ -5,7 +5,7 @@ import type { AccountsReport } from '../lib/accountsLayout.ts';
 import { readAccounts } from '../accounts/readAccounts.ts';
 import { writeAccountsExports } from '../accounts/writeAccountsExports.ts';
 import type { Computed } from './computeResults.ts';
-import type { DataDir } from '../intake/DataDir.ts';
+import type { DataDir } from '../dataDir/DataDir.ts';
 import { quotedIdentifier, quotedString, type Database } from '../database/openDatabase.ts';
 import { runQuality } from '../quality/runQuality.ts';
 import { runQuery } from '../database/runQueries.ts';

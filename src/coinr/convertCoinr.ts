@@ -1,7 +1,7 @@
 import { InputError, quoteFound, type Problem } from '../lib/InputError.ts';
 import { parseCell } from '../lib/parseCell.ts';
-import { cellAt, findColumns } from '../intake/findColumns.ts';
-import type { CsvTable } from '../intake/readCsvFile.ts';
+import { cellAt, findColumns } from '../files/findColumns.ts';
+import type { CsvTable } from '../files/readCsvFile.ts';
 import { toCsvText } from './toCsvText.ts';
 
 /** An ipindex data directory made from a COINr data set: its files, and what was chosen. */

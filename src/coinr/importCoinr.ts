@@ -1,7 +1,7 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError, UsageError } from '../lib/InputError.ts';
-import { readCsvFile } from '../intake/readCsvFile.ts';
+import { readCsvFile } from '../files/readCsvFile.ts';
 import { convertCoinr, type CoinrDataDir } from './convertCoinr.ts';
 
 export type ImportCoinrOptions = {

@@ -1,7 +1,7 @@
 import { InputError, type Problem } from '../lib/InputError.ts';
 import type { Method } from '../lib/methodSchema.ts';
 import { nationalCode } from '../lib/types.ts';
-import type { DataDir } from '../intake/DataDir.ts';
+import type { DataDir } from '../dataDir/DataDir.ts';
 import type { Database, Params } from '../database/openDatabase.ts';
 import { runQuery } from '../database/runQueries.ts';
 

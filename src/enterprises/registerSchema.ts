@@ -6,7 +6,7 @@
  * (queries/enterprises/00_tables.sql), in the order of its columns here.
  */
 
-import type { CellKind, RegisterColumn, RegisterFile } from '../intake/registerColumns.ts';
+import type { CellKind, RegisterColumn, RegisterFile } from '../files/registerColumns.ts';
 
 const required = (name: string, cell: CellKind): RegisterColumn => ({ name, cell, required: true });
 const optional = (name: string, cell: CellKind): RegisterColumn => ({ name, cell, required: false });

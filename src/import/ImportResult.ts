@@ -1,5 +1,5 @@
 import type { Problem } from '../lib/InputError.ts';
-import type { DroppedRow } from '../intake/readObservations.ts';
+import type { DroppedRow } from '../dataDir/DataDir.ts';
 
 /** One value of the long file an import writes: a row of the data contract's long shape. */
 export type ImportedValue = {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { describeValue, InputError, type Problem } from '../lib/InputError.ts';
-import { readYamlFile } from '../intake/readYamlFile.ts';
+import { readYamlFile } from '../files/readYamlFile.ts';
 import { importMapSchema, type ImportMap } from './importMapSchema.ts';
 
 /** Reads and checks an import map; throws InputError naming each wrong key and what it allows. */

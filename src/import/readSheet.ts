@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { InputError } from '../lib/InputError.ts';
-import { sniffEncoding } from '../intake/decodeText.ts';
-import { streamCsvRecords } from '../intake/readCsvFile.ts';
-import { cellText } from './cellText.ts';
+import { sniffEncoding } from '../files/decodeText.ts';
+import { streamCsvRecords } from '../files/readCsvFile.ts';
+import { cellText } from '../files/cellText.ts';
 
 /** One cell of a sheet as text; `error` holds an Excel error value (#DIV/0!, #N/A, ...). */
 export type SheetCell = {

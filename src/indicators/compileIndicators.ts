@@ -1,6 +1,6 @@
 import { compileFormula } from '../lib/formula.ts';
-import type { Indicator } from '../intake/readFramework.ts';
 import { quotedIdentifier } from '../database/openDatabase.ts';
+import type { Indicator } from '../dataDir/DataDir.ts';
 
 /**
  * The wide table a compiled formula reads and the long table it creates (names of ours, never

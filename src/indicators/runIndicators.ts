@@ -1,7 +1,7 @@
 import { InputError, type Problem } from '../lib/InputError.ts';
 import { formulaVariables } from '../lib/formula.ts';
 import { compileIndicators } from './compileIndicators.ts';
-import type { DataDir } from '../intake/DataDir.ts';
+import type { DataDir } from '../dataDir/DataDir.ts';
 import type { Database } from '../database/openDatabase.ts';
 import { runQuery, selectQuery } from '../database/runQueries.ts';
 import { surveyBasedIndicators } from './surveyBasedIndicators.ts';

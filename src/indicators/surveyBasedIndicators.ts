@@ -1,7 +1,7 @@
 import { formulaVariables } from '../lib/formula.ts';
-import type { DataDir } from '../intake/DataDir.ts';
-import type { Indicator } from '../intake/readFramework.ts';
+import type { DataDir } from '../dataDir/DataDir.ts';
 import type { Database } from '../database/openDatabase.ts';
+import type { Indicator } from '../dataDir/DataDir.ts';
 
 /**
  * The indicators whose formula reads a variable that a survey estimated by region (the table

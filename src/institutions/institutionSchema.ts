@@ -5,7 +5,7 @@
  * per institution, year and field), as `ipindex import-reports` writes it from the filled forms.
  * Each file becomes the DuckDB table register_<name> (queries/institutions/00_tables.sql).
  */
-import type { RegisterColumn, RegisterFile } from '../intake/registerColumns.ts';
+import type { RegisterColumn, RegisterFile } from '../files/registerColumns.ts';
 
 /** A field of the annual report: its code, its label, its unit, whole numbers or amounts, and the field it is part of. */
 export type ReportField = {

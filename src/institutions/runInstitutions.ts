@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Problem } from '../lib/InputError.ts';
 import { nationalCode } from '../lib/types.ts';
-import type { DataDir } from '../intake/DataDir.ts';
-import { readRegisterFiles } from '../intake/readRegisterFiles.ts';
+import type { DataDir } from '../dataDir/DataDir.ts';
+import { readRegisterFiles } from '../files/readRegisterFiles.ts';
 import type { Database } from '../database/openDatabase.ts';
 import { runQuery, selectQuery } from '../database/runQueries.ts';
 import { institutionFiles, reportFields } from './institutionSchema.ts';

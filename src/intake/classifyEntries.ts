@@ -5,15 +5,11 @@ import { registerFiles } from '../enterprises/registerSchema.ts';
 import { institutionFiles } from '../institutions/institutionSchema.ts';
 import { microdataDatasetOf } from '../microdata/microdataDatasets.ts';
 import { surveyResponsesFile } from './surveyResponsesFile.ts';
+import type { DataEntry, UnusedFile } from '../dataDir/DataDir.ts';
+import { contractFiles } from '../dataDir/contractFiles.ts';
 
 const registerFileNames = registerFiles.map((f) => `${f.name}.csv`);
 const requiredRegisterFiles = registerFiles.filter((f) => f.required).map((f) => `${f.name}.csv`);
-
-/** An entry of a data directory, its kind read through any symbolic link. */
-export type DataEntry = { name: string; isDirectory(): boolean };
-
-/** A file of the data directory that is not read, and why: in the build log and the manifest. */
-export type UnusedFile = { file: string; reason: string };
 
 /** The data directory's entries sorted by what ipindex does with them. */
 export type ClassifiedEntries = {
@@ -32,8 +28,6 @@ export type ClassifiedEntries = {
   /** Files that look like data ipindex cannot read: each a problem, so none is silently lost. */
   problems: Problem[];
 };
-
-export const contractFiles = ['regions.csv', 'variables.csv', 'framework.csv', 'method.yaml'];
 
 // Data in a form a data directory does not take: refused, so that a dimension never loses its
 // data without a word (transfers.xlsx beside the CSV files, say).

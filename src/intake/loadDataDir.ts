@@ -6,17 +6,18 @@ import { createRegionMatcher } from '../lib/regionMatcher.ts';
 import { nationalCode, type Observation } from '../lib/types.ts';
 import type { Database } from '../database/openDatabase.ts';
 import { runQuery } from '../database/runQueries.ts';
-import { readCodebook } from './readCodebook.ts';
-import { readCsvFile } from './readCsvFile.ts';
+import { readCodebook } from '../files/readCodebook.ts';
+import { readCsvFile } from '../files/readCsvFile.ts';
 import { readFramework } from './readFramework.ts';
 import { readMethod } from './readMethod.ts';
-import { readObservationFile, type DroppedRow } from './readObservations.ts';
-import type { IntakeRecord } from '../quality/IntakeRecord.ts';
-import { readRegions } from './readRegions.ts';
+import { readObservationFile } from './readObservations.ts';
+import type { IntakeRecord } from '../dataDir/IntakeRecord.ts';
+import { readRegions } from '../files/readRegions.ts';
 import { findMicrodata } from '../microdata/findMicrodata.ts';
 import { classifyEntries } from './classifyEntries.ts';
-import type { DataDir } from './DataDir.ts';
-import type { InputFile } from './InputFile.ts';
+import type { DataDir } from '../dataDir/DataDir.ts';
+import type { InputFile } from '../dataDir/InputFile.ts';
+import type { DroppedRow } from '../dataDir/DataDir.ts';
 
 /**
  * Reads a data directory (see DESIGN.md, "Input contract") and checks it. `label` is how the

@@ -1,16 +1,14 @@
-import { FormulaError, formulaVariables, parseFormula, type FormulaNode } from '../lib/formula.ts';
+import { FormulaError, formulaVariables, parseFormula } from '../lib/formula.ts';
 import { isReservedName, reservedNames } from '../lib/reservedNames.ts';
 import { quoteFound, type Problem } from '../lib/InputError.ts';
 import { parseCell } from '../lib/parseCell.ts';
 import type { FrameworkNode, Variable } from '../lib/types.ts';
-import { cellAt, findColumns } from './findColumns.ts';
-import type { CsvTable } from './readCsvFile.ts';
+import { cellAt, findColumns } from '../files/findColumns.ts';
+import type { CsvTable } from '../files/readCsvFile.ts';
+import type { Indicator } from '../dataDir/DataDir.ts';
 
 /** Codes name tables' rows and SQL values; plain identifiers keep them safe in every output. */
 const codePattern = /^[A-Za-z][A-Za-z0-9_]*$/;
-
-/** An indicator with its parsed formula and its row of framework.csv (for messages). */
-export type Indicator = FrameworkNode & { ast: FormulaNode; row?: number };
 
 /**
  * Checks `framework.csv` against itself and the codebook: one root, parents that exist, levels

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { describeValue, type Problem } from '../lib/InputError.ts';
 import { methodSchema, type Method } from '../lib/methodSchema.ts';
-import { readYamlFile } from './readYamlFile.ts';
+import { readYamlFile } from '../files/readYamlFile.ts';
 
 /**
  * Reads and validates `method.yaml`; a missing file means every default. Returns the file's bytes

@@ -2,14 +2,10 @@ import { quoteFound, type Problem } from '../lib/InputError.ts';
 import { cellReformatting, parseCell, parseYear } from '../lib/parseCell.ts';
 import type { RegionMatch, RegionMatcher } from '../lib/regionMatcher.ts';
 import { nationalCode, type Observation, type Variable } from '../lib/types.ts';
-import { cellAt, findColumns, type ColumnSpec } from './findColumns.ts';
-import { failCsv, isBlankRecord, streamCsvRecords, type CsvSource, type CsvTable } from './readCsvFile.ts';
-
-/** A row left out on purpose (a national or zone total, say), reported rather than hidden. */
-export type DroppedRow = { file: string; row: number; reason: string };
-
-/** A value whose text was tidied before it could be read as a number (for the quality summary). */
-export type ReformattedCell = { file: string; row: number; column: string; how: string };
+import { cellAt, findColumns, type ColumnSpec } from '../files/findColumns.ts';
+import { failCsv, isBlankRecord, streamCsvRecords, type CsvSource, type CsvTable } from '../files/readCsvFile.ts';
+import type { DroppedRow } from '../dataDir/DataDir.ts';
+import type { ReformattedCell } from '../dataDir/IntakeRecord.ts';
 
 /** Receives each value of an observation file as it is read (intake appends it to DuckDB). */
 export type ObservationSink = (observation: Observation) => void;

@@ -7,9 +7,9 @@ import { structValue } from '../database/duckdb.ts';
 import { quoteFound, type Problem } from '../lib/InputError.ts';
 import { openDatabase, quotedIdentifier, quotedString, type Database } from '../database/openDatabase.ts';
 import { readQuery, runQuery, selectQuery } from '../database/runQueries.ts';
-import type { MicrodataInput } from './findMicrodata.ts';
-import type { Fingerprint } from './hashFile.ts';
 import { readCsvHeader } from './readCsvHeader.ts';
+import type { MicrodataInput } from '../dataDir/MicrodataInput.ts';
+import type { Fingerprint } from '../dataDir/Fingerprint.ts';
 
 /** Bumped whenever the layout of the cache changes; the queries the copies depend on are hashed in. */
 const cacheFormat = 'v3';

@@ -2,40 +2,12 @@ import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Problem } from '../lib/InputError.ts';
-import type { DataEntry } from '../intake/classifyEntries.ts';
-import type { InputFile } from '../intake/InputFile.ts';
-import { hashFile, type Fingerprint } from './hashFile.ts';
+import type { InputFile } from '../dataDir/InputFile.ts';
+import { hashFile } from '../files/hashFile.ts';
 import { microdataDatasetOf, type MicrodataDataset } from './microdataDatasets.ts';
-
-/** A microdata file or folder of a data directory, found and fingerprinted. */
-export type MicrodataInput = {
-  dataset: MicrodataDataset;
-  /** The absolute path of the file or folder. */
-  path: string;
-  /** How it is named in messages and in the source of its values, e.g. `data/patent_records.csv`. */
-  label: string;
-  /** A CSV file, a Parquet file, or a folder of Parquet files partitioned hive-style. */
-  format: 'csv' | 'parquet' | 'hive';
-  /**
-   * Its entry in the manifest; the microdata stage fills in sha256 (empty until then), rows and
-   * values, as it hashes the file while DuckDB reads it rather than before.
-   */
-  input: InputFile;
-  /**
-   * The SHA-256 and size of the file or folder: read once, on first call, then remembered. The
-   * microdata stage replaces it with the fingerprint a settled note of the cache gives, when a
-   * CSV has one (csvCache.ts): the file is then not read at all.
-   */
-  fingerprint: () => Promise<Fingerprint>;
-  /** Where the Parquet copies of a CSV file are kept (see csvCache.ts). */
-  cacheDir: string;
-  /**
-   * Set by the microdata stage when a CSV is to be cached: writes the Parquet copy of its
-   * records in the background once called, and says what was cached or why nothing was (see
-   * microdataCached.ts).
-   */
-  caching?: () => Promise<string>;
-};
+import type { DataEntry } from '../dataDir/DataDir.ts';
+import type { MicrodataInput } from '../dataDir/MicrodataInput.ts';
+import type { Fingerprint } from '../dataDir/Fingerprint.ts';
 
 /**
  * Finds the microdata of a data directory among its entries (`patent_records.csv`,

@@ -1,4 +1,4 @@
-import type { MicrodataInput } from './findMicrodata.ts';
+import type { MicrodataInput } from '../dataDir/MicrodataInput.ts';
 
 /**
  * Starts writing the Parquet copies of the microdata CSVs that the microdata stage read

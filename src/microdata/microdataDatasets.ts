@@ -1,24 +1,6 @@
-/** A kind of registry microdata that ipindex aggregates into codebook variables in SQL. */
-export type MicrodataDataset = {
-  /** The file or folder name in a data directory: `<name>.csv`, `<name>.parquet` or `<name>/`. */
-  name: 'patent_records' | 'transfer_records' | 'pledge_records';
-  /** Every column the records must have, with the DuckDB type a CSV cell is read as. */
-  columns: Readonly<Record<string, string>>;
-  /** What a reader is told a value of each typed column must look like. */
-  expected: Readonly<Record<string, string>>;
-  /**
-   * queries/microdata/: the typed view, its aggregation (reductions, then the variables) and its
-   * checks, which run after the aggregation so that they can read its reductions.
-   */
-  view: string;
-  checks: string;
-  aggregates: readonly string[];
-  /**
-   * The small table the first aggregate file makes from the records, kept in the cache beside
-   * the records' Parquet (csvCache.ts) and read back by `cachedCube` instead of the records.
-   */
-  cube?: { table: string; cached: string };
-};
+import type { MicrodataDataset } from '../dataDir/MicrodataInput.ts';
+
+export type { MicrodataDataset };
 
 const year = 'a year such as 2020';
 const flag = '1 or 0';

@@ -4,9 +4,9 @@ import type { Problem } from '../lib/InputError.ts';
 import { quotedIdentifier, type Database } from '../database/openDatabase.ts';
 import { runQuery, selectQuery } from '../database/runQueries.ts';
 import { csvCache, type CsvCache } from './csvCache.ts';
-import type { InputFile } from '../intake/InputFile.ts';
+import type { InputFile } from '../dataDir/InputFile.ts';
 import { checkProblem, type CheckRow } from './checkProblem.ts';
-import type { MicrodataInput } from './findMicrodata.ts';
+import type { MicrodataInput } from '../dataDir/MicrodataInput.ts';
 
 /**
  * Aggregates made elsewhere (in a warehouse: src/warehouse/): fills DuckDB's aggregate tables and

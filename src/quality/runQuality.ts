@@ -1,4 +1,4 @@
-import type { DataDir } from '../intake/DataDir.ts';
+import type { DataDir } from '../dataDir/DataDir.ts';
 import type { Database } from '../database/openDatabase.ts';
 import { runQuery, stageQueries } from '../database/runQueries.ts';
 

@@ -1,5 +1,5 @@
 import type { Problem } from '../lib/InputError.ts';
-import type { DataDir } from '../intake/DataDir.ts';
+import type { DataDir } from '../dataDir/DataDir.ts';
 import { publishedPathMacro } from '../intake/publishedPath.ts';
 import { runMicrodata } from '../microdata/runMicrodata.ts';
 import type { Database } from '../database/openDatabase.ts';

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { InputError, quoteFound, type Problem } from '../lib/InputError.ts';
 import { parseCell } from '../lib/parseCell.ts';
-import { readCsvFile } from '../intake/readCsvFile.ts';
+import { readCsvFile } from '../files/readCsvFile.ts';
 import type { Database } from '../database/openDatabase.ts';
 import { runQuery, selectQuery } from '../database/runQueries.ts';
 import type { Design } from './designSchema.ts';
-import type { SurveyFiles } from './loadResponses.ts';
+import type { SurveyFiles } from './SurveyFiles.ts';
 
 type Calibrate = NonNullable<Design['calibrate']>;
 

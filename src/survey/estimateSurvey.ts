@@ -8,11 +8,12 @@ import type { Design } from './designSchema.ts';
 import { calibratedInfluence } from './calibrate.ts';
 import { cellSums } from './cellSums.ts';
 import { influenceSums } from './influenceSums.ts';
-import { loadResponses, type SurveyFiles, type SurveyLoad } from './loadResponses.ts';
+import { loadResponses, type SurveyLoad } from './loadResponses.ts';
 import { readDesign } from './readDesign.ts';
 import { surveyYears } from './surveyYears.ts';
 import { parquetYears } from './readResponsesParquet.ts';
 import { surveyResponsesFile } from '../intake/surveyResponsesFile.ts';
+import type { SurveyFiles } from './SurveyFiles.ts';
 
 /**
  * One published cell of a survey (output contract: estimates.csv), with the estimate and its

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { InputError, quoteFound, type Problem } from '../lib/InputError.ts';
 import { parseCell, parseYear } from '../lib/parseCell.ts';
 import type { Cell, Database, RowAppender } from '../database/openDatabase.ts';
-import { streamCsvRecords } from '../intake/readCsvFile.ts';
+import { streamCsvRecords } from '../files/readCsvFile.ts';
 import { calibrateWeights, loadMargins } from './calibrate.ts';
 import { clusterPaths, responseTable, type ResponseColumn, type ResponseTable } from './responseTable.ts';
 import { readResponsesParquet } from './readResponsesParquet.ts';
@@ -14,15 +14,10 @@ import { readResponsesFast } from './readResponsesFast.ts';
 import { runQuery, selectQuery } from '../database/runQueries.ts';
 import type { Design } from './designSchema.ts';
 import { replicateScales } from './replicateScales.ts';
-
-/** A survey folder as the messages name it: its design and its responses. */
-export type SurveyFiles = { dir: string; label: string };
+import type { SurveyFiles, Wave } from './SurveyFiles.ts';
 
 /** What the design summary of a survey says (respondents, strata, PSUs, weights). */
 export type SurveyLoad = { respondents: number; strata: number; psus: number; weightTotal: number; replicates: number; calibrated: string | null };
-
-/** One wave of a survey whose design names a year column: the respondents of that year. */
-export type Wave = { column: string; year: number } | null;
 
 /** A survey read into DuckDB: its summary, its table's layout and what to estimate. */
 export type LoadedSurvey = { load: SurveyLoad; table: ResponseTable; requests: SurveyRequest[] };

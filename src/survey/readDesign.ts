@@ -1,5 +1,5 @@
 import { describeValue, type Problem } from '../lib/InputError.ts';
-import { readYamlFile } from '../intake/readYamlFile.ts';
+import { readYamlFile } from '../files/readYamlFile.ts';
 import { designSchema, type Design } from './designSchema.ts';
 
 /** Reads and checks a survey's design.yaml; every wrong key is a problem with its path. */

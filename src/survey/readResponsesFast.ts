@@ -1,7 +1,7 @@
 import { open, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { sniffDelimiter } from '../intake/readCsvFile.ts';
+import { sniffDelimiter } from '../files/readCsvFile.ts';
 import { quotedIdentifier, quotedString as text, type Database } from '../database/openDatabase.ts';
 import { missingColumns } from './designColumns.ts';
 import type { Design } from './designSchema.ts';

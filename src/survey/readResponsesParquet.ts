@@ -3,8 +3,8 @@ import { InputError, quoteFound, type Problem } from '../lib/InputError.ts';
 import { quotedIdentifier, quotedString as text, type Database } from '../database/openDatabase.ts';
 import { missingColumns } from './designColumns.ts';
 import type { Design } from './designSchema.ts';
-import type { SurveyFiles, Wave } from './loadResponses.ts';
 import { clusterPaths, responseTable, type ResponseColumn, type ResponseTable } from './responseTable.ts';
+import type { SurveyFiles, Wave } from './SurveyFiles.ts';
 
 /** A Parquet column's values as text, and whether one is a missing marker (as src/lib/parseCell.ts has them). */
 const asText = (c: string) => `trim(CAST(${c} AS VARCHAR))`;

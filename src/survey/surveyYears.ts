@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { InputError, quoteFound, type Problem } from '../lib/InputError.ts';
 import { parseYear } from '../lib/parseCell.ts';
-import { streamCsvRecords } from '../intake/readCsvFile.ts';
+import { streamCsvRecords } from '../files/readCsvFile.ts';
 
 /**
  * The years of a survey whose design.yaml names a year column (`year: <column>`): each

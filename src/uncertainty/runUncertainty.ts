@@ -1,5 +1,5 @@
 import { compileIndicators } from '../indicators/compileIndicators.ts';
-import type { DataDir } from '../intake/DataDir.ts';
+import type { DataDir } from '../dataDir/DataDir.ts';
 import type { Database } from '../database/openDatabase.ts';
 import { runQuery } from '../database/runQueries.ts';
 import { levelAggregation, normaliseParams, topLevel } from '../composite/runComposite.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { InputError, type Problem } from '../lib/InputError.ts';
-import type { InputFile } from '../intake/InputFile.ts';
+import type { InputFile } from '../dataDir/InputFile.ts';
 import { checkProblem, type CheckRow } from '../microdata/checkProblem.ts';
 import { microdataDatasets, type MicrodataDataset } from '../microdata/microdataDatasets.ts';
 import type { Database } from '../database/openDatabase.ts';

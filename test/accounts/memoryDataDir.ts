@@ -1,4 +1,4 @@
-import type { DataDir } from '../../src/intake/DataDir.ts';
+import type { DataDir } from '../../src/dataDir/DataDir.ts';
 import { methodSchema } from '../../src/lib/methodSchema.ts';
 import { nationalCode, type Observation, type Region, type Variable } from '../../src/lib/types.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { formatProblem } from '../../src/lib/InputError.ts';
 import { createRegionMatcher } from '../../src/lib/regionMatcher.ts';
-import { readRegions } from '../../src/intake/readRegions.ts';
-import type { CsvTable } from '../../src/intake/readCsvFile.ts';
+import { readRegions } from '../../src/files/readRegions.ts';
+import type { CsvTable } from '../../src/files/readCsvFile.ts';
 
 // Units of an index outside China (COINr's countries): level country, a code of letters and
 // digits, any group label as zone. Provinces and prefectures keep GB/T 2260 codes and the four zones.

@@ -1,4 +1,4 @@
-import type { DataDir } from '../../src/intake/DataDir.ts';
+import type { DataDir } from '../../src/dataDir/DataDir.ts';
 import { methodSchema } from '../../src/lib/methodSchema.ts';
 import type { FrameworkNode, Region } from '../../src/lib/types.ts';
 import { openDatabase, type Database } from '../../src/database/openDatabase.ts';

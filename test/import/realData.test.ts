@@ -7,10 +7,10 @@ import { createRegionMatcher } from '../../src/lib/regionMatcher.ts';
 import type { Region, Variable } from '../../src/lib/types.ts';
 import { importFile } from '../../src/import/importFile.ts';
 import type { ImportResult } from '../../src/import/ImportResult.ts';
-import { readCodebook } from '../../src/intake/readCodebook.ts';
-import { readCsvFile } from '../../src/intake/readCsvFile.ts';
+import { readCodebook } from '../../src/files/readCodebook.ts';
+import { readCsvFile } from '../../src/files/readCsvFile.ts';
 import { readObservationFile } from '../../src/intake/readObservations.ts';
-import { readRegions } from '../../src/intake/readRegions.ts';
+import { readRegions } from '../../src/files/readRegions.ts';
 
 // The real files of ../shared/real-data (see its README): two yearbook sheets and the four NBS
 // long extracts they were keyed into. Imported by the maps of test/fixtures/maps, a sheet must

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { cellReformatting } from '../../src/lib/parseCell.ts';
 import { createRegionMatcher } from '../../src/lib/regionMatcher.ts';
 import type { Variable } from '../../src/lib/types.ts';
-import { readCsvFile, sniffDelimiter, streamCsvRecords } from '../../src/intake/readCsvFile.ts';
+import { readCsvFile, sniffDelimiter, streamCsvRecords } from '../../src/files/readCsvFile.ts';
 import { readObservationFile } from '../../src/intake/readObservations.ts';
 
 const work = 'test/output/stream-csv';

@@ -1,7 +1,8 @@
 import iconv from 'iconv-lite';
+import type { TextEncoding } from '../dataDir/InputFile.ts';
 
-/** The encodings ipindex reads: what Excel, WPS and statistical software write in China. */
-export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+// The type lives with the manifest's InputFile, which records a file's encoding.
+export type { TextEncoding };
 
 export type DecodedText =
   | { ok: true; text: string; encoding: TextEncoding }

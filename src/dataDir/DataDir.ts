@@ -1,15 +1,14 @@
 import type { Problem } from '../lib/InputError.ts';
 import type { Method } from '../lib/methodSchema.ts';
 import type { FrameworkNode, Observation, Region, Variable } from '../lib/types.ts';
-import type { MicrodataInput } from '../microdata/findMicrodata.ts';
-import type { IntakeRecord } from '../quality/IntakeRecord.ts';
-import type { UnusedFile } from './classifyEntries.ts';
+import type { FormulaNode } from '../lib/formula.ts';
+import type { MicrodataInput } from './MicrodataInput.ts';
+import type { IntakeRecord } from './IntakeRecord.ts';
 import type { InputFile } from './InputFile.ts';
-import type { Indicator } from './readFramework.ts';
-import type { DroppedRow } from './readObservations.ts';
 
-// The data directory as intake reads it: the type every stage takes, in a file of its own so
-// that stages need not import intake to name it.
+// The data directory as intake reads it: the type every stage takes, with the types of its
+// parts, in a folder of its own (src/dataDir/) that imports no stage, so that the stages can
+// name it without importing intake, and intake can call the stages' readers: no cycle.
 
 /** Everything a data directory holds, checked against the data contract. */
 export type DataDir = {
@@ -52,3 +51,17 @@ export type DataDir = {
   /** Files of the directory that are not read, with the reason (documentation, say). */
   unused?: UnusedFile[];
 };
+
+// The parts of a data directory that intake names and the stages read.
+
+/** An entry of a data directory, its kind read through any symbolic link. */
+export type DataEntry = { name: string; isDirectory(): boolean };
+
+/** A file of the data directory that is not read, and why: in the build log and the manifest. */
+export type UnusedFile = { file: string; reason: string };
+
+/** An indicator with its parsed formula and its row of framework.csv (for messages). */
+export type Indicator = FrameworkNode & { ast: FormulaNode; row?: number };
+
+/** A row left out on purpose (a national or zone total, say), reported rather than hidden. */
+export type DroppedRow = { file: string; row: number; reason: string };

@@ -1,7 +1,7 @@
 import { open, realpath } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { UsageError } from '../lib/InputError.ts';
-import { contractFiles } from '../intake/classifyEntries.ts';
+import { contractFiles } from '../dataDir/contractFiles.ts';
 
 /** What an import writes, for assertImportTarget to tell an earlier output of it, which --out may replace, from a file it must not. */
 export type ImportOutput = {

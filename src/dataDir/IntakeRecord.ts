@@ -1,4 +1,6 @@
-import type { ReformattedCell } from '../intake/readObservations.ts';
+/** A value whose text was tidied before it could be read as a number (for the quality summary). */
+export type ReformattedCell = { file: string; row: number; column: string; how: string };
+
 
 /** One observation file as intake read it: rows below the header, and how many were blank. */
 export type IntakeFile = { file: string; rows_read: number; blank_rows: number };
