@@ -2,13 +2,15 @@ import * as Plot from '@observablehq/plot';
 import type { Lang, NationalRow } from '../lib/report.ts';
 import { chartWords } from './chartWords.ts';
 import { renderPlot } from './renderPlot.ts';
+import { trendFrame } from './trendFrame.ts';
 
-export type IndicatorTrendOptions = { locale: Lang; name: string; unit: string; target?: number | null; decimals: number };
+/** narrow: drawn for a phone's screen (trendFrame.ts). */
+export type IndicatorTrendOptions = { locale: Lang; name: string; unit: string; target?: number | null; decimals: number; narrow?: boolean };
 
 type TrendRow = Pick<NationalRow, 'year' | 'value_min' | 'value_p25' | 'value_median' | 'value_p75' | 'value_max'>;
 
 /** One indicator over the years across the regions: the median, inside the interquartile range and the full range. */
-export function indicatorTrendChart(rows: readonly TrendRow[], { locale, name, unit, target = null, decimals }: IndicatorTrendOptions): string {
+export function indicatorTrendChart(rows: readonly TrendRow[], { locale, name, unit, target = null, decimals, narrow = false }: IndicatorTrendOptions): string {
   const words = chartWords[locale];
   const data = rows.filter((r) => r.value_median !== null).sort((a, b) => a.year - b.year);
   const first = data[0];
@@ -18,12 +20,13 @@ export function indicatorTrendChart(rows: readonly TrendRow[], { locale, name, u
       ? `${first.year}–${last.year}年各地区${name}的中位数折线图（${unit}）：由${first.value_median?.toFixed(decimals)}变为${last.value_median?.toFixed(decimals)}；深色带为四分位区间，浅色带为最小至最大`
       : `Line chart of the median of ${name} across regions, ${first.year}–${last.year} (${unit}): from ${first.value_median?.toFixed(decimals)} to ${last.value_median?.toFixed(decimals)}; dark band: interquartile range, light band: min to max`
     : name;
+  const frame = trendFrame(data.length, narrow, 100);
   return renderPlot({
-    width: 640,
+    width: frame.width,
     height: 260,
     marginLeft: 50,
-    marginRight: 100,
-    x: { label: null, tickFormat: 'd', ticks: Math.min(data.length, 11) },
+    marginRight: frame.marginRight,
+    x: { label: null, tickFormat: 'd', ticks: frame.ticks },
     y: { label: `↑ ${unit}`, grid: true, nice: true },
     marks: [
       Plot.areaY(data, { x: 'year', y1: 'value_min', y2: 'value_max', fill: '#4269d0', fillOpacity: 0.12 }),

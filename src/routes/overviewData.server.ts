@@ -61,6 +61,7 @@ export function overviewData(report: Report, year: number, lang: Lang) {
       ranking: chartSlot(rankingChart(ranking, { year, locale: lang, lower, upper, regionHref: (code) => pagePath(lang, `region/${code}`) })),
       tiles: chartSlot(tileMapChart(ranking, { year, locale: lang, lower, upper, regionHref: (code) => pagePath(lang, `region/${code}`) })),
       trend: chartSlot(nationalTrendChart(trend, { locale: lang, lower, upper })),
+      trendNarrow: chartSlot(nationalTrendChart(trend, { locale: lang, lower, upper, narrow: true })),
     },
   };
 }

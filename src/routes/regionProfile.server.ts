@@ -52,6 +52,7 @@ export function regionProfile(report: Report, code: string, lang: Lang, year: nu
     charts: {
       dimensions: chartSlot(dimensionChart(dimensionRows, { locale: lang, year, name, lower, upper })),
       trend: chartSlot(regionTrendChart(trend, { locale: lang, name, lower, upper })),
+      trendNarrow: chartSlot(regionTrendChart(trend, { locale: lang, name, lower, upper, narrow: true })),
     },
   };
 }

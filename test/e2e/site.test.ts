@@ -283,6 +283,19 @@ describe('layout at 1366 and 390 px', () => {
     expect(found).toEqual([]);
     await page.close();
   }, 120_000);
+
+  test('a phone gets the trend charts drawn for its width (fewer years marked), a desktop the wide ones', async () => {
+    for (const [width, shown, hidden] of [[390, '.chart-narrow', '.chart-wide'], [1366, '.chart-wide', '.chart-narrow']] as const) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      await page.goto(`${base}region/110000/`, { waitUntil: 'networkidle' });
+      const trend = page.locator('section[aria-labelledby="trend"]');
+      expect(await trend.locator(`${shown} svg`).isVisible(), `${width}px`).toBe(true);
+      expect(await trend.locator(`${hidden} svg`).isVisible(), `${width}px`).toBe(false);
+      const years = (await trend.locator(`${shown} svg text`).allTextContents()).filter((t) => /^\d{4}$/.test(t.trim())).length;
+      if (width === 390) expect(years).toBeLessThanOrEqual(6);
+      await page.close();
+    }
+  });
 });
 
 describe('downloads', () => {

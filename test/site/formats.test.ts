@@ -28,6 +28,8 @@ describe('numbers for the language of the page', () => {
   test('decimals are fixed per unit, or follow the size of a typical value', () => {
     expect(decimalsForUnit('%')).toBe(2);
     expect(decimalsForUnit('件')).toBe(0);
+    // Amounts in 亿元 to one decimal (ten million yuan), as the statistical yearbooks print them.
+    expect(decimalsForUnit('亿元')).toBe(1);
     expect(decimalsForUnit('分')).toBe(1);
     expect(decimalsForUnit('吨/万元', 2500)).toBe(0);
     expect(decimalsForUnit('吨/万元', 250)).toBe(1);

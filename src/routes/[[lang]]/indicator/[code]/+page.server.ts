@@ -62,6 +62,7 @@ export const load: PageServerLoad = ({ params }) => {
     charts: {
       distribution: chartSlot(distributionChart(rows.map((r) => ({ ...r, ci_low: r.survey[0]?.indicator_ci_low ?? null, ci_high: r.survey[0]?.indicator_ci_high ?? null })), { locale: lang, year, name, unit: unitIn(lang, node.unit), median: latest?.value_median ?? null, target: node.target, decimals })),
       trend: chartSlot(indicatorTrendChart(trend, { locale: lang, name, unit: unitIn(lang, node.unit), target: node.target, decimals })),
+      trendNarrow: chartSlot(indicatorTrendChart(trend, { locale: lang, name, unit: unitIn(lang, node.unit), target: node.target, decimals, narrow: true })),
     },
   };
 };
