@@ -313,7 +313,7 @@ export const messages = {
     },
     downloads: {
       title: '数据下载',
-      intro: '报告中的每一张表均提供 CSV、供 Excel 打开的 CSV、XLSX（ipindex.xlsx 中的同名工作表，第一张工作表“说明”列出数据性质、来源、单位和各列含义）和 Arrow 格式。CSV、XLSX 和 Arrow 保留全精度，供程序读取；供 Excel 打开的 CSV 带 UTF-8 字节顺序标记（在中文版 Windows 的 Excel 中双击即可正确显示中文），列名为中文并附代码，代码旁附名称，数字按单位取舍（件等计数取整，亿元保留两位小数，得分保留两位小数）。',
+      intro: '报告中的每一张表均提供 CSV、供 Excel 打开的 CSV、XLSX（ipindex.xlsx 中的同名工作表，第一张工作表“说明”列出数据性质、来源、单位和各列含义）和 Arrow 格式。CSV、XLSX 和 Arrow 保留全精度，供程序读取；供 Excel 打开的 CSV 带 UTF-8 字节顺序标记（在中文版 Windows 的 Excel 中双击即可正确显示中文），列名为中文并附代码，代码旁附名称，数字按单位取舍（件等计数取整，亿元保留一位小数，得分保留两位小数）。',
       excelCsv: 'CSV（Excel）',
       safety: '以 = + - @ 开头的文本在导出时加前缀单引号，在电子表格中不会被当作公式执行。',
       table: '表',
@@ -664,7 +664,7 @@ export const messages = {
     },
     downloads: {
       title: 'Downloads',
-      intro: 'Every table of the report as CSV, as CSV for Excel, as XLSX (the sheet of the same name in ipindex.xlsx, whose first sheet, Notes, says whether the data are official, their sources and units, and what each column means) and as Arrow. The CSV, XLSX and Arrow files keep full precision, for programs; the CSV for Excel has a UTF-8 byte-order mark (so that Excel on Chinese Windows shows the Chinese right when the file is opened), headers in words with the code, names beside codes, and numbers rounded to their unit (counts whole, 亿元 and scores to two decimals).',
+      intro: 'Every table of the report as CSV, as CSV for Excel, as XLSX (the sheet of the same name in ipindex.xlsx, whose first sheet, Notes, says whether the data are official, their sources and units, and what each column means) and as Arrow. The CSV, XLSX and Arrow files keep full precision, for programs; the CSV for Excel has a UTF-8 byte-order mark (so that Excel on Chinese Windows shows the Chinese right when the file is opened), headers in words with the code, names beside codes, and numbers rounded to their unit (counts whole, 亿元 to one decimal, scores to two).',
       excelCsv: 'CSV (Excel)',
       safety: 'Text starting with = + - @ is exported with a leading apostrophe, so that a spreadsheet never runs it as a formula.',
       table: 'Table',

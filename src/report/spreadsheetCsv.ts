@@ -20,7 +20,7 @@ const named: Readonly<Record<string, { header: string; of: keyof CodeNames }>> =
  * UTF-8 as GBK, and Chinese turns to mojibake) and CRLF line ends; headers in words with the
  * code in brackets (`得分 (score)`), a column of names beside each column of codes (地区名称
  * beside region_code); numbers rounded to what their unit warrants (src/lib/dataDictionary.ts): counts
- * whole, 亿元 to two decimals, scores to two. The machine-readable tables of data/ keep full
+ * whole, 亿元 to one decimal, scores to two. The machine-readable tables of data/ keep full
  * precision, and so do the Arrow files and ipindex.xlsx.
  */
 export function spreadsheetCsv(table: ColumnTable, names: CodeNames): string {
