@@ -3,7 +3,7 @@ import type { Method } from '../lib/methodSchema.ts';
 import { nationalCode } from '../lib/types.ts';
 import type { DataDir } from '../dataDir/DataDir.ts';
 import type { Database, Params } from '../database/openDatabase.ts';
-import { runQuery } from '../database/runQueries.ts';
+import { runQuery, stageQueries } from '../database/runQueries.ts';
 
 /** What the composite stage did, for the build log. */
 export type CompositeSummary = {
@@ -31,52 +31,59 @@ export async function runComposite(db: Database, data: DataDir): Promise<Composi
   const { screen, treat, normalise, groups } = method;
   const screening = { threshold: screen.regions, screen_on: screen.on };
 
-  await runQuery(db, 'composite/00_normalise_methods.sql');
-  await runQuery(db, 'composite/01_weighted_mean.sql');
-  await runQuery(db, 'composite/02_normalised_score.sql');
-  await runQuery(db, 'composite/05_national_indicators.sql');
-  await db.append('normalise_methods', normaliseMethods(method).map((m) => [m, m === normalise.method]));
-  await runQuery(db, 'composite/10_indicators_denominated.sql');
-  await runQuery(db, 'composite/20_availability.sql');
-  await runQuery(db, 'composite/30_imputed.sql', { method: method.impute.method, ...screening });
-  await runQuery(db, 'composite/31_screening.sql', screening);
-  await runQuery(db, 'composite/32_indicator_screening.sql', { threshold: screen.indicators });
-
-  await runQuery(db, 'composite/40_skew_kurtosis.sql');
-  await runQuery(db, 'composite/41_treat_points.sql', { method: treat.method });
   const thresholds = { skew: treat.skew, kurtosis: treat.kurtosis };
-  let changed = 0;
-  for (let step = 0; step < treat.winmax; step++) {
-    await runQuery(db, 'composite/42_treat_points_step.sql', { ...thresholds, winmax: treat.winmax });
-    const now = await count(db, 'SELECT count(winsorised) AS n FROM treat_points');
-    if (now === changed) break;
-    changed = now;
-  }
-  await runQuery(db, 'composite/43_treatment_log.sql', { ...thresholds, log: treat.log });
-  await runQuery(db, 'composite/44_treated.sql');
-  await runQuery(db, 'composite/45_national_treated.sql');
+  const aggregation = (level: number) => ({ level, method: levelAggregation(method, level), power: method.aggregate.power });
 
-  await runQuery(db, 'composite/50_normalised_methods.sql', normaliseParams(method));
-  await runQuery(db, 'composite/51_normalised.sql');
-  await runQuery(db, 'composite/52_national_aggregated.sql', normaliseParams(method));
-  await runQuery(db, 'composite/60_weights.sql');
-  await runQuery(db, 'composite/61_aggregated.sql');
-  for (let level = 2; level <= topLevel(data); level++) {
-    await runQuery(db, 'composite/62_weights_level.sql', { level, method: method.weights.method });
-    // Copeland's rule compares regions with each other rather than averaging each one's children.
-    if (levelAggregation(method, level) === 'copeland') await runQuery(db, 'composite/63_copeland_level.sql', { level });
-    else await runQuery(db, 'composite/63_aggregated_level.sql', { level, method: levelAggregation(method, level), power: method.aggregate.power });
-    await runQuery(db, 'composite/64_national_aggregated_level.sql', { level, method: levelAggregation(method, level), power: method.aggregate.power });
+  // Every file of queries/composite/ runs once, in the order of its number, as checks/ are run.
+  // What a file needs besides its turn is said here: the parameters method.yaml gives it, or
+  // how a step that repeats is run (winsorising point by point, aggregating level by level).
+  const levelFiles = ['62_weights_level.sql', '63_aggregated_level.sql', '63_copeland_level.sql', '64_national_aggregated_level.sql'];
+  const steps: Record<string, Params | ((file: string) => Promise<void>)> = {
+    '05_national_indicators.sql': async (file) => {
+      await runQuery(db, file);
+      await db.append('normalise_methods', normaliseMethods(method).map((m) => [m, m === normalise.method]));
+    },
+    '30_imputed.sql': { method: method.impute.method, ...screening },
+    '31_screening.sql': screening,
+    '32_indicator_screening.sql': { threshold: screen.indicators },
+    '41_treat_points.sql': { method: treat.method },
+    // One point more of each indicator winsorised per run, until none changes or winmax.
+    '42_treat_points_step.sql': async (file) => {
+      let changed = 0;
+      for (let step = 0; step < treat.winmax; step++) {
+        await runQuery(db, file, { ...thresholds, winmax: treat.winmax });
+        const now = await count(db, 'SELECT count(winsorised) AS n FROM treat_points');
+        if (now === changed) break;
+        changed = now;
+      }
+    },
+    '43_treatment_log.sql': { ...thresholds, log: treat.log },
+    '50_normalised_methods.sql': normaliseParams(method),
+    '52_national_aggregated.sql': normaliseParams(method),
+    // Level by level from the dimensions up: weights, the level's aggregate, the nation's.
+    '62_weights_level.sql': async () => {
+      for (let level = 2; level <= topLevel(data); level++) {
+        await runQuery(db, 'composite/62_weights_level.sql', { level, method: method.weights.method });
+        // Copeland's rule compares regions with each other rather than averaging each one's children.
+        if (levelAggregation(method, level) === 'copeland') await runQuery(db, 'composite/63_copeland_level.sql', { level });
+        else await runQuery(db, 'composite/63_aggregated_level.sql', aggregation(level));
+        await runQuery(db, 'composite/64_national_aggregated_level.sql', aggregation(level));
+      }
+    },
+    '82_performance_groups.sql': { reference: method.reference, ...groups },
+  };
+  const files = await stageQueries('composite');
+  // A step named here for a file that is not there (renamed, say) would silently not run.
+  for (const name of [...Object.keys(steps), ...levelFiles]) {
+    if (!files.includes(`composite/${name}`)) throw new Error(`queries/composite/${name} is missing: runComposite.ts names it`);
   }
-  await runQuery(db, 'composite/70_effective_weights.sql');
-  await runQuery(db, 'composite/71_region_weights.sql');
-  await runQuery(db, 'composite/80_scores.sql');
-  await runQuery(db, 'composite/81_score_changes.sql');
-  await runQuery(db, 'composite/82_performance_groups.sql', { reference: method.reference, ...groups });
-  await runQuery(db, 'composite/83_contributions.sql');
-  await runQuery(db, 'composite/84_unreferenced_years.sql');
-  await runQuery(db, 'composite/90_composite_stages.sql');
-  await runQuery(db, 'composite/91_indicators.sql');
+  for (const file of files) {
+    const name = file.slice('composite/'.length);
+    if (levelFiles.includes(name) && name !== levelFiles[0]) continue;
+    const step = steps[name];
+    if (typeof step === 'function') await step(file);
+    else await runQuery(db, file, step);
+  }
 
   const [summary] = await db.query<Record<keyof CompositeSummary, bigint | number>>(`
     SELECT
