@@ -1,6 +1,7 @@
+import { citedSources } from '../../citedSources';
 import { langOf } from '../../langOf';
 import { loadReport } from '../../loadReport.server';
-import { groupBy, reportIndex } from '../../reportIndex';
+import { reportIndex } from '../../reportIndex';
 import type { PageServerLoad } from './$types';
 
 /** The methodology and data quality, generated from framework.csv, method.yaml and the run's coverage. */
@@ -40,11 +41,7 @@ export const load: PageServerLoad = ({ params }) => {
     hasUncertainty: report.uncertainty !== undefined,
     sampleData: report.sampleData,
     scope: (report.method.report as { scope?: { zh: string; en: string } } | undefined)?.scope ?? null,
-    // Each publication and table cited in variables.csv, with the variables whose numbers it gives.
-    sources: [...groupBy(report.sources.filter((s) => s.source !== null), (s) => s.source!)].sort(([a], [b]) => a.localeCompare(b, 'zh')).map(([source, rows]) => ({
-      source,
-      variables: [...new Map(rows.map((r) => [r.variable, { variable: r.variable, name_zh: r.name_zh, name_en: r.name_en }])).values()],
-    })),
+    sources: citedSources(report),
   };
 };
 

@@ -1,11 +1,12 @@
 import { assetAccountTable, regionalItems, regionalTable, accountUnits } from '$lib/accountsLayout';
 import { decimalsForUnit } from '$components/formatValue';
 import { frameworkParts } from '../../frameworkParts';
+import { citedSources } from '../../citedSources';
 import { langOf } from '../../langOf';
 import { loadReport } from '../../loadReport.server';
 import { overviewData } from '../../overviewData.server';
 import { regionProfile, type RegionProfile } from '../../regionProfile.server';
-import { groupBy, reportIndex, rowsOf } from '../../reportIndex';
+import { reportIndex, rowsOf } from '../../reportIndex';
 import type { PageServerLoad } from './$types';
 
 // Static HTML only: this page is for reading through and printing (`ipindex pdf`), nothing on it moves.
@@ -58,10 +59,7 @@ export const load: PageServerLoad = ({ params }) => {
     // Data quality of the year: how many regions have each indicator, and how many values were imputed or treated.
     coverage: rowsOf(index.coverageByYear, year).map((c) => ({ ...c, ...(nodeNames.get(c.indicator) ?? { name_zh: c.indicator, name_en: c.indicator }) })),
     flagged: { imputed: report.flagged.filter((f) => f.year === year && f.imputed).length, treated: report.flagged.filter((f) => f.year === year && f.treated).length },
-    sources: [...groupBy(report.sources.filter((s) => s.source !== null), (s) => s.source!)].sort(([a], [b]) => a.localeCompare(b, 'zh')).map(([source, rows]) => ({
-      source,
-      variables: [...new Map(rows.map((r) => [r.variable, { variable: r.variable, name_zh: r.name_zh, name_en: r.name_en }])).values()],
-    })),
+    sources: citedSources(report),
     scope: (report.method.report as { scope?: { zh: string; en: string } } | undefined)?.scope ?? null,
     downloads: report.downloads,
   };
