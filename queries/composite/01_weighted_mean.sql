@@ -5,6 +5,14 @@
 --   geometric    exp(sum(w ln x) / sum(w))                (a_gmean)
 --   harmonic     sum(w) / sum(w / x)                      (a_hmean)
 --   generalised  (sum(w x^p) / sum(w))^(1/p)              (a_genmean)
+--   mpi          M - S^2 / M = M (1 - (S/M)^2)            (Compind's ci_mpi, positive penalty)
+-- where M and S are the mean and the standard deviation (n - 1) of the children: the
+-- Mazziotta-Pareto index, which takes no weights and marks down a region by how unevenly it
+-- scores (its coefficient of variation S/M). It is meant for z-scores on a positive scale
+-- (Mazziotta and Pareto use mean 100 and sd 10: method.yaml refuses other normalisations); a
+-- mean of 0 or less has no coefficient of variation, so no score. One child has no spread: its
+-- score. The penalty is always the positive one (higher is better), since normalisation has
+-- turned every indicator so that higher is better.
 -- Missing children are left out by the caller, which renormalises the weights. The last three are
 -- defined for scores of 0 or more (method.yaml refuses normalisations that can give negative
 -- ones): a child scoring 0 makes a geometric or harmonic mean 0, its limit, where COINr stops.
@@ -14,6 +22,8 @@ CREATE OR REPLACE MACRO weighted_mean(method, w, x, p) AS
   CASE
     WHEN fsum(w) = 0 THEN NULL
     WHEN method = 'arithmetic' THEN fsum(w * x) / fsum(w)
+    WHEN method = 'mpi' THEN
+      CASE WHEN avg(x) > 0 THEN avg(x) - coalesce(var_samp(x), 0) / avg(x) END
     WHEN min(x) < 0 THEN NULL
     WHEN method = 'geometric' THEN
       CASE WHEN min(x) = 0 THEN 0 ELSE exp(fsum(w * ln(greatest(x, 1e-300))) / fsum(w)) END

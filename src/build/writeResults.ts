@@ -9,6 +9,7 @@ import type { DataDir } from '../dataDir/DataDir.ts';
 import { quotedIdentifier, quotedString, type Database } from '../database/openDatabase.ts';
 import { runQuality } from '../quality/runQuality.ts';
 import { runQuery } from '../database/runQueries.ts';
+import { nationalCode } from '../lib/types.ts';
 
 /** The tables of the output contract (DESIGN.md, "Output contract"), in the order written. */
 const tables = {
@@ -52,7 +53,7 @@ export async function writeResults(db: Database, dir: string, data: DataDir, com
   const accounts = await readAccounts(db, data, computed.accounts);
   // The layout files are JavaScript's work and the tables DuckDB's: the two run side by side,
   // and both finish before a failure is passed on, so nothing is still writing into `dir` then.
-  const [layout, copied] = await Promise.allSettled([writeAccountsExports(dir, accounts, run.builtAt), copyTables(db, dir, (data.surveys ?? []).length > 0, await hasTable(db, 'certification_effect'), await hasTable(db, 'institution_response'))]);
+  const [layout, copied] = await Promise.allSettled([writeAccountsExports(dir, accounts, run.builtAt), copyTables(db, dir, await optionalTables(db, data))]);
   if (layout.status === 'rejected') throw layout.reason;
   if (copied.status === 'rejected') throw copied.reason;
   const [accountsFiles, counts] = [layout.value, copied.value];
@@ -92,22 +93,33 @@ export async function writeResults(db: Database, dir: string, data: DataDir, com
   return { files: [...Object.keys(tables), ...accountsFiles, 'indicators.sql', 'manifest.json'], accounts };
 }
 
-/** Writes the tables of the output contract as CSV files into `dir`, returning the rows of each. */
-async function copyTables(db: Database, dir: string, surveys: boolean, effect: boolean, institutions: boolean): Promise<Record<string, number>> {
+/**
+ * The tables written only when the build has what they hold: the surveys' estimates
+ * (queries/survey/80_published_estimates.sql), the effect of GB/T 29490 certification
+ * (queries/enterprises/56_certification_effect.sql), the institutions' reports (public in this
+ * field, one row per institution and year) and the benefit-of-the-doubt weights of a level
+ * aggregated by BoD (queries/composite/61_bod_weights.sql; the nation under its code).
+ */
+async function optionalTables(db: Database, data: DataDir): Promise<(readonly [string, string])[]> {
+  const present = async (sql: string) => ((await db.query<{ n: number }>(sql))[0]?.n ?? 0) > 0;
+  const optional: (readonly [string, string, boolean])[] = [
+    ['estimates.csv', 'SELECT * FROM survey_estimates ORDER BY survey, variable, domain, domain_value', (data.surveys ?? []).length > 0],
+    ['certification_effect.csv', 'SELECT * FROM certification_effect', await hasTable(db, 'certification_effect')],
+    ['institution_reports.csv', 'SELECT i.name_zh, i.name_en, r.* FROM institution_reports AS r JOIN register_institutions AS i USING (institution_id) ORDER BY r.institution_id, r.year', await hasTable(db, 'institution_response')],
+    [
+      'bod_weights.csv',
+      `SELECT coalesce(region_code, '${nationalCode}') AS region_code, year, node, level, child, weight FROM bod_weights ORDER BY year, level, node, region_code NULLS FIRST, child`,
+      await present('SELECT count(*)::INTEGER AS n FROM bod_weights'),
+    ],
+  ];
+  return optional.filter(([, , written]) => written).map(([file, sql]) => [file, sql] as const);
+}
+
+/** Writes the tables of the output contract, and the optional ones given, as CSV files into `dir`, returning the rows of each. */
+async function copyTables(db: Database, dir: string, optional: readonly (readonly [string, string])[]): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   await runQuery(db, 'exports/spreadsheet_safe.sql');
-  // The surveys' estimates (queries/survey/80_published_estimates.sql), when the data directory has surveys.
-  const estimates = 'SELECT * FROM survey_estimates ORDER BY survey, variable, domain, domain_value';
-  // The effect of GB/T 29490 certification (queries/enterprises/56_certification_effect.sql), when the register has outcomes.
-  const effectSql = 'SELECT * FROM certification_effect';
-  // The institutions' reports, one row per institution and year (public in this field), when the data directory has them.
-  const reportsSql = 'SELECT i.name_zh, i.name_en, r.* FROM institution_reports AS r JOIN register_institutions AS i USING (institution_id) ORDER BY r.institution_id, r.year';
-  const extra = [
-    ...(surveys ? [['estimates.csv', estimates] as const] : []),
-    ...(effect ? [['certification_effect.csv', effectSql] as const] : []),
-    ...(institutions ? [['institution_reports.csv', reportsSql] as const] : []),
-  ];
-  for (const [file, sql] of [...Object.entries(tables), ...extra]) {
+  for (const [file, sql] of [...Object.entries(tables), ...optional]) {
     // COPY answers with the number of rows it wrote, so the table is not queried a second time.
     const [row] = await db.query<{ Count: bigint | number }>(`COPY (${await spreadsheetSafeSelect(db, sql)}) TO ${quotedString(join(dir, file))} (HEADER, DELIMITER ',')`);
     counts[file] = Number(row?.Count ?? 0);

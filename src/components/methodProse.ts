@@ -23,6 +23,8 @@ const valueNames: Record<string, Words> = {
   harmonic: { zh: '加权调和平均', en: 'weighted harmonic mean' },
   generalised: { zh: '加权广义均值', en: 'weighted generalised mean' },
   copeland: { zh: '科普兰法（两两比较）', en: "Copeland's rule (pairwise comparisons)" },
+  mpi: { zh: '马齐奥塔—帕雷托指数（MPI）', en: 'the Mazziotta–Pareto index (MPI)' },
+  bod: { zh: '有利假设法（BoD，数据包络分析）', en: 'benefit of the doubt (BoD, data envelopment analysis)' },
   none: { zh: '不处理', en: 'none' },
   mean: { zh: '各地区平均值', en: 'the mean of the regions' },
   median: { zh: '各地区中位数', en: 'the median of the regions' },
@@ -105,7 +107,20 @@ export function methodProse(lang: Lang, step: string, value: unknown): string | 
       const byLevel = levels.length === 0 ? '' : zh
         ? `；其中${levels.map(([level, method]) => `第${level}层用${valueText(lang, method)}`).join('，')}`
         : `, except ${levels.map(([level, method]) => `level ${level}, by ${valueText(lang, method)}`).join(', ')}`;
-      return zh ? `逐级汇总：指标得分汇总为维度得分，维度得分汇总为综合指数，方法为${v('method')}${power}${byLevel}。` : `Level by level, indicator scores make dimension scores and dimension scores make the index, by the ${v('method')}${power}${byLevel}.`;
+      const used = new Set([s.method, ...levels.map(([, method]) => method)]);
+      // The methods that do not weigh children by the framework's weights say what they do instead.
+      const notes = [
+        used.has('mpi') ? (zh
+          ? 'MPI 为下级得分的平均值减去惩罚项 S²/M（S 为标准差，M 为平均值），各项得分越不均衡扣减越多，不使用权重。'
+          : 'The MPI is the mean of the children\'s scores less the penalty S²/M (S their standard deviation, M their mean): the more uneven a region\'s scores, the more it loses; it uses no weights.') : null,
+        used.has('bod') ? (zh
+          ? 'BoD 为每个地区选取最有利于它的权重，条件是按这组权重任何地区的得分都不超过 1；得分在 0 至 1 之间，1 为前沿。各地区选定的权重见 data/bod_weights.csv，该层不使用指标体系的权重。'
+          : 'BoD gives each region the weights that put it in its best light, on condition that no region scores above 1 with them; scores run from 0 to 1, 1 being the frontier. The weights chosen for each region are in data/bod_weights.csv; the framework\'s weights are not used at that level.') : null,
+      ].filter((n) => n !== null).join(zh ? '' : ' ');
+      const method = valueText(lang, s.method);
+      return zh
+        ? `逐级汇总：指标得分汇总为维度得分，维度得分汇总为综合指数，方法为${method}${power}${byLevel}。${notes}`
+        : `Level by level, indicator scores make dimension scores and dimension scores make the index, by ${/^(the|benefit) /.test(method) ? '' : 'the '}${method}${power}${byLevel}.${notes === '' ? '' : ` ${notes}`}`;
     }
     case 'reference':
       return zh ? `绩效分组和按参照值标准化以${valueText(lang, value)}为参照（100%）。` : `Performance groups and normalisation by reference take ${valueText(lang, value)} as the reference (100%).`;

@@ -2,8 +2,10 @@ import { InputError, type Problem } from '../lib/InputError.ts';
 import type { Method } from '../lib/methodSchema.ts';
 import { nationalCode } from '../lib/types.ts';
 import type { DataDir } from '../dataDir/DataDir.ts';
-import type { Database, Params } from '../database/openDatabase.ts';
-import { runQuery, stageQueries } from '../database/runQueries.ts';
+import type { Cell, Database, Params } from '../database/openDatabase.ts';
+import { runQuery, selectQuery, stageQueries } from '../database/runQueries.ts';
+import { groupBy } from '../lib/groupBy.ts';
+import { benefitOfTheDoubt } from './benefitOfTheDoubt.ts';
 
 /** What the composite stage did, for the build log. */
 export type CompositeSummary = {
@@ -37,7 +39,15 @@ export async function runComposite(db: Database, data: DataDir): Promise<Composi
   // Every file of queries/composite/ runs once, in the order of its number, as checks/ are run.
   // What a file needs besides its turn is said here: the parameters method.yaml gives it, or
   // how a step that repeats is run (winsorising point by point, aggregating level by level).
-  const levelFiles = ['62_weights_level.sql', '63_aggregated_level.sql', '63_copeland_level.sql', '64_national_aggregated_level.sql'];
+  const levelFiles = [
+    '62_weights_level.sql',
+    '63_aggregated_level.sql',
+    '63_copeland_level.sql',
+    '63_bod_frontier.sql',
+    '63_bod_level.sql',
+    '64_national_aggregated_level.sql',
+    '64_national_bod_level.sql',
+  ];
   const steps: Record<string, Params | ((file: string) => Promise<void>)> = {
     '05_national_indicators.sql': async (file) => {
       await runQuery(db, file);
@@ -64,9 +74,17 @@ export async function runComposite(db: Database, data: DataDir): Promise<Composi
     '62_weights_level.sql': async () => {
       for (let level = 2; level <= topLevel(data); level++) {
         await runQuery(db, 'composite/62_weights_level.sql', { level, method: method.weights.method });
+        const how = levelAggregation(method, level);
         // Copeland's rule compares regions with each other rather than averaging each one's children.
-        if (levelAggregation(method, level) === 'copeland') await runQuery(db, 'composite/63_copeland_level.sql', { level });
-        else await runQuery(db, 'composite/63_aggregated_level.sql', aggregation(level));
+        if (how === 'copeland') await runQuery(db, 'composite/63_copeland_level.sql', { level });
+        // Benefit of the doubt solves each region's weights first, then scores with them.
+        if (how === 'bod') {
+          await db.append('bod_weights', await solveBenefitOfTheDoubt(db, level));
+          await runQuery(db, 'composite/63_bod_level.sql', { level });
+          await runQuery(db, 'composite/64_national_bod_level.sql', { level });
+          continue;
+        }
+        if (how !== 'copeland') await runQuery(db, 'composite/63_aggregated_level.sql', aggregation(level));
         await runQuery(db, 'composite/64_national_aggregated_level.sql', aggregation(level));
       }
     },
@@ -151,6 +169,39 @@ function compositeProblems(data: DataDir): Problem[] {
   return problems;
 }
 
+type FrontierRow = { region_code: string | null; year: number; node: string; child: string; score: number };
+
+/**
+ * The benefit-of-the-doubt weights of level `level`, rows of bod_weights: for each node and year,
+ * the linear programme of src/composite/benefitOfTheDoubt.ts for every region with a score on each
+ * of the node's children that year, and for the nation, against the frontier of those regions
+ * (queries/composite/63_bod_frontier.sql says who is in it).
+ */
+async function solveBenefitOfTheDoubt(db: Database, level: number): Promise<Cell[][]> {
+  const rows = await selectQuery<FrontierRow>(db, 'composite/63_bod_frontier.sql', { level });
+  const groups = groupBy(rows, (r) => `${r.year}\u0000${r.node}`);
+  const weights: Cell[][] = [];
+  for (const group of groups.values()) {
+    const { year, node } = group[0]!;
+    const children = [...new Set(group.map((r) => r.child))].sort();
+    const units = groupBy(group, (r) => r.region_code);
+    const scoresOf = (unitRows: FrontierRow[]) => {
+      const byChild = new Map(unitRows.map((r) => [r.child, r.score]));
+      return children.every((c) => byChild.has(c)) ? children.map((c) => byChild.get(c)!) : null;
+    };
+    const complete = [...units].flatMap(([code, unitRows]) => {
+      const scores = scoresOf(unitRows);
+      return scores === null ? [] : [{ code, scores }];
+    });
+    const frontier = complete.filter((u) => u.code !== null).map((u) => u.scores);
+    for (const { code, scores } of complete) {
+      const u = benefitOfTheDoubt(frontier, scores);
+      if (u !== null) children.forEach((child, j) => weights.push([code, Number(year), node, level, child, u[j]!]));
+    }
+  }
+  return weights;
+}
+
 /** The years in which the index has no reference score (queries/composite/84_unreferenced_years.sql). */
 async function unreferencedYears(db: Database): Promise<number[]> {
   const rows = await db.query<{ year: number }>('SELECT year FROM unreferenced_years ORDER BY year');
@@ -172,7 +223,7 @@ export function describeComposite(data: DataDir, summary: CompositeSummary): str
     treat.method === 'none' ? null : `${summary.winsorised} winsorised, ${summary.logged} series logged`,
     normalise.method === 'zscore' ? `zscore (mean ${normalise.mean}, sd ${normalise.sd}) per ${normalise.over}` : `${normalise.method} [${normalise.lower}, ${normalise.upper}] per ${normalise.over}`,
     `${weights.method} weights`,
-    `${levels} levels of ${aggregate.method} means${Object.keys(aggregate.levels).length > 0 ? ' (some levels differ)' : ''}`,
+    `${levels} levels of ${aggregate.method === 'mpi' || aggregate.method === 'bod' ? aggregate.method : `${aggregate.method} means`}${Object.keys(aggregate.levels).length > 0 ? ' (some levels differ)' : ''}`,
     summary.unreferencedIndicatorYears > 0 ? `${summary.unreferencedIndicatorYears} indicator-years without a national value` : null,
     summary.unreferencedYears.length > 0 ? `no ${data.method.reference} reference for the index in ${summary.unreferencedYears.join(', ')} (no performance groups then)` : null,
   ];

@@ -6,6 +6,8 @@
  * them, once, for the Accounts page, the layout CSV files and the XLSX workbook alike.
  */
 
+import { groupBy } from './groupBy';
+
 /** A label in both languages: Chinese first, English beside it. */
 export type Bilingual = { zh: string; en: string };
 
@@ -368,15 +370,6 @@ function firstBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T> {
   return map;
 }
 
-function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
-  const map = new Map<K, T[]>();
-  for (const row of rows) {
-    const group = map.get(key(row));
-    if (group === undefined) map.set(key(row), [row]);
-    else group.push(row);
-  }
-  return map;
-}
 
 function valueLookup(values: readonly AccountsValue[]): (year: number, item: string, basis: string) => number | null {
   const map = new Map(values.map((v) => [`${v.year}|${v.item}|${v.price_basis}`, v.value]));

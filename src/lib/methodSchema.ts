@@ -2,8 +2,14 @@ import { z } from 'zod';
 
 /** Normalisation methods (queries/composite/40_normalised_methods.sql says what each computes). */
 export const normalisationMethods = ['minmax', 'zscore', 'rank', 'percentile', 'distance_to_max', 'target', 'reference', 'borda', 'fraction_of_max'] as const;
-/** How children aggregate into their parent: weighted means, or Copeland's rule (queries/composite/63_copeland_level.sql). */
-export const aggregationMethods = ['arithmetic', 'geometric', 'harmonic', 'generalised', 'copeland'] as const;
+/**
+ * How children aggregate into their parent: weighted means and the Mazziotta-Pareto index
+ * (queries/composite/01_weighted_mean.sql), Copeland's rule (63_copeland_level.sql), or benefit of
+ * the doubt (63_bod_level.sql).
+ */
+export const aggregationMethods = ['arithmetic', 'geometric', 'harmonic', 'generalised', 'copeland', 'mpi', 'bod'] as const;
+/** The aggregations the uncertainty runs can redo: those that weigh children by the weights they perturb. */
+const meanMethods = ['arithmetic', 'geometric', 'harmonic', 'generalised'] as const;
 
 const share = (what: string) => z.number().min(0, `${what} from 0 to 1`).max(1, `${what} from 0 to 1`);
 const wholeNumber = (min: number, max: number) =>
@@ -203,8 +209,9 @@ export const methodSchema = z
   .strict()
   .superRefine((method, context) => {
     // Geometric, harmonic and negative-power means are undefined for negative scores.
+    // So is benefit of the doubt: data envelopment analysis weighs scores of 0 or more.
     const needsPositive = (m: (typeof aggregationMethods)[number]) =>
-      m === 'geometric' || m === 'harmonic' || (m === 'generalised' && method.aggregate.power < 0);
+      m === 'geometric' || m === 'harmonic' || m === 'bod' || (m === 'generalised' && method.aggregate.power < 0);
     const mayBeNegative = (n: (typeof normalisationMethods)[number]) =>
       n === 'zscore' || (['minmax', 'percentile', 'distance_to_max', 'target'].includes(n) && method.normalise.lower < 0);
     const aggregations = [
@@ -212,17 +219,24 @@ export const methodSchema = z
       ...Object.entries(method.aggregate.levels).map(([level, m]) => ({ path: ['aggregate', 'levels', level], methods: [m] })),
       { path: ['uncertainty', 'aggregate'], methods: method.uncertainty.aggregate ?? [] },
     ];
-    // Copeland's rule ranks regions against each other: the Monte Carlo runs, which average, cannot
-    // redo it; and its scores run below 0, which no mean above it may need to be positive.
+    // Copeland's rule ranks regions against each other, BoD chooses each region's weights and MPI
+    // takes none: the Monte Carlo runs, which perturb the weights of means, cannot redo them.
     const levelMethods = [method.aggregate.method, ...Object.values(method.aggregate.levels)];
-    if ((method.uncertainty.aggregate ?? []).includes('copeland')) {
-      context.addIssue({ code: 'custom', path: ['uncertainty', 'aggregate'], message: 'weighted means only (arithmetic, geometric, harmonic, generalised): the uncertainty runs do not redo Copeland\'s rule' });
+    const notMeans = levelMethods.filter((m) => !(meanMethods as readonly string[]).includes(m));
+    for (const m of (method.uncertainty.aggregate ?? []).filter((a) => !(meanMethods as readonly string[]).includes(a))) {
+      context.addIssue({ code: 'custom', path: ['uncertainty', 'aggregate'], message: `weighted means only (arithmetic, geometric, harmonic, generalised): the uncertainty runs do not redo ${aggregationNames[m]}` });
     }
-    if (levelMethods.includes('copeland') && method.uncertainty.runs > 0) {
-      context.addIssue({ code: 'custom', path: ['uncertainty', 'runs'], message: '0 with aggregate copeland: the uncertainty runs average children and do not redo Copeland\'s rule' });
+    if (notMeans.length > 0 && method.uncertainty.runs > 0) {
+      context.addIssue({ code: 'custom', path: ['uncertainty', 'runs'], message: `0 with aggregate ${notMeans[0]}: the uncertainty runs perturb the weights of means and do not redo ${aggregationNames[notMeans[0]!]}` });
     }
-    if (levelMethods.includes('copeland') && levelMethods.some(needsPositive)) {
-      context.addIssue({ code: 'custom', path: ['aggregate'], message: 'arithmetic above a copeland level: Copeland scores run below 0, which geometric, harmonic and negative-power means cannot take' });
+    if (levelMethods.includes('copeland') && levelMethods.some((m) => needsPositive(m) || m === 'mpi' || m === 'bod')) {
+      context.addIssue({ code: 'custom', path: ['aggregate'], message: 'arithmetic above a copeland level: Copeland scores run below 0, which geometric, harmonic and negative-power means, MPI and BoD cannot take' });
+    }
+    // Mazziotta and Pareto standardise first: their penalty, the coefficient of variation, needs
+    // every indicator on one positive scale of equal spread (Compind: z-scores, mean 100, sd 10).
+    if (levelMethods.includes('mpi') && (method.normalise.method !== 'zscore' || method.normalise.mean <= 0)) {
+      const found = method.normalise.method === 'zscore' ? `zscore with mean ${method.normalise.mean}` : method.normalise.method;
+      context.addIssue({ code: 'custom', path: ['normalise'], message: `zscore with a positive mean (Mazziotta and Pareto's mean 100, sd 10) for aggregate mpi, found ${found}: the index penalises each region's coefficient of variation, which needs every indicator on one positive scale` });
     }
     const normalisations = [method.normalise.method, ...(method.uncertainty.normalise ?? [])];
     const negative = normalisations.find(mayBeNegative);
@@ -231,10 +245,21 @@ export const methodSchema = z
       const m = methods.find(needsPositive);
       if (m !== undefined) {
         const why = negative === 'zscore' ? 'normalise zscore gives negative scores' : `normalise ${negative} onto lower ${method.normalise.lower} gives negative scores`;
-        context.addIssue({ code: 'custom', path, message: `arithmetic, since ${why} (geometric, harmonic and negative-power means need scores of 0 or more)` });
+        context.addIssue({ code: 'custom', path, message: `arithmetic, since ${why} (geometric, harmonic and negative-power means, and BoD, need scores of 0 or more)` });
       }
     }
   });
+
+/** The aggregations that are not means, by name, for the messages that refuse them somewhere. */
+const aggregationNames: Record<(typeof aggregationMethods)[number], string> = {
+  arithmetic: 'the arithmetic mean',
+  geometric: 'the geometric mean',
+  harmonic: 'the harmonic mean',
+  generalised: 'the generalised mean',
+  copeland: "Copeland's rule",
+  mpi: 'the Mazziotta-Pareto index',
+  bod: 'benefit of the doubt',
+};
 
 /** The resolved method: what a build actually used, written to the manifest. */
 export type Method = z.output<typeof methodSchema>;

@@ -1,5 +1,5 @@
 import type { Report } from '$lib/report';
-import { groupBy } from './reportIndex';
+import { groupBy } from '$lib/groupBy';
 
 /** Each publication and table cited in variables.csv, with the variables whose numbers it gives: the methodology page's and the printed report's table of sources. */
 export function citedSources(report: Report) {

@@ -1,3 +1,4 @@
+import { groupBy } from '$lib/groupBy';
 import type {
   ContributionRow,
   CoverageRow,
@@ -88,14 +89,3 @@ function firstBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T> {
 }
 
 // Rows in their report order, as Array.filter would return them.
-/** Rows by a key, in their order. */
-export function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
-  const map = new Map<K, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const group = map.get(k);
-    if (group === undefined) map.set(k, [row]);
-    else group.push(row);
-  }
-  return map;
-}
