@@ -45,7 +45,10 @@ function renderShare(task: RenderTask, reportPath: string, reportBytes: number):
     // development), it is TypeScript, which the worker loads after registering tsx's loader.
     const compiled = import.meta.url.endsWith('.js');
     const entry = new URL(compiled ? './renderWorker.js' : './renderWorker.ts', import.meta.url);
-    const source = compiled ? entry : `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
+    // tsx is resolved here, from this file: an eval'd worker would resolve it from the working
+    // directory, which need not be the project's (a build run from elsewhere).
+    const tsx = compiled ? '' : import.meta.resolve('tsx/esm/api');
+    const source = compiled ? entry : `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
     const worker = new Worker(source, {
       eval: !compiled,
       workerData: task,
