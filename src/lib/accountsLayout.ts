@@ -6,7 +6,7 @@
  * them, once, for the Accounts page, the layout CSV files and the XLSX workbook alike.
  */
 
-import { groupBy } from './groupBy';
+import { groupBy } from './groupBy.ts';
 
 /** A label in both languages: Chinese first, English beside it. */
 export type Bilingual = { zh: string; en: string };
