@@ -49,12 +49,32 @@ export function regionProfile(report: Report, code: string, lang: Lang, year: nu
     dimensionRows,
     trend,
     ...strengthsAndWeaknesses(ranked),
-    charts: {
-      dimensions: chartSlot(dimensionChart(dimensionRows, { locale: lang, year, name, lower, upper })),
-      trend: chartSlot(regionTrendChart(trend, { locale: lang, name, lower, upper })),
-      trendNarrow: chartSlot(regionTrendChart(trend, { locale: lang, name, lower, upper, narrow: true })),
-    },
+    charts: slotted(drawnOnce(report, `${code}|${lang}|${year}`, () => ({
+      dimensions: dimensionChart(dimensionRows, { locale: lang, year, name, lower, upper }),
+      trend: regionTrendChart(trend, { locale: lang, name, lower, upper }),
+      trendNarrow: regionTrendChart(trend, { locale: lang, name, lower, upper, narrow: true }),
+    }))),
   };
+}
+
+type ProfileCharts = { dimensions: string; trend: string; trendNarrow: string };
+
+// A region's profile is drawn for its own page and again for its page of the printed report:
+// the same charts of the same report, so they are drawn once (drawing is most of a profile's
+// cost, and at prefecture level there are 337 profiles).
+const drawn = new WeakMap<Report, Map<string, ProfileCharts>>();
+
+function drawnOnce(report: Report, key: string, draw: () => ProfileCharts): ProfileCharts {
+  let charts = drawn.get(report);
+  if (charts === undefined) drawn.set(report, (charts = new Map()));
+  let profile = charts.get(key);
+  if (profile === undefined) charts.set(key, (profile = draw()));
+  return profile;
+}
+
+/** The charts as the page being rendered carries them (chartSlots.server.ts). */
+function slotted(charts: ProfileCharts): ProfileCharts {
+  return { dimensions: chartSlot(charts.dimensions), trend: chartSlot(charts.trend), trendNarrow: chartSlot(charts.trendNarrow) };
 }
 
 export type RegionProfile = NonNullable<ReturnType<typeof regionProfile>>;

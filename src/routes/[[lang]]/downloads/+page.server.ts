@@ -2,6 +2,9 @@ import { langOf } from '../../langOf';
 import { loadReport } from '../../loadReport.server';
 import type { PageServerLoad } from './$types';
 
+// Static HTML only: a list of files, nothing on the page moves.
+export const csr = false;
+
 /** Every file of out/data: each table in its formats, the workbook of all tables, then the other files. */
 export const load: PageServerLoad = ({ params }) => {
   langOf(params.lang);

@@ -4,6 +4,9 @@ import { loadReport } from '../../loadReport.server';
 import { reportIndex } from '../../reportIndex';
 import type { PageServerLoad } from './$types';
 
+// Static HTML only: the method to read and print, nothing on the page moves.
+export const csr = false;
+
 /** The methodology and data quality, generated from framework.csv, method.yaml and the run's coverage. */
 export const load: PageServerLoad = ({ params }) => {
   langOf(params.lang);
