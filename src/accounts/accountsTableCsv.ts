@@ -1,4 +1,5 @@
-import { tableGrid, type AccountsTable } from '../lib/accountsLayout.ts';
+import { type AccountsTable } from '../lib/accounts/AccountsReport.ts';
+import { tableGrid } from '../lib/accounts/tableGrid.ts';
 
 /**
  * A table as CSV in the national-accounts layout (title, units line, header, indented rows,

@@ -1,4 +1,4 @@
-import type { AccountsData, AccountsReport } from '../lib/accountsLayout.ts';
+import type { AccountsData, AccountsReport } from '../lib/accounts/AccountsReport.ts';
 import { nationalCode } from '../lib/types.ts';
 import type { DataDir } from '../dataDir/DataDir.ts';
 import type { Database } from '../database/openDatabase.ts';

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { accountsTables, type AccountsReport } from '../lib/accountsLayout.ts';
+import { type AccountsReport } from '../lib/accounts/AccountsReport.ts';
+import { accountsTables } from '../lib/accounts/accountsTables.ts';
 import { writeAccountsXlsx } from './writeAccountsXlsx.ts';
 import { accountsTableCsv } from './accountsTableCsv.ts';
 

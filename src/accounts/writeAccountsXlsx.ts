@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
-import { tableGrid, type AccountsTable } from '../lib/accountsLayout.ts';
+import { type AccountsTable } from '../lib/accounts/AccountsReport.ts';
+import { tableGrid } from '../lib/accounts/tableGrid.ts';
 
 const forbidden = /[[\]:*?/\\]/g;
 

@@ -1,7 +1,7 @@
 import { publishedPath } from '../intake/publishedPath.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AccountsReport } from '../lib/accountsLayout.ts';
+import type { AccountsReport } from '../lib/accounts/AccountsReport.ts';
 import { readAccounts } from '../accounts/readAccounts.ts';
 import { writeAccountsExports } from '../accounts/writeAccountsExports.ts';
 import type { Computed } from './computeResults.ts';

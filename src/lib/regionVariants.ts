@@ -6,6 +6,7 @@
  * when a real file needs one.
  */
 import type { Region } from './types.ts';
+import { zones } from './zones.ts';
 
 /** One known variant spelling and the GB/T 2260 code it stands for. */
 export type RegionVariant = {
@@ -66,30 +67,22 @@ export const regionAggregates: readonly (readonly [name: string, aggregate: Regi
   ['Grand Total', national],
   ['China', national],
 
-  ['东部', zone('east')],
-  ['东部地区', zone('east')],
+  // The zones by their names (zones.ts) and as the yearbooks head them (东部地区), then the
+  // other spellings met in tables.
+  ...zones.flatMap(({ zone: code, name }) => [[name.zh, zone(code)], [`${name.zh}地区`, zone(code)], [name.en, zone(code)]] as const),
+
   // OCR of 东部地区 (huhuaping/techme 9ad60a1, RDPatentValid 2014).
   ['尔部地区', zone('east')],
-  ['East', zone('east')],
   ['Eastern', zone('east')],
   ['East Region', zone('east')],
   ['Eastern Region', zone('east')],
-  ['中部', zone('central')],
-  ['中部地区', zone('central')],
-  ['Central', zone('central')],
   ['Central Region', zone('central')],
   // The NBS yearbooks translate 中部地区 as "Middle Region".
   ['Middle', zone('central')],
   ['Middle Region', zone('central')],
-  ['西部', zone('west')],
-  ['西部地区', zone('west')],
-  ['West', zone('west')],
   ['Western', zone('west')],
   ['West Region', zone('west')],
   ['Western Region', zone('west')],
-  ['东北', zone('northeast')],
-  ['东北地区', zone('northeast')],
-  ['Northeast', zone('northeast')],
   ['Northeastern', zone('northeast')],
   ['Northeast Region', zone('northeast')],
   ['Northeastern Region', zone('northeast')],

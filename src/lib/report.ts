@@ -1,4 +1,4 @@
-import type { AccountsReport } from './accountsLayout.ts';
+import type { AccountsReport } from './accounts/AccountsReport.ts';
 
 /** One row of the ranking the report shows: a region's index score and rank in a year. */
 export type RankingRow = {

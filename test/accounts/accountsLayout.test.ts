@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
-import { accountsTables, assetAccountTable, formatAccountsValue, regionalTable, tableGrid, type AccountsData, type AccountsValue } from '../../src/lib/accountsLayout.ts';
+import { type AccountsData, type AccountsValue } from '../../src/lib/accounts/AccountsReport.ts';
+import { accountsTables } from '../../src/lib/accounts/accountsTables.ts';
+import { assetAccountTable } from '../../src/lib/accounts/assetAccountTable.ts';
+import { formatAccountsValue } from '../../src/lib/accounts/formatAccountsValue.ts';
+import { regionalTable } from '../../src/lib/accounts/regionalTable.ts';
+import { tableGrid } from '../../src/lib/accounts/tableGrid.ts';
 import { accountsTableCsv } from '../../src/accounts/accountsTableCsv.ts';
 import { writeAccountsXlsx } from '../../src/accounts/writeAccountsXlsx.ts';
 

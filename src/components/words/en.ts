@@ -1,3 +1,4 @@
+import { zoneNames } from '$lib/zones';
 import type { Messages } from './zh.ts';
 
 /** The English words of the report: the same keys as the Chinese (Messages). */
@@ -16,7 +17,7 @@ export const en: Messages = {
   region: 'Region',
   regions: 'Regions',
   zone: 'Zone',
-  zones: { east: 'East', central: 'Central', west: 'West', northeast: 'Northeast' } as Record<string, string>,
+  zones: zoneNames('en'),
   rank: 'Rank',
   rankChange: 'Change',
   score: 'Score',

@@ -1,6 +1,8 @@
 // Every word the pages print in Chinese, the report's first language. Its shape is the type
 // Messages, which the English words (en.ts) must have too: a word missing there is a type error.
 
+import { zoneNames } from '$lib/zones';
+
 /** The Chinese words of the report. */
 export const zh = {
   htmlLang: 'zh-CN',
@@ -17,7 +19,7 @@ export const zh = {
   region: '地区',
   regions: '地区',
   zone: '区域',
-  zones: { east: '东部', central: '中部', west: '西部', northeast: '东北' } as Record<string, string>,
+  zones: zoneNames('zh'),
   rank: '排名',
   rankChange: '较上年',
   score: '得分',

@@ -1,7 +1,14 @@
-import { accountUnits, assetAccountTable, regionalItems, regionalTable, unitName } from '$lib/accountsLayout';
+import { accountUnits, unitName } from '$lib/accounts/accountsIndex';
+import { regionalItems } from '$lib/accounts/accountsLabels';
+import { assetAccountTable } from '$lib/accounts/assetAccountTable';
+import { regionalTable } from '$lib/accounts/regionalTable';
 import { langOf } from '../../langOf';
 import type { PageServerLoad } from './$types';
 import { loadAccountsReport } from './loadAccountsReport';
+
+// Static HTML only: tables to read, print and download, nothing on the page moves; no script is
+// sent, and none of the page's data is serialised for one (at prefecture level, 676 pages).
+export const csr = false;
 
 /** The Accounts page: the national asset account, the regional tables, links to each region's account. */
 export const load: PageServerLoad = ({ params }) => {

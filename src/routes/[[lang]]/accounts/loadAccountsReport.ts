@@ -1,4 +1,4 @@
-import type { AccountsReport } from '$lib/accountsLayout';
+import type { AccountsReport } from '$lib/accounts/AccountsReport';
 import { loadReport } from '../../loadReport.server';
 
 /**

@@ -1,4 +1,7 @@
-import { assetAccountTable, regionalItems, regionalTable, accountUnits } from '$lib/accountsLayout';
+import { accountUnits } from '$lib/accounts/accountsIndex';
+import { regionalItems } from '$lib/accounts/accountsLabels';
+import { assetAccountTable } from '$lib/accounts/assetAccountTable';
+import { regionalTable } from '$lib/accounts/regionalTable';
 import { decimalsForUnit } from '$components/formatValue';
 import { frameworkParts } from '../../frameworkParts';
 import { citedSources } from '../../citedSources';

@@ -1,8 +1,13 @@
 import { error } from '@sveltejs/kit';
-import { accountUnits, assetAccountTable, unitName } from '$lib/accountsLayout';
+import { accountUnits, unitName } from '$lib/accounts/accountsIndex';
+import { assetAccountTable } from '$lib/accounts/assetAccountTable';
 import { langOf } from '../../../langOf';
 import type { EntryGenerator, PageServerLoad } from './$types';
 import { loadAccountsReport } from '../loadAccountsReport';
+
+// Static HTML only: an account to read and print, nothing on the page moves; no script is sent,
+// and none of the page's data is serialised for one (a page per unit: 676 at prefecture level).
+export const csr = false;
 
 /** One page per unit of account (each region and the nation) that has accounts. */
 export const entries: EntryGenerator = () => {
