@@ -1,9 +1,8 @@
 // (2) of `npm run bench`: a full build (pipeline + every page) with `ipindex build`, as a user
 // runs it, at province level (the bundled data/) and at prefecture level (337 units x 20
 // years, generated once into bench/.data/), wall time and peak memory of the whole process
-// tree. Then (4), the page weights of the province build (bench/siteWeight.ts, from the site
-// issue), and (3), the uncertainty timings (bench/uncertainty.ts, from the engine issue), when
-// those modules exist and no *.bench.ts module of their own reports them.
+// tree. Then (4), the page weights of the province build (bench/siteWeight.ts); (3), the
+// uncertainty timings, is bench/uncertainty.bench.ts.
 import { createHash } from 'node:crypto';
 import { access, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -70,7 +69,7 @@ export async function run(): Promise<BenchSection[]> {
       ],
       text: `province (last run):\n${stages(province.at(-1)!)}\n\nprefecture (last run):\n${stages(prefecture.at(-1)!)}`,
     };
-    return [build, await pageWeights(join(work, 'province')), ...(await uncertainty())];
+    return [build, await pageWeights(join(work, 'province'))];
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -100,14 +99,4 @@ async function pageWeights(site: string): Promise<BenchSection> {
     { measure: 'median page', value: kb(medianBy(weights, (w) => w.gzipped).gzipped), note: 'gzipped' },
   ];
   return { title, rows };
-}
-
-/** (3): the engine issue's uncertainty timings, run as it prints them, unless a *.bench.ts module reports them. */
-async function uncertainty(): Promise<BenchSection[]> {
-  if (await exists(join(root, 'bench', 'uncertainty.bench.ts'))) return [];
-  const title = '(3) Uncertainty analysis';
-  const script = join(root, 'bench', 'uncertainty.ts');
-  if (!(await exists(script))) return [{ title, rows: [{ measure: 'uncertainty timings', value: 'not available yet', note: 'bench/uncertainty.ts (engine issue) is not there' }] }];
-  const run = await measureProcess(process.execPath, ['--import', 'tsx', script], { cwd: root });
-  return [{ title, rows: [{ measure: 'bench/uncertainty.ts', value: s(run.seconds), note: `exit ${run.code}; peak ${megabytes(run.peakBytes)}; its output below` }], text: run.stdout || run.stderr }];
 }

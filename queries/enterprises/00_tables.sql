@@ -1,5 +1,5 @@
 -- The enterprise IP management register (a data directory's enterprises/ folder), as
--- src/enterprises/readRegisterFile.ts reads it: one table per file, the columns in the order of
+-- src/files/readRegisterFile.ts reads it: one table per file, the columns in the order of
 -- src/enterprises/registerSchema.ts, each row with its row in the file (source_row) for
 -- messages. Regions are the codes of regions.csv (a name in the file is matched to its code);
 -- dates are ISO text until 10_certificate_life.sql reads them.

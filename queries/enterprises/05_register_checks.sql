@@ -1,6 +1,6 @@
 -- What the register's files say about each other, checked once every file is in (the cells
 -- themselves were checked as they were read): each problem with its file, row and column, as
--- src/enterprises/loadRegister.ts reports it. $dir is the folder as messages name it.
+-- src/enterprises/runEnterprises.ts reports it. $dir is the folder as messages name it.
 -- From the register_ tables and standard_clauses.
 
 WITH certificates AS (

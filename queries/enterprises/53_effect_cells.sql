@@ -5,7 +5,7 @@
 -- Y_t - Y_(g-1). The controls are, with $control = 'not_yet_treated', the enterprises not
 -- certified by t nor by g - 1 (cohort > max(t, g - 1), the never certified among them), other
 -- than cohort g itself; with 'never_treated', the never certified only. ATT(g, t) is the treated
--- mean change less the control mean change (55_effect_replicates.sql); t < g - 1 gives the
+-- mean change less the control mean change (54_effect_estimates.sql); t < g - 1 gives the
 -- pre-certification differences that check parallel trends.
 -- From effect_pairs.
 

@@ -96,7 +96,7 @@ export async function writeResults(db: Database, dir: string, data: DataDir, com
 /**
  * The tables written only when the build has what they hold: the surveys' estimates
  * (queries/survey/80_published_estimates.sql), the effect of GB/T 29490 certification
- * (queries/enterprises/56_certification_effect.sql), the institutions' reports (public in this
+ * (queries/enterprises/57_certification_effect.sql), the institutions' reports (public in this
  * field, one row per institution and year) and the benefit-of-the-doubt weights of a level
  * aggregated by BoD (queries/composite/61_bod_weights.sql; the nation under its code).
  */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Normalisation methods (queries/composite/40_normalised_methods.sql says what each computes). */
+/** Normalisation methods (queries/composite/50_normalised_methods.sql says what each computes). */
 export const normalisationMethods = ['minmax', 'zscore', 'rank', 'percentile', 'distance_to_max', 'target', 'reference', 'borda', 'fraction_of_max'] as const;
 /**
  * How children aggregate into their parent: weighted means and the Mazziotta-Pareto index

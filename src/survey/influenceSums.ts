@@ -5,7 +5,7 @@ import { answered, byDomain, sharedCondition, type SurveyRequest } from './surve
 /**
  * Where the second pass puts each respondent's influence: summed by stratum into
  * survey_moments when respondents are sampled directly (each is its own PSU), summed by
- * innermost cluster into survey_cluster_z when the design has clusters (30_cluster_moments.sql
+ * innermost cluster into survey_cluster_z when the design has clusters (48_cluster_moments.sql
  * rolls them up stage by stage), or kept per respondent in survey_influence when the weights
  * are calibrated (the calibration residuals need every respondent: 41_ to 44_); or only the
  * squares, summed by cell into survey_influence, when replicate weights give the variance.
