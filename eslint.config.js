@@ -7,7 +7,21 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-  { ignores: ['.svelte-kit/', 'node_modules/', 'lib/', 'out/', 'out.*/', 'build/', 'bench/.data/', 'test/fixtures/', 'test/output/', '.ipindex-cache/', 'examples/*/out/'] },
+  {
+    ignores: [
+      '.svelte-kit/',
+      'node_modules/',
+      'lib/',
+      'out/',
+      'out.*/',
+      'build/',
+      'bench/.data/',
+      'test/fixtures/',
+      'test/output/',
+      '.ipindex-cache/',
+      'examples/*/out/',
+    ],
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,
@@ -15,7 +29,10 @@ export default ts.config(
   {
     rules: {
       // A leading underscore names what is left out on purpose (`{ year: _year, ...rest }`).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       // Every link is made by pagePath or fileHref (src/components/pagePath.ts), which call
       // resolve() of $app/paths: the rule cannot see through them.
       'svelte/no-navigation-without-resolve': 'off',

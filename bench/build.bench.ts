@@ -17,14 +17,19 @@ import type { BenchRow, BenchSection } from './run.ts';
 export const order = 2;
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const exists = (path: string) => access(path).then(() => true, () => false);
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 const s = (seconds: number) => `${seconds.toFixed(2)} s`;
 const met = (ok: boolean) => (ok ? 'met' : 'missed');
 
 /** Builds a data directory into `out` with the command line, as a user would. */
 async function ipindexBuild(dataDir: string, out: string): Promise<Measured> {
   const run = await measureProcess(process.execPath, [join(root, 'bin', 'ipindex.js'), 'build', dataDir, '--out', out], { cwd: root });
-  if (run.code !== 0) throw new Error(`ipindex build ${dataDir} failed (exit ${run.code}): ${run.stderr.trim().split('\n').slice(0, 3).join(' ')}`);
+  if (run.code !== 0)
+    throw new Error(`ipindex build ${dataDir} failed (exit ${run.code}): ${run.stderr.trim().split('\n').slice(0, 3).join(' ')}`);
   return run;
 }
 
@@ -38,7 +43,11 @@ async function builds(dataDir: string, out: string, runs: number): Promise<Measu
 }
 
 /** The stage lines of a build's output, for the "where the time went" text. */
-const stages = (run: Measured) => run.stdout.split('\n').filter((line) => line.startsWith('  ')).join('\n');
+const stages = (run: Measured) =>
+  run.stdout
+    .split('\n')
+    .filter((line) => line.startsWith('  '))
+    .join('\n');
 
 export async function run(): Promise<BenchSection[]> {
   const work = await mkdtemp(join(tmpdir(), 'ipindex-bench-'));
@@ -63,9 +72,21 @@ export async function run(): Promise<BenchSection[]> {
     const build: BenchSection = {
       title: '(2) Full build (pipeline + site), `ipindex build`',
       rows: [
-        { measure: 'province level: 31 provinces x 11 years (data/), median of 3', value: s(p), note: `runs ${province.map((r) => s(r.seconds)).join(', ')}; peak ${megabytes(peakOf(province))}; targets < 10 s (${met(p < 10)}) and < 600 MB (${met(peakOf(province) < 600 * 2 ** 20)})` },
-        { measure: 'province level, first build after a change to the app (compiles it)', value: s(cold!.seconds), note: `peak ${megabytes(cold!.peakBytes)}; once per version of the app's sources` },
-        { measure: 'prefecture level: 337 units x 20 years, median of 3', value: s(q), note: `runs ${prefecture.map((r) => s(r.seconds)).join(', ')}; peak ${megabytes(peakOf(prefecture))}; ${(q / p).toFixed(2)}x the province build (target < 3x: ${met(q / p < 3)})` },
+        {
+          measure: 'province level: 31 provinces x 11 years (data/), median of 3',
+          value: s(p),
+          note: `runs ${province.map((r) => s(r.seconds)).join(', ')}; peak ${megabytes(peakOf(province))}; targets < 10 s (${met(p < 10)}) and < 600 MB (${met(peakOf(province) < 600 * 2 ** 20)})`,
+        },
+        {
+          measure: 'province level, first build after a change to the app (compiles it)',
+          value: s(cold!.seconds),
+          note: `peak ${megabytes(cold!.peakBytes)}; once per version of the app's sources`,
+        },
+        {
+          measure: 'prefecture level: 337 units x 20 years, median of 3',
+          value: s(q),
+          note: `runs ${prefecture.map((r) => s(r.seconds)).join(', ')}; peak ${megabytes(peakOf(prefecture))}; ${(q / p).toFixed(2)}x the province build (target < 3x: ${met(q / p < 3)})`,
+        },
       ],
       text: `province (last run):\n${stages(province.at(-1)!)}\n\nprefecture (last run):\n${stages(prefecture.at(-1)!)}`,
     };
@@ -87,15 +108,25 @@ async function sampleGeneratorHash(): Promise<string> {
 async function pageWeights(site: string): Promise<BenchSection> {
   const title = '(4) Page weights of the province build (first visit, gzipped)';
   const module = join(root, 'bench', 'siteWeight.ts');
-  if (!(await exists(module))) return { title, rows: [{ measure: 'page weights', value: 'not available yet', note: 'bench/siteWeight.ts (site issue) is not there' }] };
-  const { siteWeight } = (await import(pathToFileURL(module).href)) as { siteWeight: (dir: string) => Promise<{ page: string; files: number; bytes: number; gzipped: number }[]> };
+  if (!(await exists(module)))
+    return {
+      title,
+      rows: [{ measure: 'page weights', value: 'not available yet', note: 'bench/siteWeight.ts (site issue) is not there' }],
+    };
+  const { siteWeight } = (await import(pathToFileURL(module).href)) as {
+    siteWeight: (dir: string) => Promise<{ page: string; files: number; bytes: number; gzipped: number }[]>;
+  };
   const weights = await siteWeight(site);
   if (weights.length === 0) return { title, rows: [{ measure: 'page weights', value: 'no pages', note: 'the build wrote no HTML' }] };
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   const heaviest = weights.reduce((a, b) => (b.gzipped > a.gzipped ? b : a));
   const rows: BenchRow[] = [
     { measure: 'pages', value: String(weights.length), note: 'every page with the files it loads' },
-    { measure: 'heaviest page', value: kb(heaviest.gzipped), note: `${heaviest.page}, ${heaviest.files} files, ${kb(heaviest.bytes)} before gzip` },
+    {
+      measure: 'heaviest page',
+      value: kb(heaviest.gzipped),
+      note: `${heaviest.page}, ${heaviest.files} files, ${kb(heaviest.bytes)} before gzip`,
+    },
     { measure: 'median page', value: kb(medianBy(weights, (w) => w.gzipped).gzipped), note: 'gzipped' },
   ];
   return { title, rows };

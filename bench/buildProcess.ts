@@ -9,7 +9,11 @@ export type Measured = { seconds: number; peakBytes: number | null; code: number
  * (the build spawns Vite, whose memory counts too), sampled from /proc every 20 ms; null where
  * /proc does not exist. A peak shorter than a sample can be missed, so the figure is a floor.
  */
-export async function measureProcess(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Measured> {
+export async function measureProcess(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<Measured> {
   const start = performance.now();
   const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';

@@ -18,22 +18,34 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 export async function run(): Promise<BenchSection[]> {
   const dir = join(root, 'bench', '.data', 'enterprises-register');
   const counted = join(dir, 'register-rows.json');
-  if (!(await access(counted).then(() => true, () => false))) await writeFile(counted, JSON.stringify(await writeBenchRegister(dir)));
+  if (
+    !(await access(counted).then(
+      () => true,
+      () => false,
+    ))
+  )
+    await writeFile(counted, JSON.stringify(await writeBenchRegister(dir)));
   const rows = JSON.parse(await readFile(counted, 'utf8')) as Record<string, number>;
   const runs = [];
   for (let i = 0; i < 3; i++) {
-    const measured = await measureProcess(process.execPath, ['--import', 'tsx', join(root, 'bench', 'enterprisesStage.ts'), dir], { cwd: root });
+    const measured = await measureProcess(process.execPath, ['--import', 'tsx', join(root, 'bench', 'enterprisesStage.ts'), dir], {
+      cwd: root,
+    });
     if (measured.code !== 0) throw new Error(`the register stage failed: ${measured.stderr}`);
     runs.push({ ...measured, ...(JSON.parse(measured.stdout) as { seconds: number; effectRows: number }) });
   }
   const median = medianBy(runs, (r) => r.seconds);
   const count = (name: string) => (rows[`enterprises/${name}.csv`] ?? 0).toLocaleString('en-US');
-  return [{
-    title: '(6) Enterprise register, the stage of `ipindex build`',
-    rows: [{
-      measure: `${count('enterprises')} enterprises, ${count('certifications')} certificates, ${count('outcomes')} outcome rows (2 measures, 15 years): read and checked, regional counts, event study with 999 bootstrap replications; median of 3`,
-      value: `${median.seconds.toFixed(2)} s`,
-      note: `runs ${runs.map((r) => r.seconds.toFixed(2)).join(', ')} s, timed inside the process around the stage; peak ${megabytes(median.peakBytes)}; ${median.effectRows} effect rows; target < 5 s (${median.seconds < 5 ? 'met' : 'missed'})`,
-    }],
-  }];
+  return [
+    {
+      title: '(6) Enterprise register, the stage of `ipindex build`',
+      rows: [
+        {
+          measure: `${count('enterprises')} enterprises, ${count('certifications')} certificates, ${count('outcomes')} outcome rows (2 measures, 15 years): read and checked, regional counts, event study with 999 bootstrap replications; median of 3`,
+          value: `${median.seconds.toFixed(2)} s`,
+          note: `runs ${runs.map((r) => r.seconds.toFixed(2)).join(', ')} s, timed inside the process around the stage; peak ${megabytes(median.peakBytes)}; ${median.effectRows} effect rows; target < 5 s (${median.seconds < 5 ? 'met' : 'missed'})`,
+        },
+      ],
+    },
+  ];
 }

@@ -23,7 +23,9 @@ export async function writeBenchRegister(dir: string): Promise<Record<string, nu
   const years = Array.from({ length: 15 }, (_, i) => 2010 + i);
   const rows: Record<string, number> = {};
   // The target counts enterprises, certificates and outcomes: the clause assessments are left out.
-  for (const file of sampleRegister(regions, years, 20261207, { enterprises: 39, hazard: 0.32 }).filter((f) => !f.name.endsWith('assessments.csv'))) {
+  for (const file of sampleRegister(regions, years, 20261207, { enterprises: 39, hazard: 0.32 }).filter(
+    (f) => !f.name.endsWith('assessments.csv'),
+  )) {
     await writeFile(join(dir, file.name), file.text);
     rows[file.name] = file.text.split('\n').length - 2;
   }

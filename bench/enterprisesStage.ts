@@ -18,9 +18,24 @@ const data = await loadDataDir(dir, relative(process.cwd(), dir) || '.');
 const db = await openDatabase();
 // What the staging stage has done before the register (src/staging/runStaging.ts).
 await runQuery(db, 'staging/00_inputs.sql');
-await db.append('regions', data.regions.map((r) => [r.region_code, r.name_zh, r.name_en, r.level, r.parent_code || null, r.zone]));
+await db.append(
+  'regions',
+  data.regions.map((r) => [r.region_code, r.name_zh, r.name_en, r.level, r.parent_code || null, r.zone]),
+);
 await runQuery(db, 'staging/05_region_closure.sql');
-await db.append('observations_raw', data.observations.map((o) => [o.region_code, o.year, o.variable, o.source_value, o.source_unit, o.source_file, o.source_row, o.source_column]));
+await db.append(
+  'observations_raw',
+  data.observations.map((o) => [
+    o.region_code,
+    o.year,
+    o.variable,
+    o.source_value,
+    o.source_unit,
+    o.source_file,
+    o.source_row,
+    o.source_column,
+  ]),
+);
 const start = performance.now();
 const problems = await runEnterprises(db, data);
 const seconds = (performance.now() - start) / 1000;

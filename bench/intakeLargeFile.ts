@@ -24,13 +24,54 @@ const megabytes = Number(process.argv[2] ?? '300');
 const shape = process.argv[3] === 'wide' ? 'wide' : 'long';
 const mode = process.argv[4] === 'check' ? 'check' : 'load';
 const dir = join(tmpdir(), `ipindex-bench-${shape}-${megabytes}`);
-const provinces = ['110000', '120000', '130000', '140000', '150000', '210000', '220000', '230000', '310000', '320000', '330000', '340000', '350000', '360000', '370000', '410000', '420000', '430000', '440000', '450000', '460000', '500000', '510000', '520000', '530000', '540000', '610000', '620000', '630000', '640000', '650000'];
+const provinces = [
+  '110000',
+  '120000',
+  '130000',
+  '140000',
+  '150000',
+  '210000',
+  '220000',
+  '230000',
+  '310000',
+  '320000',
+  '330000',
+  '340000',
+  '350000',
+  '360000',
+  '370000',
+  '410000',
+  '420000',
+  '430000',
+  '440000',
+  '450000',
+  '460000',
+  '500000',
+  '510000',
+  '520000',
+  '530000',
+  '540000',
+  '610000',
+  '620000',
+  '630000',
+  '640000',
+  '650000',
+];
 // 100 made-up prefectures per province (codes xx01yy), so that a file of millions of rows needs
 // no repeated region, year and variable.
-const regions = provinces.flatMap((p) => Array.from({ length: 100 }, (_, i) => `${p.slice(0, 2)}${String(1 + Math.floor(i / 20)).padStart(2, '0')}${String(1 + (i % 20)).padStart(2, '0')}`));
+const regions = provinces.flatMap((p) =>
+  Array.from(
+    { length: 100 },
+    (_, i) => `${p.slice(0, 2)}${String(1 + Math.floor(i / 20)).padStart(2, '0')}${String(1 + (i % 20)).padStart(2, '0')}`,
+  ),
+);
 // Every variable of the bundled codebook, with its unit: 22 variables x 201 years x 3,100
 // regions make room for 13.7 million distinct values.
-const codebook = (await readFile(join('data', 'variables.csv'), 'utf8')).trim().split('\n').slice(1).map((line) => line.split(','));
+const codebook = (await readFile(join('data', 'variables.csv'), 'utf8'))
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((line) => line.split(','));
 const variables = codebook.map((fields) => fields[0] ?? '');
 const unitOf = new Map(codebook.map((fields) => [fields[0] ?? '', fields[4] ?? '']));
 
@@ -65,7 +106,14 @@ await mkdir(dir, { recursive: true });
 for (const file of ['variables.csv', 'framework.csv', 'method.yaml']) await cp(join('data', file), join(dir, file));
 const provinceRows = (await readFile(join('data', 'regions.csv'), 'utf8')).trim().split('\n');
 const zoneOf = new Map(provinceRows.slice(1).map((line) => [line.slice(0, 2), line.split(',').at(-1) ?? '']));
-await writeFile(join(dir, 'regions.csv'), [provinceRows[0], ...provinceRows.slice(1), ...regions.map((code) => `${code},地区${code},Prefecture ${code},prefecture,${code.slice(0, 2)}0000,${zoneOf.get(code.slice(0, 2))}`)].join('\n') + '\n');
+await writeFile(
+  join(dir, 'regions.csv'),
+  [
+    provinceRows[0],
+    ...provinceRows.slice(1),
+    ...regions.map((code) => `${code},地区${code},Prefecture ${code},prefecture,${code.slice(0, 2)}0000,${zoneOf.get(code.slice(0, 2))}`),
+  ].join('\n') + '\n',
+);
 const rows = await generate(join(dir, 'big.csv'));
 const size = (await stat(join(dir, 'big.csv'))).size;
 console.log(`generated ${dir}/big.csv: ${(size / 1e6).toFixed(0)} MB, ${rows.toLocaleString('en-US')} rows (${shape})`);
@@ -78,14 +126,22 @@ if (mode === 'load') {
   const data = await loadDataDir(dir, 'bench', db);
   const [staged] = await db.query<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM observations_raw');
   db.close();
-  console.log(`loadDataDir: ${countValues(data).toLocaleString('en-US')} observations (${(staged?.n ?? 0).toLocaleString('en-US')} in observations_raw), ${data.problems.length} problems`);
+  console.log(
+    `loadDataDir: ${countValues(data).toLocaleString('en-US')} observations (${(staged?.n ?? 0).toLocaleString('en-US')} in observations_raw), ${data.problems.length} problems`,
+  );
   for (const problem of data.problems.slice(0, 3)) console.log(`  ${formatProblem(problem)}`);
 } else {
-  const code = await main(['check', dir], (line) => console.log(line), (line) => console.log(line.slice(0, 300)));
+  const code = await main(
+    ['check', dir],
+    (line) => console.log(line),
+    (line) => console.log(line.slice(0, 300)),
+  );
   console.log(`ipindex check: exit ${code}`);
 }
 const seconds = (performance.now() - start) / 1000;
 const peak = process.resourceUsage().maxRSS / 1024;
 console.log(`${seconds.toFixed(1)} s`);
-console.log(`peak RSS ${peak.toFixed(0)} MB (${rssBefore.toFixed(0)} MB before reading); heap now ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`);
+console.log(
+  `peak RSS ${peak.toFixed(0)} MB (${rssBefore.toFixed(0)} MB before reading); heap now ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`,
+);
 await rm(dir, { recursive: true, force: true });

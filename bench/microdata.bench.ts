@@ -20,13 +20,22 @@ import type { BenchSection } from './run.ts';
 export const order = 1;
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-type Child = { seconds: number; peakBytes: number; groups?: number; stages?: Record<string, number>; records?: number; cached?: string[]; cacheSeconds?: number };
+type Child = {
+  seconds: number;
+  peakBytes: number;
+  groups?: number;
+  stages?: Record<string, number>;
+  records?: number;
+  cached?: string[];
+  cacheSeconds?: number;
+};
 
 /** Runs a bench script in a fresh Node process and reads the JSON it prints last. */
 async function child(script: string, ...args: string[]): Promise<Child> {
   const run = await measureProcess(process.execPath, ['--import', 'tsx', join(root, 'bench', script), ...args], { cwd: root });
   const last = run.stdout.trim().split('\n').at(-1) ?? '';
-  if (run.code !== 0 || !last.startsWith('{')) throw new Error(`${script} failed (exit ${run.code}): ${run.stderr.trim().split('\n').slice(-3).join(' ')}`);
+  if (run.code !== 0 || !last.startsWith('{'))
+    throw new Error(`${script} failed (exit ${run.code}): ${run.stderr.trim().split('\n').slice(-3).join(' ')}`);
   return JSON.parse(last) as Child;
 }
 
@@ -38,7 +47,12 @@ export async function run(): Promise<BenchSection[]> {
   const records = Number(process.env.IPINDEX_BENCH_RECORDS ?? 10_000_000);
   const dir = join(root, 'bench', '.data', `prefecture-${records}`);
   const csv = join(dir, 'patent_records.csv');
-  if (!(await access(csv).then(() => true, () => false))) {
+  if (
+    !(await access(csv).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     await writeDataDirectory(join(root, 'data'), dir, { level: 'prefecture', years: 20, records, seed: SAMPLE_OPTIONS.seed });
   }
   const size = (await stat(csv)).size;
@@ -65,25 +79,62 @@ export async function run(): Promise<BenchSection[]> {
   const floor = medianBy(floors, (c) => c.seconds);
   const first = medianBy(firsts, (c) => c.seconds);
   const cached = medianBy(secondBuilds, (c) => c.seconds);
-  const runs = (children: Child[]) => (children.length === 1 ? '' : `median of ${children.length} (${children.map((c) => s(c.seconds)).join(', ')}); `);
+  const runs = (children: Child[]) =>
+    children.length === 1 ? '' : `median of ${children.length} (${children.map((c) => s(c.seconds)).join(', ')}); `;
   const { sha256 } = await hashFile(csv);
   const copy = (await readdir(cacheDir)).find((f) => f.startsWith('patent_records.') && f.endsWith(`.${sha256}.parquet`));
-  if (copy === undefined) throw new Error(`the first build cached no Parquet copy of patent_records.csv (${(first.cached ?? []).join('; ')})`);
+  if (copy === undefined)
+    throw new Error(`the first build cached no Parquet copy of patent_records.csv (${(first.cached ?? []).join('; ')})`);
   const floorParquet = await child('microdataFloor.ts', 'parquet', join(cacheDir, copy));
   const node = process.env.IPINDEX_BENCH_NODE === '0' ? null : await child('microdataNode.ts', csv);
 
-  const stages = (c: Child) => Object.entries(c.stages ?? {}).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ');
+  const stages = (c: Child) =>
+    Object.entries(c.stages ?? {})
+      .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+      .join(', ');
   const rows = [
-    { measure: 'input', value: `${records.toLocaleString('en-US')} patent records`, note: `patent_records.csv, ${megabytes(size)}; the pipeline also reads ${((first.records ?? records) - records).toLocaleString('en-US')} transfer and pledge records and the aggregate files of 337 units x 20 years` },
-    { measure: 'SHA-256 of the CSV (Node, streaming)', value: s(hashSeconds), note: 'part of a first build (the cache key and the manifest); a later build of the unchanged file takes it from the cache' },
-    { measure: 'DuckDB alone: one scan of the CSV, grouped by every field the variables use (the floor)', value: s(floor.seconds), note: `${runs(floors)}default threads; ${floor.groups?.toLocaleString('en-US')} groups; peak ${megabytes(floor.peakBytes)}` },
-    { measure: 'ipindex, first build: microdata to indicators (reads the CSV once, into the cube)', value: s(first.seconds), note: `${runs(firsts)}${x(first.seconds / floor.seconds)} the floor (target 1.3x: ${met(first.seconds <= 1.3 * floor.seconds)}); peak ${megabytes(first.peakBytes)} (target < 2 GB: ${met(first.peakBytes < 2 * 2 ** 30)}), the background copy included; stages in s: ${stages(first)}` },
-    { measure: 'ipindex, first build: the Parquet copies for the cache, written in the background', value: `+${s(first.cacheSeconds ?? 0)}`, note: `done ${s(first.cacheSeconds ?? 0)} after the indicators (started after the cube; a build waits for it after its last stage, accounts); ${(first.cached ?? []).join('; ')}` },
-    { measure: 'ipindex, second build (reads the cached cube, not the records)', value: s(cached.seconds), note: `${runs(secondBuilds)}${x(first.seconds / cached.seconds)} faster than the first (target 3x: ${met(first.seconds >= 3 * cached.seconds)}); ${x(cached.seconds / floor.seconds)} the floor; peak ${megabytes(cached.peakBytes)}; stages in s: ${stages(cached)}` },
-    { measure: 'DuckDB alone on the cached records\' Parquet', value: s(floorParquet.seconds), note: `the same query as the floor; peak ${megabytes(floorParquet.peakBytes)}` },
+    {
+      measure: 'input',
+      value: `${records.toLocaleString('en-US')} patent records`,
+      note: `patent_records.csv, ${megabytes(size)}; the pipeline also reads ${((first.records ?? records) - records).toLocaleString('en-US')} transfer and pledge records and the aggregate files of 337 units x 20 years`,
+    },
+    {
+      measure: 'SHA-256 of the CSV (Node, streaming)',
+      value: s(hashSeconds),
+      note: 'part of a first build (the cache key and the manifest); a later build of the unchanged file takes it from the cache',
+    },
+    {
+      measure: 'DuckDB alone: one scan of the CSV, grouped by every field the variables use (the floor)',
+      value: s(floor.seconds),
+      note: `${runs(floors)}default threads; ${floor.groups?.toLocaleString('en-US')} groups; peak ${megabytes(floor.peakBytes)}`,
+    },
+    {
+      measure: 'ipindex, first build: microdata to indicators (reads the CSV once, into the cube)',
+      value: s(first.seconds),
+      note: `${runs(firsts)}${x(first.seconds / floor.seconds)} the floor (target 1.3x: ${met(first.seconds <= 1.3 * floor.seconds)}); peak ${megabytes(first.peakBytes)} (target < 2 GB: ${met(first.peakBytes < 2 * 2 ** 30)}), the background copy included; stages in s: ${stages(first)}`,
+    },
+    {
+      measure: 'ipindex, first build: the Parquet copies for the cache, written in the background',
+      value: `+${s(first.cacheSeconds ?? 0)}`,
+      note: `done ${s(first.cacheSeconds ?? 0)} after the indicators (started after the cube; a build waits for it after its last stage, accounts); ${(first.cached ?? []).join('; ')}`,
+    },
+    {
+      measure: 'ipindex, second build (reads the cached cube, not the records)',
+      value: s(cached.seconds),
+      note: `${runs(secondBuilds)}${x(first.seconds / cached.seconds)} faster than the first (target 3x: ${met(first.seconds >= 3 * cached.seconds)}); ${x(cached.seconds / floor.seconds)} the floor; peak ${megabytes(cached.peakBytes)}; stages in s: ${stages(cached)}`,
+    },
+    {
+      measure: "DuckDB alone on the cached records' Parquet",
+      value: s(floorParquet.seconds),
+      note: `the same query as the floor; peak ${megabytes(floorParquet.peakBytes)}`,
+    },
     node === null
       ? { measure: 'plain Node (csv-parse streaming + JavaScript Map)', value: 'skipped', note: 'IPINDEX_BENCH_NODE=0' }
-      : { measure: 'plain Node (csv-parse streaming + JavaScript Map)', value: s(node.seconds), note: `ipindex's first build is ${x(node.seconds / first.seconds)} faster (target 10x: ${met(node.seconds >= 10 * first.seconds)}); ${node.groups?.toLocaleString('en-US')} groups; peak ${megabytes(node.peakBytes)}` },
+      : {
+          measure: 'plain Node (csv-parse streaming + JavaScript Map)',
+          value: s(node.seconds),
+          note: `ipindex's first build is ${x(node.seconds / first.seconds)} faster (target 10x: ${met(node.seconds >= 10 * first.seconds)}); ${node.groups?.toLocaleString('en-US')} groups; peak ${megabytes(node.peakBytes)}`,
+        },
   ];
   return [{ title: `(1) Microdata to indicators, ${records.toLocaleString('en-US')} patent records`, rows }];
 }

@@ -43,4 +43,14 @@ const cached = (await microdataCached(data.microdata)) ?? [];
 const cacheSeconds = (performance.now() - start) / 1000 - seconds;
 db.close();
 const records = (data.microdata ?? []).reduce((n, m) => n + (m.input.rows ?? 0), 0);
-console.log(JSON.stringify({ seconds, stages, records, indicators: Number(row?.n ?? 0), cached, cacheSeconds, peakBytes: process.resourceUsage().maxRSS * 1024 }));
+console.log(
+  JSON.stringify({
+    seconds,
+    stages,
+    records,
+    indicators: Number(row?.n ?? 0),
+    cached,
+    cacheSeconds,
+    peakBytes: process.resourceUsage().maxRSS * 1024,
+  }),
+);

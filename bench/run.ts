@@ -27,7 +27,10 @@ export type BenchCase = {
 };
 
 // The numbers of the benchmark table in the issue, for modules whose titles do not carry one.
-const sectionNumbers: readonly [RegExp, number][] = [[/uncertainty/i, 3], [/page weight/i, 4]];
+const sectionNumbers: readonly [RegExp, number][] = [
+  [/uncertainty/i, 3],
+  [/page weight/i, 4],
+];
 
 const benchDir = fileURLToPath(new URL('./', import.meta.url));
 
@@ -38,7 +41,10 @@ async function main(only: readonly string[]): Promise<void> {
       // `npm run bench -- microdata build` runs only the modules whose names hold one of the words.
       .filter((f) => only.length === 0 || only.some((word) => f.includes(word)))
       .sort()
-      .map(async (f) => ({ file: f, module: (await import(pathToFileURL(join(benchDir, f)).href)) as Partial<BenchModule> & { default?: Bench } })),
+      .map(async (f) => ({
+        file: f,
+        module: (await import(pathToFileURL(join(benchDir, f)).href)) as Partial<BenchModule> & { default?: Bench },
+      })),
   );
   modules.sort((a, b) => (a.module.order ?? 99) - (b.module.order ?? 99) || a.file.localeCompare(b.file));
   const out: string[] = [];
@@ -49,8 +55,14 @@ async function main(only: readonly string[]): Promise<void> {
   const { version: duckdb } = (await import('@duckdb/node-api/package.json', { with: { type: 'json' } })).default as { version: string };
   print(`# ipindex benchmarks, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
   print();
-  print(`Machine: ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory; ${platform()} ${release()}; Node ${process.version}; @duckdb/node-api ${duckdb}.`);
-  print(`Load average at the start: ${loadavg().map((l) => l.toFixed(2)).join(', ')} (1, 5, 15 min): other work on the machine slows every row alike.`);
+  print(
+    `Machine: ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory; ${platform()} ${release()}; Node ${process.version}; @duckdb/node-api ${duckdb}.`,
+  );
+  print(
+    `Load average at the start: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')} (1, 5, 15 min): other work on the machine slows every row alike.`,
+  );
   const sections: BenchSection[] = [];
   for (const { file, module } of modules) {
     const start = sections.length;
@@ -61,7 +73,8 @@ async function main(only: readonly string[]): Promise<void> {
       sections.push({ title: file, rows: [{ measure: 'failed', value: '-', note: (error as Error).message.split('\n')[0] }] });
     }
     // A run takes minutes: show each module's figures as soon as they are in.
-    for (const section of sections.slice(start)) console.error(`[${file}] ${section.title}: ${section.rows.map((r) => `${r.measure} = ${r.value}`).join('; ')}`);
+    for (const section of sections.slice(start))
+      console.error(`[${file}] ${section.title}: ${section.rows.map((r) => `${r.measure} = ${r.value}`).join('; ')}`);
   }
   // Sections are numbered "(1) ...": print them in that order whichever module measured them.
   sections.sort((a, b) => a.title.localeCompare(b.title, 'en', { numeric: true }));
@@ -84,7 +97,11 @@ async function main(only: readonly string[]): Promise<void> {
     }
   }
   print();
-  print(`Load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(', ')}.`);
+  print(
+    `Load average at the end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}.`,
+  );
   await mkdir(join(benchDir, '.data'), { recursive: true });
   await writeFile(join(benchDir, '.data', 'last-run.md'), `${out.join('\n')}\n`);
 }
@@ -107,7 +124,11 @@ async function timeCases(bench: Bench): Promise<BenchSection> {
     seconds.sort((a, b) => a - b);
     const median = seconds[Math.floor(seconds.length / 2)] ?? NaN;
     const target = c.targetSeconds === undefined ? '' : `; target < ${c.targetSeconds} s: ${median < c.targetSeconds ? 'met' : 'missed'}`;
-    rows.push({ measure: c.name, value: `${median.toFixed(2)} s`, note: `median of ${c.runs} runs (${seconds[0]?.toFixed(2)}-${seconds.at(-1)?.toFixed(2)} s)${target}` });
+    rows.push({
+      measure: c.name,
+      value: `${median.toFixed(2)} s`,
+      note: `median of ${c.runs} runs (${seconds[0]?.toFixed(2)}-${seconds.at(-1)?.toFixed(2)} s)${target}`,
+    });
   }
   const number = sectionNumbers.find(([pattern]) => pattern.test(bench.title))?.[1];
   const title = bench.title.charAt(0).toUpperCase() + bench.title.slice(1);

@@ -29,7 +29,20 @@ export const officialTables = [
  */
 export async function importOfficialTables(dataDir: string, write: (line: string) => void = console.log): Promise<number> {
   for (const table of officialTables) {
-    const code = await main(['import', join(officialDir, 'raw', table.raw), '--map', join(officialDir, 'maps', table.map), '--data', dataDir, '--out', join(dataDir, table.out)], write, write);
+    const code = await main(
+      [
+        'import',
+        join(officialDir, 'raw', table.raw),
+        '--map',
+        join(officialDir, 'maps', table.map),
+        '--data',
+        dataDir,
+        '--out',
+        join(dataDir, table.out),
+      ],
+      write,
+      write,
+    );
     if (code !== 0) return code;
   }
   return 0;

@@ -14,12 +14,22 @@ export async function readAccounts(db: Database, data: DataDir, run: AccountsRun
   const priceIndex = data.variables.find((v) => v.variable === settings.price_index);
   // One connection runs one query at a time.
   const years = await db.query<{ year: number }>('SELECT DISTINCT year FROM accounts_inputs ORDER BY year');
-  const values = await db.query<AccountsData['values'][number]>('SELECT region_code, year, item, price_basis, value, unit FROM accounts ORDER BY region_code, year, item, price_basis');
-  const aggregates = await db.query<AccountsData['aggregates'][number]>(`SELECT aggregate AS region_code, aggregate, year, item, price_basis, value, unit, regions_given, regions
+  const values = await db.query<AccountsData['values'][number]>(
+    'SELECT region_code, year, item, price_basis, value, unit FROM accounts ORDER BY region_code, year, item, price_basis',
+  );
+  const aggregates = await db.query<
+    AccountsData['aggregates'][number]
+  >(`SELECT aggregate AS region_code, aggregate, year, item, price_basis, value, unit, regions_given, regions
     FROM accounts_aggregates ORDER BY aggregate, year, item, price_basis`);
-  const initial = await db.query<AccountsData['initial'][number]>('SELECT region_code, first_year, growth_years, growth, depreciation, opening_stock FROM accounts_initial ORDER BY region_code');
-  const breaks = await db.query<AccountsData['breaks'][number]>('SELECT region_code, year, kind, no_expenditure, no_price_index, no_base_price, break_year FROM accounts_breaks ORDER BY region_code, year');
-  const nationalCheck = await db.query<AccountsData['nationalCheck'][number]>('SELECT item, year, national, regions_sum, relative_difference, within_tolerance FROM accounts_national_check ORDER BY item, year');
+  const initial = await db.query<AccountsData['initial'][number]>(
+    'SELECT region_code, first_year, growth_years, growth, depreciation, opening_stock FROM accounts_initial ORDER BY region_code',
+  );
+  const breaks = await db.query<AccountsData['breaks'][number]>(
+    'SELECT region_code, year, kind, no_expenditure, no_price_index, no_base_price, break_year FROM accounts_breaks ORDER BY region_code, year',
+  );
+  const nationalCheck = await db.query<AccountsData['nationalCheck'][number]>(
+    'SELECT item, year, national, regions_sum, relative_difference, within_tolerance FROM accounts_national_check ORDER BY item, year',
+  );
   return {
     computed: true,
     sampleData: data.method.report.sample_data,
@@ -30,7 +40,11 @@ export async function readAccounts(db: Database, data: DataDir, run: AccountsRun
       capitalisationShare: settings.capitalisation_share,
       growthYears: settings.growth_years,
       baseYear: run.baseYear ?? settings.base_year ?? years[0]?.year ?? 0,
-      priceIndex: { variable: settings.price_index, name_zh: priceIndex?.name_zh ?? settings.price_index, name_en: priceIndex?.name_en ?? settings.price_index },
+      priceIndex: {
+        variable: settings.price_index,
+        name_zh: priceIndex?.name_zh ?? settings.price_index,
+        name_en: priceIndex?.name_en ?? settings.price_index,
+      },
       otherVolumeChanges: settings.other_volume_changes,
       tolerance: settings.national_check.tolerance,
       onBreak: settings.national_check.on_break,

@@ -8,10 +8,12 @@ import sirv from 'sirv';
 export async function serve(dir: string, port: number): Promise<{ url: string; server: Server }> {
   const handler = sirv(dir, { dev: true, etag: true });
   for (let candidate = port; candidate < port + 20; candidate++) {
-    const server = createServer((req, res) => handler(req, res, () => {
-      res.statusCode = 404;
-      res.end('Not found');
-    }));
+    const server = createServer((req, res) =>
+      handler(req, res, () => {
+        res.statusCode = 404;
+        res.end('Not found');
+      }),
+    );
     const listening = await new Promise<boolean>((resolve, reject) => {
       server.once('error', (error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' ? resolve(false) : reject(error)));
       server.listen(candidate, '127.0.0.1', () => resolve(true));

@@ -52,7 +52,14 @@ export function convertCoinr(iData: CsvTable, iMeta: CsvTable, options: { group?
   if (dataColumns.problems.length > 0) throw new InputError(problems.sort(byPlace));
   const columnOf = new Map(iData.header.map((name, i) => [name, i]));
   const need = (row: MetaRow) => {
-    if (codePattern.test(row.code) && !columnOf.has(row.code)) problems.push({ file: iMeta.file, row: row.row, column: 'iCode', found: `"${row.code}", which is not a column of ${iData.file}`, expected: 'a column of iData for every indicator, denominator and group' });
+    if (codePattern.test(row.code) && !columnOf.has(row.code))
+      problems.push({
+        file: iMeta.file,
+        row: row.row,
+        column: 'iCode',
+        found: `"${row.code}", which is not a column of ${iData.file}`,
+        expected: 'a column of iData for every indicator, denominator and group',
+      });
   };
 
   const indicators = meta.rows.filter((r) => r.type === 'Indicator');
@@ -62,67 +69,136 @@ export function convertCoinr(iData: CsvTable, iMeta: CsvTable, options: { group?
   for (const row of [...indicators, ...denominators, ...groups]) need(row);
   for (const row of indicators) {
     if (row.denominator !== '' && !denominators.some((d) => d.code === row.denominator)) {
-      problems.push({ file: iMeta.file, row: row.row, column: 'Denominator', found: quoteFound(row.denominator), expected: 'the iCode of a row of Type Denominator, or empty' });
+      problems.push({
+        file: iMeta.file,
+        row: row.row,
+        column: 'Denominator',
+        found: quoteFound(row.denominator),
+        expected: 'the iCode of a row of Type Denominator, or empty',
+      });
     }
   }
   for (const row of [...indicators, ...aggregates]) {
     if (row.parent !== '' && !aggregates.some((a) => a.code === row.parent)) {
-      problems.push({ file: iMeta.file, row: row.row, column: 'Parent', found: quoteFound(row.parent), expected: 'the iCode of an Aggregate row, or empty for the index' });
+      problems.push({
+        file: iMeta.file,
+        row: row.row,
+        column: 'Parent',
+        found: quoteFound(row.parent),
+        expected: 'the iCode of an Aggregate row, or empty for the index',
+      });
     }
   }
   if (options.group !== undefined && !groups.some((g) => g.code === options.group)) {
-    problems.push({ file: iMeta.file, column: 'Type', found: `no Group row "${options.group}"`, expected: `--group naming one of ${groups.map((g) => `"${g.code}"`).join(', ') || 'the Group rows (there are none)'}` });
+    problems.push({
+      file: iMeta.file,
+      column: 'Type',
+      found: `no Group row "${options.group}"`,
+      expected: `--group naming one of ${groups.map((g) => `"${g.code}"`).join(', ') || 'the Group rows (there are none)'}`,
+    });
   }
   if (problems.length > 0) throw new InputError(problems.sort(byPlace));
 
   const units = iData.rows.map(({ row, cells }) => ({ row, cell: (name: string) => cellAt(cells, columnOf.get(name) ?? -1).trim() }));
-  const group = options.group ?? coarsest(groups.map((g) => g.code), units) ?? null;
+  const group =
+    options.group ??
+    coarsest(
+      groups.map((g) => g.code),
+      units,
+    ) ??
+    null;
 
   // Variable names must be lower-case identifiers; COINr's iCodes keep their case in framework.csv.
   const variableOf = new Map<string, string>();
   for (const row of [...denominators, ...indicators]) {
     const name = variableName(row.code);
     const clash = [...variableOf.entries()].find(([, v]) => v === name);
-    if (clash !== undefined) problems.push({ file: iMeta.file, row: row.row, column: 'iCode', found: `"${row.code}", which as a variable name is "${name}" like "${clash[0]}"`, expected: 'iCodes that differ in more than case and punctuation' });
+    if (clash !== undefined)
+      problems.push({
+        file: iMeta.file,
+        row: row.row,
+        column: 'iCode',
+        found: `"${row.code}", which as a variable name is "${name}" like "${clash[0]}"`,
+        expected: 'iCodes that differ in more than case and punctuation',
+      });
     variableOf.set(row.code, name);
   }
 
   const regions: string[][] = [['region_code', 'name_zh', 'name_en', 'level', 'parent_code', 'zone']];
-  const observations: string[][] = [['region_code', 'year', ...[...denominators, ...indicators].map((r) => variableOf.get(r.code) ?? r.code)]];
+  const observations: string[][] = [
+    ['region_code', 'year', ...[...denominators, ...indicators].map((r) => variableOf.get(r.code) ?? r.code)],
+  ];
   const unitsSeen = new Set<string>();
   const rowsSeen = new Set<string>();
   for (const unit of units) {
     const code = unit.cell('uCode');
-    const problem = (column: string, found: string, expected: string) => problems.push({ file: iData.file, row: unit.row, column, found, expected });
+    const problem = (column: string, found: string, expected: string) =>
+      problems.push({ file: iData.file, row: unit.row, column, found, expected });
     if (!/^[A-Za-z0-9]{1,16}$/.test(code)) problem('uCode', quoteFound(code), 'a code of letters and digits, e.g. AUT');
     const year = dataColumns.index.Time >= 0 ? unit.cell('Time') : String(options.year ?? '');
-    if (!/^\d{4}$/.test(year)) problem('Time', quoteFound(year), dataColumns.index.Time >= 0 ? 'a year such as 2018' : 'a Time column, or --year');
+    if (!/^\d{4}$/.test(year))
+      problem('Time', quoteFound(year), dataColumns.index.Time >= 0 ? 'a year such as 2018' : 'a Time column, or --year');
     if (rowsSeen.has(`${code} ${year}`)) problem('uCode', `${code} in ${year} a second time`, 'one row per unit and year');
     rowsSeen.add(`${code} ${year}`);
     const name = unit.cell('uName') || code;
     if (!unitsSeen.has(code)) regions.push([code, name, name, 'country', '', (group === null ? '' : unit.cell(group)) || 'ungrouped']);
     unitsSeen.add(code);
-    observations.push([code, year, ...[...denominators, ...indicators].map((r) => {
-      const text = unit.cell(r.code);
-      const parsed = parseCell(text);
-      if (parsed.kind === 'invalid') problem(r.code, quoteFound(text), 'a number, or empty or NA for a missing value');
-      return parsed.kind === 'number' ? text : '';
-    })]);
+    observations.push([
+      code,
+      year,
+      ...[...denominators, ...indicators].map((r) => {
+        const text = unit.cell(r.code);
+        const parsed = parseCell(text);
+        if (parsed.kind === 'invalid') problem(r.code, quoteFound(text), 'a number, or empty or NA for a missing value');
+        return parsed.kind === 'number' ? text : '';
+      }),
+    ]);
   }
   if (problems.length > 0) throw new InputError(problems.sort(byPlace));
 
   const variables = [['variable', 'dataset', 'name_zh', 'name_en', 'unit', 'min', 'max', 'description']];
   for (const row of [...denominators, ...indicators]) {
-    variables.push([variableOf.get(row.code) ?? row.code, 'coinr', row.name || row.code, row.name || row.code, row.unit || '-', '', '', `COINr ${row.type.toLowerCase()} ${row.code}`]);
+    variables.push([
+      variableOf.get(row.code) ?? row.code,
+      'coinr',
+      row.name || row.code,
+      row.name || row.code,
+      row.unit || '-',
+      '',
+      '',
+      `COINr ${row.type.toLowerCase()} ${row.code}`,
+    ]);
   }
   const framework = [['code', 'parent', 'level', 'name_zh', 'name_en', 'unit', 'direction', 'weight', 'formula', 'target']];
   for (const row of [...aggregates].sort((a, b) => (b.level ?? 0) - (a.level ?? 0))) {
-    framework.push([row.code, row.parent, String(row.level ?? ''), row.name || row.code, row.name || row.code, row.unit, String(row.direction), String(row.weight), '', row.target]);
+    framework.push([
+      row.code,
+      row.parent,
+      String(row.level ?? ''),
+      row.name || row.code,
+      row.name || row.code,
+      row.unit,
+      String(row.direction),
+      String(row.weight),
+      '',
+      row.target,
+    ]);
   }
   for (const row of indicators) {
     const variable = variableOf.get(row.code) ?? row.code;
     const formula = row.denominator === '' ? variable : `${variable} / ${variableOf.get(row.denominator) ?? row.denominator}`;
-    framework.push([row.code, row.parent, '1', row.name || row.code, row.name || row.code, row.unit, String(row.direction), String(row.weight), formula, row.target]);
+    framework.push([
+      row.code,
+      row.parent,
+      '1',
+      row.name || row.code,
+      row.name || row.code,
+      row.unit,
+      String(row.direction),
+      String(row.weight),
+      formula,
+      row.target,
+    ]);
   }
   return {
     files: [
@@ -177,7 +253,8 @@ function readMeta(iMeta: CsvTable): { rows: MetaRow[]; problems: Problem[] } {
     const level = number('Level');
     const direction = number('Direction');
     const weight = number('Weight');
-    if (scored && level !== null && (!Number.isInteger(level) || level < 1)) problem('Level', quoteFound(get('Level')), 'a whole number >= 1 (1 = indicator)');
+    if (scored && level !== null && (!Number.isInteger(level) || level < 1))
+      problem('Level', quoteFound(get('Level')), 'a whole number >= 1 (1 = indicator)');
     if (type === 'Indicator' && level !== 1) problem('Level', quoteFound(get('Level')), '1 for an indicator');
     if (scored && direction !== null && direction !== 1 && direction !== -1) problem('Direction', quoteFound(get('Direction')), '1 or -1');
     number('Target');

@@ -3,7 +3,7 @@ import type { Lang } from '../lib/report.ts';
 // Decimals fixed per unit, so that a column of one indicator lines up; other units are given
 // enough decimals for three significant digits of their typical (median) value.
 const unitDecimals: Record<string, number> = {
-  '分': 1,
+  分: 1,
   '%': 2,
   '‰': 2,
   '件/万人': 2,
@@ -14,14 +14,14 @@ const unitDecimals: Record<string, number> = {
   '万元/项': 1,
   '万元/万人年': 1,
   '件/万人年': 1,
-  '万元': 1,
-  '亿元': 1,
-  '万人': 2,
-  '件': 0,
-  '人': 0,
-  '人年': 0,
-  '项': 0,
-  '次': 0,
+  万元: 1,
+  亿元: 1,
+  万人: 2,
+  件: 0,
+  人: 0,
+  人年: 0,
+  项: 0,
+  次: 0,
 };
 
 /** The decimals a unit is printed with; `typical` (e.g. the median) decides for units not listed. */
@@ -47,7 +47,10 @@ export function formatNumber(value: number | null | undefined, lang: Lang, decim
     formats.set(key, format);
   }
   // -0.0 would print as "-0.0"; a negative number takes the minus sign (−), not a hyphen.
-  return format.format(value === 0 ? 0 : value).replace(/^-(0[.,]?0*)$/, '$1').replace(/^-/, '−');
+  return format
+    .format(value === 0 ? 0 : value)
+    .replace(/^-(0[.,]?0*)$/, '$1')
+    .replace(/^-/, '−');
 }
 
 /** A change of rank as an arrow and the places moved (up is better); no previous rank is a dash. */

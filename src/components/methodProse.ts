@@ -48,10 +48,15 @@ const valueNames: Record<string, Words> = {
 export function valueText(lang: Lang, value: unknown): string {
   if (value === null || value === undefined) return lang === 'zh' ? '未设置' : 'not set';
   if (typeof value === 'boolean') return lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
-  if (Array.isArray(value)) return value.length === 0 ? (lang === 'zh' ? '无' : 'none') : value.map((v) => valueText(lang, v)).join(lang === 'zh' ? '、' : ', ');
+  if (Array.isArray(value))
+    return value.length === 0 ? (lang === 'zh' ? '无' : 'none') : value.map((v) => valueText(lang, v)).join(lang === 'zh' ? '、' : ', ');
   if (typeof value === 'object') {
     const entries = Object.entries(value as Settings);
-    return entries.length === 0 ? (lang === 'zh' ? '无' : 'none') : entries.map(([k, v]) => `${k}: ${valueText(lang, v)}`).join(lang === 'zh' ? '；' : '; ');
+    return entries.length === 0
+      ? lang === 'zh'
+        ? '无'
+        : 'none'
+      : entries.map(([k, v]) => `${k}: ${valueText(lang, v)}`).join(lang === 'zh' ? '；' : '; ');
   }
   if (typeof value === 'string') return valueNames[value]?.[lang] ?? value;
   return String(value);
@@ -70,67 +75,110 @@ export function methodProse(lang: Lang, step: string, value: unknown): string | 
   switch (step) {
     case 'screen': {
       // A threshold of 0 screens nothing out: said so, rather than "less than 0%".
-      const regions = Number(s.regions) === 0
-        ? (zh ? '地区不按数据可得性筛选' : 'Regions are not screened')
-        : (zh ? `一个地区某年有数值的指标不足 ${percent(s.regions)} 时，该地区当年不计算指数` : `A region with a value for less than ${percent(s.regions)} of the indicators in a year gets no index that year`);
-      const indicators = Number(s.indicators) === 0
-        ? (zh ? '指标不按数据可得性筛选' : 'indicators are not screened')
-        : (zh ? `一项指标某年有数值的地区不足 ${percent(s.indicators)} 时，该指标当年不参与计算` : `an indicator with a value for less than ${percent(s.indicators)} of the regions in a year is left out that year`);
-      return zh ? `${regions}；${indicators}。数据可得性按${v('on')}的数据计算。` : `${regions}; ${indicators}. Availability is counted ${v('on')}.`;
+      const regions =
+        Number(s.regions) === 0
+          ? zh
+            ? '地区不按数据可得性筛选'
+            : 'Regions are not screened'
+          : zh
+            ? `一个地区某年有数值的指标不足 ${percent(s.regions)} 时，该地区当年不计算指数`
+            : `A region with a value for less than ${percent(s.regions)} of the indicators in a year gets no index that year`;
+      const indicators =
+        Number(s.indicators) === 0
+          ? zh
+            ? '指标不按数据可得性筛选'
+            : 'indicators are not screened'
+          : zh
+            ? `一项指标某年有数值的地区不足 ${percent(s.indicators)} 时，该指标当年不参与计算`
+            : `an indicator with a value for less than ${percent(s.indicators)} of the regions in a year is left out that year`;
+      return zh
+        ? `${regions}；${indicators}。数据可得性按${v('on')}的数据计算。`
+        : `${regions}; ${indicators}. Availability is counted ${v('on')}.`;
     }
     case 'impute':
       return s.method === 'none'
-        ? (zh ? '缺失值不插补：缺失的指标不参与汇总，其余指标的权重重新归一。' : 'Missing values are not imputed: a missing indicator drops out of the aggregation and the weights of the others are renormalised.')
-        : zh ? `缺失值以${v('method')}插补，插补值在表中以 a 标注。` : `Missing values are imputed with ${v('method')}; imputed values are marked a in the tables.`;
+        ? zh
+          ? '缺失值不插补：缺失的指标不参与汇总，其余指标的权重重新归一。'
+          : 'Missing values are not imputed: a missing indicator drops out of the aggregation and the weights of the others are renormalised.'
+        : zh
+          ? `缺失值以${v('method')}插补，插补值在表中以 a 标注。`
+          : `Missing values are imputed with ${v('method')}; imputed values are marked a in the tables.`;
     case 'treat':
       return s.method === 'none'
-        ? (zh ? '不处理异常值。' : 'Outliers are not treated.')
+        ? zh
+          ? '不处理异常值。'
+          : 'Outliers are not treated.'
         : zh
           ? `偏度绝对值超过 ${v('skew')} 且峰度超过 ${v('kurtosis')} 的指标视为有异常值，逐个缩尾其最极端的值（至多 ${v('winmax')} 个）直至不再超过阈值${s.log ? '；缩尾仍不能满足时，改为对原始数据取对数' : ''}。处理过的值以 b 标注。`
           : `An indicator whose absolute skewness exceeds ${v('skew')} and whose kurtosis exceeds ${v('kurtosis')} has outliers: its most extreme values are winsorised one at a time (at most ${v('winmax')}) until it passes${s.log ? '; if that is not enough, the original values are log-transformed instead' : ''}. Treated values are marked b.`;
     case 'normalise': {
-      const bounds = s.method === 'zscore'
-        ? (zh ? `，平均值为 ${v('mean')}、标准差为 ${v('sd')}` : `, with mean ${v('mean')} and standard deviation ${v('sd')}`)
-        : (zh ? `，得分在 ${v('lower')} 至 ${v('upper')} 之间` : `, scores from ${v('lower')} to ${v('upper')}`);
-      const over = s.over === 'all'
-        ? (zh ? '最小值和最大值取全部年份的，因此各年得分可以相互比较。' : 'The minimum and maximum are those of all years together, so scores compare across years.')
-        : (zh ? '每年单独计算，得分反映当年各地区的相对位置，跨年变化不表示绝对水平的升降。' : 'Each year is normalised on its own: scores show the regions\' positions in that year, and their change across years is not a change of level.');
+      const bounds =
+        s.method === 'zscore'
+          ? zh
+            ? `，平均值为 ${v('mean')}、标准差为 ${v('sd')}`
+            : `, with mean ${v('mean')} and standard deviation ${v('sd')}`
+          : zh
+            ? `，得分在 ${v('lower')} 至 ${v('upper')} 之间`
+            : `, scores from ${v('lower')} to ${v('upper')}`;
+      const over =
+        s.over === 'all'
+          ? zh
+            ? '最小值和最大值取全部年份的，因此各年得分可以相互比较。'
+            : 'The minimum and maximum are those of all years together, so scores compare across years.'
+          : zh
+            ? '每年单独计算，得分反映当年各地区的相对位置，跨年变化不表示绝对水平的升降。'
+            : "Each year is normalised on its own: scores show the regions' positions in that year, and their change across years is not a change of level.";
       return zh
         ? `各指标先按方向调整（逆向指标取反，使数值越高越好），再以${v('method')}标准化${bounds}。${over}`
         : `Each indicator is first turned so that higher is better (negative indicators reversed), then normalised by ${v('method')}${bounds}. ${over}`;
     }
     case 'weights':
-      return zh ? `权重采用${v('method')}；某一地区缺少的下级不参与汇总，其余下级的权重重新归一。` : `Weights: ${v('method')}; where a region lacks a child, the weights of the other children are renormalised.`;
+      return zh
+        ? `权重采用${v('method')}；某一地区缺少的下级不参与汇总，其余下级的权重重新归一。`
+        : `Weights: ${v('method')}; where a region lacks a child, the weights of the other children are renormalised.`;
     case 'aggregate': {
       const levels = Object.entries((s.levels ?? {}) as Settings);
       const power = s.method === 'generalised' ? (zh ? `（幂为 ${v('power')}）` : ` (power ${v('power')})`) : '';
-      const byLevel = levels.length === 0 ? '' : zh
-        ? `；其中${levels.map(([level, method]) => `第${level}层用${valueText(lang, method)}`).join('，')}`
-        : `, except ${levels.map(([level, method]) => `level ${level}, by ${valueText(lang, method)}`).join(', ')}`;
+      const byLevel =
+        levels.length === 0
+          ? ''
+          : zh
+            ? `；其中${levels.map(([level, method]) => `第${level}层用${valueText(lang, method)}`).join('，')}`
+            : `, except ${levels.map(([level, method]) => `level ${level}, by ${valueText(lang, method)}`).join(', ')}`;
       const used = new Set([s.method, ...levels.map(([, method]) => method)]);
       // The methods that do not weigh children by the framework's weights say what they do instead.
       const notes = [
-        used.has('mpi') ? (zh
-          ? 'MPI 为下级得分的平均值减去惩罚项 S²/M（S 为标准差，M 为平均值），各项得分越不均衡扣减越多，不使用权重。'
-          : 'The MPI is the mean of the children\'s scores less the penalty S²/M (S their standard deviation, M their mean): the more uneven a region\'s scores, the more it loses; it uses no weights.') : null,
-        used.has('bod') ? (zh
-          ? 'BoD 为每个地区选取最有利于它的权重，条件是按这组权重任何地区的得分都不超过 1；得分在 0 至 1 之间，1 为前沿。各地区选定的权重见 data/bod_weights.csv，该层不使用指标体系的权重。'
-          : 'BoD gives each region the weights that put it in its best light, on condition that no region scores above 1 with them; scores run from 0 to 1, 1 being the frontier. The weights chosen for each region are in data/bod_weights.csv; the framework\'s weights are not used at that level.') : null,
-      ].filter((n) => n !== null).join(zh ? '' : ' ');
+        used.has('mpi')
+          ? zh
+            ? 'MPI 为下级得分的平均值减去惩罚项 S²/M（S 为标准差，M 为平均值），各项得分越不均衡扣减越多，不使用权重。'
+            : "The MPI is the mean of the children's scores less the penalty S²/M (S their standard deviation, M their mean): the more uneven a region's scores, the more it loses; it uses no weights."
+          : null,
+        used.has('bod')
+          ? zh
+            ? 'BoD 为每个地区选取最有利于它的权重，条件是按这组权重任何地区的得分都不超过 1；得分在 0 至 1 之间，1 为前沿。各地区选定的权重见 data/bod_weights.csv，该层不使用指标体系的权重。'
+            : "BoD gives each region the weights that put it in its best light, on condition that no region scores above 1 with them; scores run from 0 to 1, 1 being the frontier. The weights chosen for each region are in data/bod_weights.csv; the framework's weights are not used at that level."
+          : null,
+      ]
+        .filter((n) => n !== null)
+        .join(zh ? '' : ' ');
       const method = valueText(lang, s.method);
       return zh
         ? `逐级汇总：指标得分汇总为维度得分，维度得分汇总为综合指数，方法为${method}${power}${byLevel}。${notes}`
         : `Level by level, indicator scores make dimension scores and dimension scores make the index, by ${/^(the|benefit) /.test(method) ? '' : 'the '}${method}${power}${byLevel}.${notes === '' ? '' : ` ${notes}`}`;
     }
     case 'reference':
-      return zh ? `绩效分组和按参照值标准化以${valueText(lang, value)}为参照（100%）。` : `Performance groups and normalisation by reference take ${valueText(lang, value)} as the reference (100%).`;
+      return zh
+        ? `绩效分组和按参照值标准化以${valueText(lang, value)}为参照（100%）。`
+        : `Performance groups and normalisation by reference take ${valueText(lang, value)} as the reference (100%).`;
     case 'groups':
       return zh
         ? `按综合指数占参照值的百分比分组：高于 ${v('leaders')}% 为领先，${v('strong')}%–${v('leaders')}% 为较强，${v('moderate')}%–${v('strong')}% 为中等，低于 ${v('moderate')}% 为追赶。`
         : `Groups by the index as a percentage of the reference: leaders above ${v('leaders')}%, strong ${v('strong')}–${v('leaders')}%, moderate ${v('moderate')}–${v('strong')}%, emerging below ${v('moderate')}%.`;
     case 'uncertainty':
       return Number(s.runs) === 0
-        ? (zh ? '未进行不确定性分析。' : 'No uncertainty analysis was run.')
+        ? zh
+          ? '未进行不确定性分析。'
+          : 'No uncertainty analysis was run.'
         : zh
           ? `蒙特卡洛模拟 ${v('runs')} 次（随机种子 ${v('seed')}），分析${s.years === 'all' ? '全部年份' : '最近一年'}：每次各权重在其 ±${percent(s.weights)} 范围内均匀抽取，标准化方法从${v('normalise')}中抽取；公布每个地区排名的第5、50、95百分位。`
           : `Monte Carlo simulation, ${v('runs')} runs (seed ${v('seed')}), of ${s.years === 'all' ? 'every year' : 'the latest year'}: in each run every weight is drawn uniformly within ±${percent(s.weights)} of itself and the normalisation from ${v('normalise')}; each region's rank is published at its 5th, 50th and 95th percentiles.`;
@@ -182,7 +230,13 @@ const settingNames: Record<string, Words> = {
 export function settingRows(lang: Lang, step: string, value: unknown): { label: string; value: string; key: string }[] {
   const rows: { label: string; value: string; key: string }[] = [];
   const walk = (v: unknown, key: string) => {
-    if (v !== null && typeof v === 'object' && !Array.isArray(v) && key.split('.').length < 3 && !['levels', 'depreciation_by_region', 'scope'].includes(key.split('.').at(-1)!)) {
+    if (
+      v !== null &&
+      typeof v === 'object' &&
+      !Array.isArray(v) &&
+      key.split('.').length < 3 &&
+      !['levels', 'depreciation_by_region', 'scope'].includes(key.split('.').at(-1)!)
+    ) {
       for (const [k, inner] of Object.entries(v as Settings)) walk(inner, `${key}.${k}`);
       return;
     }

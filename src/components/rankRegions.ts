@@ -7,7 +7,10 @@ export type WeightedRow = { region_code: string; scores: readonly (number | null
  * share the lower rank, no score no rank. The same rules as composite/21_aggregated_level.sql and
  * composite/30_scores.sql, so that the official weights give back the official ranking.
  */
-export function rankRegions(rows: readonly WeightedRow[], weights: readonly number[]): Map<string, { score: number | null; rank: number | null }> {
+export function rankRegions(
+  rows: readonly WeightedRow[],
+  weights: readonly number[],
+): Map<string, { score: number | null; rank: number | null }> {
   const scored = rows.map((row) => {
     let sum = 0;
     let total = 0;

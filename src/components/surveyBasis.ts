@@ -2,7 +2,14 @@ import { formatNumber } from './formatValue';
 import type { Lang } from '../lib/report.ts';
 
 /** A survey estimate a value rests on, as the indicator and region pages list it. */
-export type SurveyBasis = { variable: string; estimate: number | null; ci_low: number | null; ci_high: number | null; quality: string; suppressed: string | null };
+export type SurveyBasis = {
+  variable: string;
+  estimate: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  quality: string;
+  suppressed: string | null;
+};
 
 /** Three significant digits, whatever the size. */
 function significant(value: number | null, lang: Lang): string {
@@ -13,7 +20,12 @@ function significant(value: number | null, lang: Lang): string {
 
 /** "D licensing_rate 0.750 (0.307–1.19)": the quality letter, the variable, the estimate and its 95% interval. */
 export function surveyBasisText(basis: readonly SurveyBasis[], lang: Lang): string {
-  return basis.map((s) => `${s.quality} ${s.variable} ${s.estimate === null ? '–' : `${significant(s.estimate, lang)} (${significant(s.ci_low, lang)}–${significant(s.ci_high, lang)})`}`).join('; ');
+  return basis
+    .map(
+      (s) =>
+        `${s.quality} ${s.variable} ${s.estimate === null ? '–' : `${significant(s.estimate, lang)} (${significant(s.ci_low, lang)}–${significant(s.ci_high, lang)})`}`,
+    )
+    .join('; ');
 }
 
 /** Whether a value rests on an estimate of quality D or E (to be used with caution). */

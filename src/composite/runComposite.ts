@@ -51,7 +51,10 @@ export async function runComposite(db: Database, data: DataDir): Promise<Composi
   const steps: Record<string, Params | ((file: string) => Promise<void>)> = {
     '05_national_indicators.sql': async (file) => {
       await runQuery(db, file);
-      await db.append('normalise_methods', normaliseMethods(method).map((m) => [m, m === normalise.method]));
+      await db.append(
+        'normalise_methods',
+        normaliseMethods(method).map((m) => [m, m === normalise.method]),
+      );
     },
     '30_imputed.sql': { method: method.impute.method, ...screening },
     '31_screening.sql': screening,
@@ -132,7 +135,14 @@ export function normaliseMethods(method: Method): Method['normalise']['method'][
 /** The parameters of the SQL that normalises (composite/50, 52; uncertainty/62), from method.yaml's normalise and reference. */
 export function normaliseParams(method: Method): Params {
   const { normalise } = method;
-  return { lower: normalise.lower, upper: normalise.upper, zmean: normalise.mean, zsd: normalise.sd, over: normalise.over, reference: method.reference };
+  return {
+    lower: normalise.lower,
+    upper: normalise.upper,
+    zmean: normalise.mean,
+    zsd: normalise.sd,
+    over: normalise.over,
+    reference: method.reference,
+  };
 }
 
 /** The aggregation method of a level: aggregate.levels when it names the level, else aggregate.method. */
@@ -150,20 +160,45 @@ function compositeProblems(data: DataDir): Problem[] {
   const problems: Problem[] = [];
   const fileOf = (role: string, fallback: string) => data.inputs.find((i) => i.role === role)?.file ?? fallback;
   const { reference } = data.method;
-  if (reference !== 'mean' && reference !== 'median' && reference !== 'national' && !data.regions.some((r) => r.region_code === reference)) {
-    problems.push({ file: fileOf('method', 'method.yaml'), column: 'reference', found: JSON.stringify(reference), expected: 'national, mean, median or a region_code of regions.csv' });
+  if (
+    reference !== 'mean' &&
+    reference !== 'median' &&
+    reference !== 'national' &&
+    !data.regions.some((r) => r.region_code === reference)
+  ) {
+    problems.push({
+      file: fileOf('method', 'method.yaml'),
+      column: 'reference',
+      found: JSON.stringify(reference),
+      expected: 'national, mean, median or a region_code of regions.csv',
+    });
   }
   const national = (data.streamed?.national ?? 0) > 0 || data.observations.some((o) => o.region_code === nationalCode);
   if (reference === 'national' && !national) {
-    problems.push({ file: fileOf('method', 'method.yaml'), column: 'reference', found: '"national", with no national row (全国) in any observation file', expected: `national totals in the observation files (rows named 全国 or ${nationalCode}), or mean, median or a region_code` });
+    problems.push({
+      file: fileOf('method', 'method.yaml'),
+      column: 'reference',
+      found: '"national", with no national row (全国) in any observation file',
+      expected: `national totals in the observation files (rows named 全国 or ${nationalCode}), or mean, median or a region_code`,
+    });
   }
   const levels = new Set(data.nodes.filter((n) => n.level > 1).map((n) => String(n.level)));
   for (const level of Object.keys(data.method.aggregate.levels).filter((l) => !levels.has(l))) {
-    problems.push({ file: fileOf('method', 'method.yaml'), column: `aggregate.levels.${level}`, found: `level ${level}, which framework.csv does not have`, expected: `one of the levels of its aggregates: ${[...levels].sort().join(', ')}` });
+    problems.push({
+      file: fileOf('method', 'method.yaml'),
+      column: `aggregate.levels.${level}`,
+      found: `level ${level}, which framework.csv does not have`,
+      expected: `one of the levels of its aggregates: ${[...levels].sort().join(', ')}`,
+    });
   }
   if (normaliseMethods(data.method).includes('target')) {
     for (const indicator of data.indicators.filter((i) => i.target === null)) {
-      problems.push({ file: fileOf('framework', 'framework.csv'), column: 'target', found: `no target for "${indicator.code}"`, expected: 'a target for every indicator, since method.yaml normalises by distance to target' });
+      problems.push({
+        file: fileOf('framework', 'framework.csv'),
+        column: 'target',
+        found: `no target for "${indicator.code}"`,
+        expected: 'a target for every indicator, since method.yaml normalises by distance to target',
+      });
     }
   }
   return problems;
@@ -218,14 +253,20 @@ export function describeComposite(data: DataDir, summary: CompositeSummary): str
   const { screen, impute, treat, normalise, weights, aggregate } = data.method;
   const levels = topLevel(data) - 1;
   const steps = [
-    screen.regions > 0 ? `screened ${summary.screenedOut} of ${summary.regionYears} region-years (< ${screen.regions}, ${screen.on})` : null,
+    screen.regions > 0
+      ? `screened ${summary.screenedOut} of ${summary.regionYears} region-years (< ${screen.regions}, ${screen.on})`
+      : null,
     impute.method === 'none' ? null : `${summary.imputed} values imputed (${impute.method})`,
     treat.method === 'none' ? null : `${summary.winsorised} winsorised, ${summary.logged} series logged`,
-    normalise.method === 'zscore' ? `zscore (mean ${normalise.mean}, sd ${normalise.sd}) per ${normalise.over}` : `${normalise.method} [${normalise.lower}, ${normalise.upper}] per ${normalise.over}`,
+    normalise.method === 'zscore'
+      ? `zscore (mean ${normalise.mean}, sd ${normalise.sd}) per ${normalise.over}`
+      : `${normalise.method} [${normalise.lower}, ${normalise.upper}] per ${normalise.over}`,
     `${weights.method} weights`,
     `${levels} levels of ${aggregate.method === 'mpi' || aggregate.method === 'bod' ? aggregate.method : `${aggregate.method} means`}${Object.keys(aggregate.levels).length > 0 ? ' (some levels differ)' : ''}`,
     summary.unreferencedIndicatorYears > 0 ? `${summary.unreferencedIndicatorYears} indicator-years without a national value` : null,
-    summary.unreferencedYears.length > 0 ? `no ${data.method.reference} reference for the index in ${summary.unreferencedYears.join(', ')} (no performance groups then)` : null,
+    summary.unreferencedYears.length > 0
+      ? `no ${data.method.reference} reference for the index in ${summary.unreferencedYears.join(', ')} (no performance groups then)`
+      : null,
   ];
   return steps.filter((s) => s !== null).join(', ');
 }

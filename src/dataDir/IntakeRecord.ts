@@ -1,7 +1,6 @@
 /** A value whose text was tidied before it could be read as a number (for the quality summary). */
 export type ReformattedCell = { file: string; row: number; column: string; how: string };
 
-
 /** One observation file as intake read it: rows below the header, and how many were blank. */
 export type IntakeFile = { file: string; rows_read: number; blank_rows: number };
 

@@ -1,11 +1,4 @@
-import {
-  DuckDBInstance,
-  quotedIdentifier,
-  quotedString,
-  type DuckDBAppender,
-  type DuckDBConnection,
-  type DuckDBValue,
-} from './duckdb.ts';
+import { DuckDBInstance, quotedIdentifier, quotedString, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from './duckdb.ts';
 
 /** Parameters reach SQL through `$name` placeholders, never by splicing text into it. */
 export type Params = Record<string, DuckDBValue>;
@@ -53,9 +46,7 @@ export async function openDatabase(): Promise<Database> {
       else await connection.run(sql);
     },
     async query<T extends Row>(sql: string, params?: Params) {
-      const reader = hasParams(params)
-        ? await connection.runAndReadAll(sql, params)
-        : await connection.runAndReadAll(sql);
+      const reader = hasParams(params) ? await connection.runAndReadAll(sql, params) : await connection.runAndReadAll(sql);
       return reader.getRowObjectsJS() as T[];
     },
     async append(table, rows) {

@@ -50,23 +50,43 @@ export async function importRegister(request: { source: string; map: string; out
   const file = registerFiles.find((f) => f.name === map.register)!;
   const columns = file.columns.filter((c) => map.columns[c.name] !== undefined);
   const header = columns.map((c) => c.name).join(',');
-  await assertImportTarget(request.out, [request.source, request.map], { name: 'the register file', header, match: 'line', notEarlier: 'is not an earlier import of these columns' });
+  await assertImportTarget(request.out, [request.source, request.map], {
+    name: 'the register file',
+    header,
+    match: 'line',
+    notEarlier: 'is not an earlier import of these columns',
+  });
 
   const dataDir = dirname(dirname(resolve(request.out)));
-  const regionsFile = (await access(join(dataDir, 'regions.csv')).then(() => true, () => false)) ? join(dataDir, 'regions.csv') : join(bundledDataDir, 'regions.csv');
+  const regionsFile = (await access(join(dataDir, 'regions.csv')).then(
+    () => true,
+    () => false,
+  ))
+    ? join(dataDir, 'regions.csv')
+    : join(bundledDataDir, 'regions.csv');
   const { regions, problems: regionProblems } = readRegions(await readCsvFile(regionsFile, 'regions.csv'));
   if (regionProblems.length > 0) throw new InputError(regionProblems);
   const matcher = createRegionMatcher(regions);
 
   const sheet = await readSheet(request.source, request.source, map.sheet);
-  const where = (row: number, col?: number) => ({ file: sheet.kind === 'xlsx' ? `${sheet.file}, sheet ${sheet.name}` : sheet.file, row, ...(col === undefined ? {} : { column: `${columnLetter(col)}` }) });
+  const where = (row: number, col?: number) => ({
+    file: sheet.kind === 'xlsx' ? `${sheet.file}, sheet ${sheet.name}` : sheet.file,
+    row,
+    ...(col === undefined ? {} : { column: `${columnLetter(col)}` }),
+  });
   const normal = (s: string) => s.normalize('NFKC').trim();
   const wanted = columns.map((c) => normal(map.columns[c.name]!));
   const headerRow = sheet.rows.find((r) => wanted.every((h) => r.cells.some((cell) => normal(cell.text) === h)));
   if (headerRow === undefined) {
     const seen = new Set(sheet.rows.flatMap((r) => r.cells.map((c) => normal(c.text))));
     const missing = columns.filter((_, i) => !seen.has(wanted[i]!)).map((c) => `${c.name}: "${map.columns[c.name]}"`);
-    throw new InputError([{ file: where(1).file, found: missing.length > 0 ? `no column headed ${missing.join(', ')}` : 'no row holding all the headers of the map', expected: `a header row with the columns the map names (${request.map})` }]);
+    throw new InputError([
+      {
+        file: where(1).file,
+        found: missing.length > 0 ? `no column headed ${missing.join(', ')}` : 'no row holding all the headers of the map',
+        expected: `a header row with the columns the map names (${request.map})`,
+      },
+    ]);
   }
   const at = wanted.map((h) => headerRow.cells.findIndex((cell) => normal(cell.text) === h));
   const problems: Problem[] = [];
@@ -84,12 +104,21 @@ export async function importRegister(request: { source: string; map: string; out
       }
       const read = readCell(cell?.text ?? '', column.cell, matcher);
       if ('problem' in read) problems.push({ ...place, found: read.problem, expected: describeKind(column.cell) });
-      else if (read.value === null && column.required) problems.push({ ...place, found: 'an empty cell', expected: describeKind(column.cell) });
+      else if (read.value === null && column.required)
+        problems.push({ ...place, found: 'an empty cell', expected: describeKind(column.cell) });
     });
     records.push(cells.map((c) => csvCell(c?.text.trim() ?? '')).join(','));
   }
   if (problems.length > 0) throw new InputError(problems);
-  if (records.length === 0) throw new InputError([{ file: where(headerRow.row).file, row: headerRow.row, found: 'no records below the header row', expected: `a row per record of ${file.name}.csv` }]);
+  if (records.length === 0)
+    throw new InputError([
+      {
+        file: where(headerRow.row).file,
+        row: headerRow.row,
+        found: 'no records below the header row',
+        expected: `a row per record of ${file.name}.csv`,
+      },
+    ]);
   await mkdir(dirname(request.out), { recursive: true });
   const partial = `${request.out}.partial`;
   await writeFile(partial, `${header}\n${records.join('\n')}\n`);
@@ -98,22 +127,53 @@ export async function importRegister(request: { source: string; map: string; out
 }
 
 async function readRegisterMap(path: string): Promise<z.infer<typeof registerMapSchema>> {
-  const read = await readYamlFile(path, path, 'an import map (YAML) saying which file of enterprises/ the source is and which column is which');
+  const read = await readYamlFile(
+    path,
+    path,
+    'an import map (YAML) saying which file of enterprises/ the source is and which column is which',
+  );
   if ('problem' in read) throw new InputError([read.problem]);
   const parsed = registerMapSchema.safeParse(read.value ?? {});
   if (!parsed.success) {
-    throw new InputError(parsed.error.issues.map((issue) => ({
-      file: path,
-      column: issue.path.map(String).join('.') || undefined,
-      found: issue.code === 'unrecognized_keys' ? `the unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}` : describeValue(issue.path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k], read.value)),
-      expected: issue.path[0] === 'register' ? `one of ${registerFiles.map((f) => f.name).join(', ')}` : issue.code === 'unrecognized_keys' ? 'register, sheet and columns' : issue.message,
-    })));
+    throw new InputError(
+      parsed.error.issues.map((issue) => ({
+        file: path,
+        column: issue.path.map(String).join('.') || undefined,
+        found:
+          issue.code === 'unrecognized_keys'
+            ? `the unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`
+            : describeValue(issue.path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k], read.value)),
+        expected:
+          issue.path[0] === 'register'
+            ? `one of ${registerFiles.map((f) => f.name).join(', ')}`
+            : issue.code === 'unrecognized_keys'
+              ? 'register, sheet and columns'
+              : issue.message,
+      })),
+    );
   }
   const file = registerFiles.find((f) => f.name === parsed.data.register)!;
   const known = new Set(file.columns.map((c) => c.name));
   const problems: Problem[] = [
-    ...Object.keys(parsed.data.columns).filter((name) => !known.has(name)).map((name) => ({ file: path, column: `columns.${name}`, found: `the column ${name}, which ${file.name}.csv does not have`, expected: `one of ${[...known].join(', ')}` })),
-    ...file.columns.filter((c) => c.required && parsed.data.columns[c.name] === undefined).map((c) => ({ file: path, column: 'columns', found: `no header for ${c.name}`, expected: `the header of each required column of ${file.name}.csv (${file.columns.filter((k) => k.required).map((k) => k.name).join(', ')})` })),
+    ...Object.keys(parsed.data.columns)
+      .filter((name) => !known.has(name))
+      .map((name) => ({
+        file: path,
+        column: `columns.${name}`,
+        found: `the column ${name}, which ${file.name}.csv does not have`,
+        expected: `one of ${[...known].join(', ')}`,
+      })),
+    ...file.columns
+      .filter((c) => c.required && parsed.data.columns[c.name] === undefined)
+      .map((c) => ({
+        file: path,
+        column: 'columns',
+        found: `no header for ${c.name}`,
+        expected: `the header of each required column of ${file.name}.csv (${file.columns
+          .filter((k) => k.required)
+          .map((k) => k.name)
+          .join(', ')})`,
+      })),
   ];
   if (problems.length > 0) throw new InputError(problems);
   return parsed.data;

@@ -12,7 +12,15 @@ const required = (name: string, cell: CellKind): RegisterColumn => ({ name, cell
 const optional = (name: string, cell: CellKind): RegisterColumn => ({ name, cell, required: false });
 
 /** The outcome measures outcomes.csv may give, any of them. */
-export const outcomeMeasures = ['invention_applications', 'invention_grants', 'patents_in_force', 'licences_out', 'pledge_amount', 'rd_expenditure', 'revenue'] as const;
+export const outcomeMeasures = [
+  'invention_applications',
+  'invention_grants',
+  'patents_in_force',
+  'licences_out',
+  'pledge_amount',
+  'rd_expenditure',
+  'revenue',
+] as const;
 
 export const registerFiles: readonly RegisterFile[] = [
   {

@@ -37,8 +37,13 @@ async function readRegister(db: Database, data: DataDir, register: NonNullable<D
   const { present, problems, inputs } = await readRegisterFiles(db, register, registerFiles, data.regions, 'register');
   data.inputs.push(...inputs);
   if (problems.length > 0) return problems;
-  const checks = await selectQuery<{ file: string; row: number; column: string; found: string; expected: string }>(db, 'enterprises/05_register_checks.sql', { has_bodies: present.has('service_bodies') });
-  for (const c of checks) problems.push({ file: join(register.label, c.file), row: c.row, column: c.column, found: c.found, expected: c.expected });
+  const checks = await selectQuery<{ file: string; row: number; column: string; found: string; expected: string }>(
+    db,
+    'enterprises/05_register_checks.sql',
+    { has_bodies: present.has('service_bodies') },
+  );
+  for (const c of checks)
+    problems.push({ file: join(register.label, c.file), row: c.row, column: c.column, found: c.found, expected: c.expected });
   if (problems.length > 0) return problems;
 
   await runQuery(db, 'enterprises/10_certificate_life.sql');
@@ -60,7 +65,9 @@ async function estimateEffect(db: Database, data: DataDir): Promise<void> {
   // The panel is made of the measures outcomes.csv gives: the others, empty, go. Outcomes in
   // whole numbers (counts, amounts in whole units) sum exactly while sums stay below 2^53: then
   // the pairs' and cells' sums are the same on any number of threads.
-  const [given] = await db.query<Record<string, number | boolean | null>>(`SELECT ${outcomeMeasures.map((m) => `count(${m})::INTEGER AS "${m}", bool_and(${m} = trunc(${m})) AND sum(abs(${m})) < 2 ^ 53 AS "${m}_whole"`).join(', ')} FROM register_outcomes`);
+  const [given] = await db.query<Record<string, number | boolean | null>>(
+    `SELECT ${outcomeMeasures.map((m) => `count(${m})::INTEGER AS "${m}", bool_and(${m} = trunc(${m})) AND sum(abs(${m})) < 2 ^ 53 AS "${m}_whole"`).join(', ')} FROM register_outcomes`,
+  );
   const measures = outcomeMeasures.filter((m) => Number(given?.[m] ?? 0) > 0);
   for (const m of outcomeMeasures) if (!measures.includes(m)) await db.exec(`ALTER TABLE register_outcomes DROP COLUMN ${m}`);
   const whole = measures.every((m) => given?.[`${m}_whole`] === true);

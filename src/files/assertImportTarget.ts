@@ -38,9 +38,13 @@ export const longFile: ImportOutput = {
 export async function assertImportTarget(out: string, inputs: readonly string[], output: ImportOutput): Promise<void> {
   const target = await realpath(out).catch(() => resolve(out));
   for (const input of inputs) {
-    if ((await realpath(input).catch(() => resolve(input))) === target) throw new UsageError(`--out ${out} is one of the files the import reads: write ${output.name} elsewhere`);
+    if ((await realpath(input).catch(() => resolve(input))) === target)
+      throw new UsageError(`--out ${out} is one of the files the import reads: write ${output.name} elsewhere`);
   }
-  if (output.observations === true && contractFiles.includes(basename(target))) throw new UsageError(`--out ${out} is a file of the data contract (${basename(target)}), not an observation file: give the long file another name`);
+  if (output.observations === true && contractFiles.includes(basename(target)))
+    throw new UsageError(
+      `--out ${out} is a file of the data contract (${basename(target)}), not an observation file: give the long file another name`,
+    );
   const handle = await open(target, 'r').catch(() => null);
   if (handle === null) return;
   try {
@@ -48,8 +52,12 @@ export async function assertImportTarget(out: string, inputs: readonly string[],
     const length = Buffer.byteLength(output.header) + 5;
     const { bytesRead, buffer } = await handle.read(Buffer.alloc(length), 0, length, 0);
     const head = buffer.subarray(0, bytesRead).toString('utf8');
-    const earlier = output.match === 'prefix' ? head.replace(/^\uFEFF/, '').startsWith(output.header) : head.split(/\r?\n/)[0] === output.header;
-    if (!earlier) throw new UsageError(`--out ${out} exists and ${output.notEarlier} (its first line is not "${output.header}"): choose another name, or remove it yourself if it may go`);
+    const earlier =
+      output.match === 'prefix' ? head.replace(/^\uFEFF/, '').startsWith(output.header) : head.split(/\r?\n/)[0] === output.header;
+    if (!earlier)
+      throw new UsageError(
+        `--out ${out} exists and ${output.notEarlier} (its first line is not "${output.header}"): choose another name, or remove it yourself if it may go`,
+      );
   } finally {
     await handle.close();
   }

@@ -4,9 +4,7 @@ import type { TextEncoding } from '../dataDir/InputFile.ts';
 // The type lives with the manifest's InputFile, which records a file's encoding.
 export type { TextEncoding };
 
-export type DecodedText =
-  | { ok: true; text: string; encoding: TextEncoding }
-  | { ok: false; found: string };
+export type DecodedText = { ok: true; text: string; encoding: TextEncoding } | { ok: false; found: string };
 
 const signatures: [bytes: number[], what: string][] = [
   [[0x50, 0x4b, 0x03, 0x04], 'an Excel .xlsx workbook or another ZIP file'],
@@ -52,9 +50,7 @@ function decodeUtf8(bytes: Uint8Array, encoding: 'utf-8' | 'utf-8-bom'): Decoded
 }
 
 /** What the first bytes of a file say about it: not text, or text whose BOM fixes its encoding. */
-export type Sniffed =
-  | { ok: false; found: string; row?: number }
-  | { ok: true; encoding: TextEncoding | null; skip: number };
+export type Sniffed = { ok: false; found: string; row?: number } | { ok: true; encoding: TextEncoding | null; skip: number };
 
 /**
  * Looks at the head of a file (a few KB) the way `decodeText` does, without decoding it:
@@ -108,5 +104,8 @@ export function createChunkDecoder(encoding: TextEncoding): ChunkDecoder {
     if (encoding === 'gb18030' && text.includes('\ufffd')) throw new TextDecodeError('bytes that are neither UTF-8 nor GBK/GB18030 text');
     return text;
   };
-  return { write: (bytes) => check(decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))), end: () => check(decoder.end() ?? '') };
+  return {
+    write: (bytes) => check(decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))),
+    end: () => check(decoder.end() ?? ''),
+  };
 }

@@ -27,13 +27,16 @@ export function readCodebook(table: CsvTable): { variables: Variable[]; problems
   const seen = new Set<string>();
   for (const { row, cells } of table.rows) {
     const get = (key: keyof typeof index) => cellAt(cells, index[key]).trim();
-    const problem = (column: string, found: string, expected: string) =>
-      problems.push({ file: table.file, row, column, found, expected });
+    const problem = (column: string, found: string, expected: string) => problems.push({ file: table.file, row, column, found, expected });
     const name = get('variable');
     if (!identifierPattern.test(name)) {
       problem('variable', quoteFound(name), 'a name of lower-case letters, digits and _ starting with a letter');
     } else if (isReservedName(name)) {
-      problem('variable', `"${name}", a name the pipeline uses for a column of its own`, `another name (not one of ${[...reservedNames].join(', ')})`);
+      problem(
+        'variable',
+        `"${name}", a name the pipeline uses for a column of its own`,
+        `another name (not one of ${[...reservedNames].join(', ')})`,
+      );
     } else if (seen.has(name)) problem('variable', `"${name}" a second time`, 'each variable once');
     seen.add(name);
     if (get('unit') === '') problem('unit', 'an empty unit', 'the unit the values are kept in, e.g. 万元');

@@ -140,7 +140,8 @@ export async function streamCsvRecords(path: string, label: string, onRecord: Re
   } catch (error) {
     if (error instanceof TextDecodeError) failCsv(label, error.found);
     // The disk failing, or the file going, while it is read.
-    if (typeof (error as NodeJS.ErrnoException).code === 'string' && (error as NodeJS.ErrnoException).syscall !== undefined) failCsv(label, `a file that could not be read to its end (${describeFsError(error)})`);
+    if (typeof (error as NodeJS.ErrnoException).code === 'string' && (error as NodeJS.ErrnoException).syscall !== undefined)
+      failCsv(label, `a file that could not be read to its end (${describeFsError(error)})`);
     throw error;
   }
   if (!sawContent) failCsv(label, 'a file with no content but blank space');
@@ -202,7 +203,14 @@ type CsvParser = {
  * parser instead.
  */
 function createCsvParser(delimiter: string): CsvParser {
-  const options: Options = { delimiter, record_delimiter: '\n', relax_column_count: true, skip_empty_lines: true, bom: true, max_record_size: maxRecordChars };
+  const options: Options = {
+    delimiter,
+    record_delimiter: '\n',
+    relax_column_count: true,
+    skip_empty_lines: true,
+    bom: true,
+    max_record_size: maxRecordChars,
+  };
   return (new Parser(options) as unknown as { api: CsvParser }).api;
 }
 

@@ -6,7 +6,12 @@ import type { Problem } from '../lib/InputError.ts';
  * Reads a whole input file of at most `maxBytes`, or says in one problem why it cannot be read:
  * missing, a folder (or a link to one), not a regular file, not readable, or too large.
  */
-export async function readInputFile(path: string, label: string, expected: string, maxBytes: number): Promise<{ bytes: Buffer } | { problem: Problem }> {
+export async function readInputFile(
+  path: string,
+  label: string,
+  expected: string,
+  maxBytes: number,
+): Promise<{ bytes: Buffer } | { problem: Problem }> {
   const notUsable = await fileProblem(path, label, expected, maxBytes);
   if (notUsable !== null) return { problem: notUsable };
   try {
@@ -25,13 +30,18 @@ export async function readInputFile(path: string, label: string, expected: strin
 export async function fileProblem(path: string, label: string, expected: string, maxBytes = Infinity): Promise<Problem | null> {
   const state = await stat(path).catch((error: unknown) => error as NodeJS.ErrnoException);
   if (state instanceof Error) {
-    const found = state.code === 'ENOENT' ? 'no such file (or a link to nothing)' : `a file that cannot be read (${describeFsError(state)})`;
+    const found =
+      state.code === 'ENOENT' ? 'no such file (or a link to nothing)' : `a file that cannot be read (${describeFsError(state)})`;
     return { file: label, found, expected };
   }
   if (state.isDirectory()) return { file: label, found: 'a folder', expected };
   if (!state.isFile()) return { file: label, found: 'something that is not a regular file (a device, a pipe or a socket)', expected };
-  if (state.size > maxBytes) return { file: label, found: `a file of ${formatBytes(state.size)}`, expected: `${expected}, of at most ${formatBytes(maxBytes)}` };
-  const readable = await access(path, constants.R_OK).then(() => null, (error: unknown) => error);
+  if (state.size > maxBytes)
+    return { file: label, found: `a file of ${formatBytes(state.size)}`, expected: `${expected}, of at most ${formatBytes(maxBytes)}` };
+  const readable = await access(path, constants.R_OK).then(
+    () => null,
+    (error: unknown) => error,
+  );
   if (readable !== null) return { file: label, found: `a file that cannot be read (${describeFsError(readable)})`, expected };
   return null;
 }

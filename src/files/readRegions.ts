@@ -26,8 +26,7 @@ export function readRegions(table: CsvTable): { regions: Region[]; problems: Pro
   const seen = new Set<string>();
   for (const { row, cells } of table.rows) {
     const get = (key: keyof typeof index) => cellAt(cells, index[key]).trim();
-    const problem = (column: string, found: string, expected: string) =>
-      problems.push({ file: table.file, row, column, found, expected });
+    const problem = (column: string, found: string, expected: string) => problems.push({ file: table.file, row, column, found, expected });
     const code = get('region_code');
     const level = get('level');
     // An unknown level is reported below; its code and zone are then held to the Chinese rules.

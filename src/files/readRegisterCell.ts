@@ -22,7 +22,10 @@ export function readCell(text: string, cell: CellKind, matcher: RegionMatcher): 
     case 'region': {
       const match = matcher.match(trimmed);
       if (match.kind === 'region') return { value: match.region_code };
-      return { problem: match.kind === 'aggregate' ? `${quoteFound(trimmed)}, a total and not a region` : `the unknown region ${quoteFound(trimmed)}` };
+      return {
+        problem:
+          match.kind === 'aggregate' ? `${quoteFound(trimmed)}, a total and not a region` : `the unknown region ${quoteFound(trimmed)}`,
+      };
     }
     case 'year': {
       const year = parseYear(trimmed);
@@ -52,14 +55,23 @@ export function readCell(text: string, cell: CellKind, matcher: RegionMatcher): 
 /** What a kind of cell should hold, for messages. */
 export function describeKind(cell: CellKind): string {
   switch (cell.kind) {
-    case 'id': return 'an identifier';
-    case 'text': return 'text';
-    case 'region': return 'a region_code or name listed in regions.csv';
-    case 'year': return 'a year such as 2023';
-    case 'date': return 'a date such as 2023-05-17';
-    case 'count': return 'a whole number of 0 or more';
-    case 'amount': return 'a number of 0 or more';
-    case 'number': return 'a number';
-    case 'choice': return `one of ${cell.values.join(', ')}`;
+    case 'id':
+      return 'an identifier';
+    case 'text':
+      return 'text';
+    case 'region':
+      return 'a region_code or name listed in regions.csv';
+    case 'year':
+      return 'a year such as 2023';
+    case 'date':
+      return 'a date such as 2023-05-17';
+    case 'count':
+      return 'a whole number of 0 or more';
+    case 'amount':
+      return 'a number of 0 or more';
+    case 'number':
+      return 'a number';
+    case 'choice':
+      return `one of ${cell.values.join(', ')}`;
   }
 }

@@ -41,9 +41,17 @@ function plainCell(c: string, cell: CellKind, codes: string, typed: boolean): { 
     case 'choice':
       return { plain: `${bare(c)} AND lower(${c}) IN (${cell.values.map(text).join(', ')})`, value: `lower(${c})`, type: 'VARCHAR' };
     case 'year':
-      return { plain: `strlen(${c}) = 4 AND TRY_CAST(${c} AS INTEGER) BETWEEN 1900 AND 2100`, value: `TRY_CAST(${c} AS INTEGER)`, type: 'INTEGER' };
+      return {
+        plain: `strlen(${c}) = 4 AND TRY_CAST(${c} AS INTEGER) BETWEEN 1900 AND 2100`,
+        value: `TRY_CAST(${c} AS INTEGER)`,
+        type: 'INTEGER',
+      };
     case 'date':
-      return { plain: `strlen(${c}) = 10 AND TRY_CAST(${c} AS DATE) BETWEEN DATE '1900-01-01' AND DATE '2100-12-31'`, value: `TRY_CAST(${c} AS DATE)`, type: 'DATE' };
+      return {
+        plain: `strlen(${c}) = 10 AND TRY_CAST(${c} AS DATE) BETWEEN DATE '1900-01-01' AND DATE '2100-12-31'`,
+        value: `TRY_CAST(${c} AS DATE)`,
+        type: 'DATE',
+      };
     case 'count':
       return { plain: `${plainNumber(c)} AND ${number(c)} >= 0 AND ${number(c)} = floor(${number(c)})`, value: number(c), type: 'DOUBLE' };
     case 'amount':
@@ -62,7 +70,13 @@ function plainCell(c: string, cell: CellKind, codes: string, typed: boolean): { 
  * written nothing into the register's table, for any other file: readRegisterFile.ts then reads
  * it and names each problem's row and column; on a file both can read the tables are the same.
  */
-export async function readRegisterFast(db: Database, path: string, file: RegisterFile, matcher: RegionMatcher, regionCodes: readonly string[]): Promise<RegisterRead | null> {
+export async function readRegisterFast(
+  db: Database,
+  path: string,
+  file: RegisterFile,
+  matcher: RegionMatcher,
+  regionCodes: readonly string[],
+): Promise<RegisterRead | null> {
   const lines = await countLines(path);
   const firstLine = /^([^\r\n]*)\r?\n/.exec(lines.head.replace(/^\uFEFF/, ''))?.[1];
   if (firstLine === undefined || firstLine.includes('"')) return null;
@@ -73,24 +87,33 @@ export async function readRegisterFast(db: Database, path: string, file: Registe
   if (file.columns.some((c, i) => c.required && at[i] === -1)) return null;
   if (file.oneOf !== undefined && !file.oneOf.some((name) => header.includes(name))) return null;
 
-  const codes = regionCodes.filter((code) => {
-    const match = matcher.match(code);
-    return match.kind === 'region' && match.region_code === code;
-  }).map(text).join(', ') || 'NULL';
+  const codes =
+    regionCodes
+      .filter((code) => {
+        const match = matcher.match(code);
+        return match.kind === 'region' && match.region_code === code;
+      })
+      .map(text)
+      .join(', ') || 'NULL';
   // DuckDB's reader reads numbers as ipindex does, but for digits grouped with _ (1_000).
   return (lines.grouped ? undefined : await readAs(true)) ?? (await readAs(false)) ?? null;
 
   /** undefined: a number of a typed column is out of its range; read the file as text instead. */
   async function readAs(typed: boolean): Promise<RegisterRead | null | undefined> {
-    const cells = file.columns.map((column, i) => (at[i] === -1 ? null : { i, column, ...plainCell(`c${at[i]}`, column.cell, codes, typed), c: `c${at[i]}` }));
+    const cells = file.columns.map((column, i) =>
+      at[i] === -1 ? null : { i, column, ...plainCell(`c${at[i]}`, column.cell, codes, typed), c: `c${at[i]}` },
+    );
     const present = cells.filter((c) => c !== null);
     // One pass over the file: each cell tested once, kept as its value when plain, as its text when
-  // not. The table keeps the file's order (DuckDB preserves insertion order, on any number of
-  // threads), so a record's rowid is its place in the file: its row is rowid + 2, the header first.
-  // (A window's row_number() would do the same on one thread only.)
+    // not. The table keeps the file's order (DuckDB preserves insertion order, on any number of
+    // threads), so a record's rowid is its place in the file: its row is rowid + 2, the header first.
+    // (A window's row_number() would do the same on one thread only.)
     const typeOf = new Map(present.map((c) => [c.c, c.type]));
     const columns = `{${header.map((_, i) => `'c${i}': '${typed ? (typeOf.get(`c${i}`) === 'DOUBLE' ? 'DOUBLE' : 'VARCHAR') : 'VARCHAR'}'`).join(', ')}}`;
-    const split = present.map((c) => `CASE WHEN coalesce(${c.plain}, false) THEN ${c.value} END AS v${c.i}, CASE WHEN ${c.c} IS NOT NULL AND NOT coalesce(${c.plain}, false) THEN ${c.c} END AS raw${c.i}`);
+    const split = present.map(
+      (c) =>
+        `CASE WHEN coalesce(${c.plain}, false) THEN ${c.value} END AS v${c.i}, CASE WHEN ${c.c} IS NOT NULL AND NOT coalesce(${c.plain}, false) THEN ${c.c} END AS raw${c.i}`,
+    );
     try {
       await db.exec(`CREATE TEMP TABLE register_read AS
         SELECT ${[...split, `(${header.map((_, i) => `c${i} IS NULL`).join(' AND ')}) AS blank`].join(', ')}
@@ -108,9 +131,14 @@ export async function readRegisterFast(db: Database, path: string, file: Registe
     if (read === undefined || read.n + 1 !== lines.records) return drop();
 
     // Every distinct cell SQL did not take, read as the careful reader reads it.
-    const others = present.length === 0 ? [] : await db.query<{ i: number; raw: string }>(
-      present.map((c) => `SELECT DISTINCT ${c.i} AS i, raw${c.i} AS raw FROM register_read WHERE raw${c.i} IS NOT NULL`).join(' UNION ALL '),
-    );
+    const others =
+      present.length === 0
+        ? []
+        : await db.query<{ i: number; raw: string }>(
+            present
+              .map((c) => `SELECT DISTINCT ${c.i} AS i, raw${c.i} AS raw FROM register_read WHERE raw${c.i} IS NOT NULL`)
+              .join(' UNION ALL '),
+          );
     const mapped = new Set<number>();
     const map: [number, string, string | null][] = [];
     for (const { i, raw } of others) {
@@ -132,12 +160,18 @@ export async function readRegisterFast(db: Database, path: string, file: Registe
       if (!mapped.has(c.i)) return `coalesce(v${c.i}, ${asIs})`;
       return `CASE WHEN raw${c.i} IS NULL THEN v${c.i} WHEN m${c.i}.raw IS NOT NULL THEN CAST(m${c.i}.value AS ${c.type}) ELSE ${asIs} END`;
     });
-    const joins = present.filter((c) => mapped.has(c.i)).map((c) => `LEFT JOIN register_map AS m${c.i} ON m${c.i}.i = ${c.i} AND m${c.i}.raw = r.raw${c.i}`);
+    const joins = present
+      .filter((c) => mapped.has(c.i))
+      .map((c) => `LEFT JOIN register_map AS m${c.i} ON m${c.i}.i = ${c.i} AND m${c.i}.raw = r.raw${c.i}`);
     // A record of empty cells is passed over, as the careful reader does (its line still counts).
-    await db.exec(`INSERT INTO register_${file.name} SELECT ${values.join(', ')}, r.rowid + 2 FROM register_read AS r ${joins.join(' ')} WHERE NOT blank`);
+    await db.exec(
+      `INSERT INTO register_${file.name} SELECT ${values.join(', ')}, r.rowid + 2 FROM register_read AS r ${joins.join(' ')} WHERE NOT blank`,
+    );
     // An empty required cell is a problem the careful reader names.
     const required = file.columns.filter((c, i) => c.required && at[i] !== -1).map((c) => `${c.name} IS NULL`);
-    const [counts] = await db.query<{ rows: number; empty: number }>(`SELECT count(*)::INTEGER AS rows, count(*) FILTER (WHERE ${required.join(' OR ') || 'false'})::INTEGER AS empty FROM register_${file.name}`);
+    const [counts] = await db.query<{ rows: number; empty: number }>(
+      `SELECT count(*)::INTEGER AS rows, count(*) FILTER (WHERE ${required.join(' OR ') || 'false'})::INTEGER AS empty FROM register_${file.name}`,
+    );
     if (counts === undefined || counts.empty > 0) return drop();
     await db.exec('DROP TABLE register_read; DROP TABLE register_map');
     return { rows: counts.rows, problems: [] };
@@ -156,14 +190,15 @@ async function countLines(path: string): Promise<{ records: number; head: string
     let last = 0x0a;
     let head = '';
     let grouped = false;
-    for (let position = 0; ; ) {
+    for (let position = 0; ;) {
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
       if (bytesRead === 0) break;
       if (position === 0) head = buffer.subarray(0, Math.min(bytesRead, 1 << 16)).toString('utf8');
       for (let at = buffer.indexOf(0x0a, 0); at !== -1 && at < bytesRead; at = buffer.indexOf(0x0a, at + 1)) records += 1;
       // Digits grouped with _ anywhere (or a _ at the edge of a chunk, to be safe).
       const digit = (at: number) => at < 0 || at >= bytesRead || (buffer[at]! >= 0x30 && buffer[at]! <= 0x39);
-      for (let at = buffer.indexOf(0x5f, 0); !grouped && at !== -1 && at < bytesRead; at = buffer.indexOf(0x5f, at + 1)) grouped = digit(at - 1) && digit(at + 1);
+      for (let at = buffer.indexOf(0x5f, 0); !grouped && at !== -1 && at < bytesRead; at = buffer.indexOf(0x5f, at + 1))
+        grouped = digit(at - 1) && digit(at + 1);
       last = buffer[bytesRead - 1]!;
       position += bytesRead;
     }

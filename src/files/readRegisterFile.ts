@@ -19,7 +19,13 @@ const problemLimit = 1000;
  * calendar dates, whole numbers, the words of each choice. A column the schema does not know is
  * left unread. Rows go in whatever their problems: nothing downstream runs when there are any.
  */
-export async function readRegisterFile(db: Database, dir: string, label: string, file: RegisterFile, matcher: RegionMatcher): Promise<RegisterRead> {
+export async function readRegisterFile(
+  db: Database,
+  dir: string,
+  label: string,
+  file: RegisterFile,
+  matcher: RegionMatcher,
+): Promise<RegisterRead> {
   const path = join(dir, `${file.name}.csv`);
   const shown = join(label, `${file.name}.csv`);
   const problems: Problem[] = [];
@@ -35,7 +41,17 @@ export async function readRegisterFile(db: Database, dir: string, label: string,
           return at === -1 ? undefined : at;
         });
         file.columns.forEach((c, i) => {
-          if (c.required && index?.[i] === undefined) problems.push({ file: shown, row: 1, column: c.name, found: 'no such column', expected: `a column ${c.name} (${file.columns.filter((k) => k.required).map((k) => k.name).join(', ')} are required)` });
+          if (c.required && index?.[i] === undefined)
+            problems.push({
+              file: shown,
+              row: 1,
+              column: c.name,
+              found: 'no such column',
+              expected: `a column ${c.name} (${file.columns
+                .filter((k) => k.required)
+                .map((k) => k.name)
+                .join(', ')} are required)`,
+            });
         });
         if (file.oneOf !== undefined && !file.oneOf.some((name) => header.includes(name))) {
           problems.push({ file: shown, row: 1, found: 'none of the outcome columns', expected: `one or more of ${file.oneOf.join(', ')}` });
@@ -49,7 +65,8 @@ export async function readRegisterFile(db: Database, dir: string, label: string,
         const text = at === undefined ? '' : (cells[at] ?? '');
         const read = readCell(text, column.cell, matcher);
         if ('problem' in read) {
-          if (problems.length < problemLimit) problems.push({ file: shown, row, column: column.name, found: read.problem, expected: describeKind(column.cell) });
+          if (problems.length < problemLimit)
+            problems.push({ file: shown, row, column: column.name, found: read.problem, expected: describeKind(column.cell) });
           return null;
         }
         if (read.value === null && column.required && at !== undefined && problems.length < problemLimit) {
@@ -62,6 +79,11 @@ export async function readRegisterFile(db: Database, dir: string, label: string,
   } finally {
     appender.close();
   }
-  if (index === null) problems.push({ file: shown, found: 'an empty file', expected: `a header row (${file.columns.map((c) => c.name).join(', ')}) and a row per record` });
+  if (index === null)
+    problems.push({
+      file: shown,
+      found: 'an empty file',
+      expected: `a header row (${file.columns.map((c) => c.name).join(', ')}) and a row per record`,
+    });
   return { rows, problems };
 }

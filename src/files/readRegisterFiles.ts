@@ -18,7 +18,13 @@ export type RegisterFilesRead = { present: Set<string>; problems: Problem[]; inp
  * register_<name> (made by the stage's 00_tables.sql): by DuckDB's CSV reader when the file is
  * plain (readRegisterFast.ts), else record by record (readRegisterFile.ts).
  */
-export async function readRegisterFiles(db: Database, folder: { dir: string; label: string }, files: readonly RegisterFile[], regions: readonly Region[], role: InputFile['role']): Promise<RegisterFilesRead> {
+export async function readRegisterFiles(
+  db: Database,
+  folder: { dir: string; label: string },
+  files: readonly RegisterFile[],
+  regions: readonly Region[],
+  role: InputFile['role'],
+): Promise<RegisterFilesRead> {
   const matcher = createRegionMatcher(regions);
   const regionCodes = regions.map((r) => r.region_code);
   const problems: Problem[] = [];
@@ -26,11 +32,19 @@ export async function readRegisterFiles(db: Database, folder: { dir: string; lab
   const inputs: InputFile[] = [];
   for (const file of files) {
     const path = join(folder.dir, `${file.name}.csv`);
-    if (!(await access(path).then(() => true, () => false))) continue;
+    if (
+      !(await access(path).then(
+        () => true,
+        () => false,
+      ))
+    )
+      continue;
     present.add(file.name);
     // The file is hashed for the manifest while DuckDB reads it.
     const [read, { sha256, bytes }] = await Promise.all([
-      readRegisterFast(db, path, file, matcher, regionCodes).then((fast) => fast ?? readRegisterFile(db, folder.dir, folder.label, file, matcher)),
+      readRegisterFast(db, path, file, matcher, regionCodes).then(
+        (fast) => fast ?? readRegisterFile(db, folder.dir, folder.label, file, matcher),
+      ),
       hashFile(path),
     ]);
     problems.push(...read.problems);

@@ -17,7 +17,11 @@ const maxDepth = 64;
  * past the limit or pointing into themselves, nesting too deep. `expected` says what the file
  * should be.
  */
-export async function readYamlFile(path: string, label: string, expected: string): Promise<{ value: unknown; bytes: Buffer } | { problem: Problem }> {
+export async function readYamlFile(
+  path: string,
+  label: string,
+  expected: string,
+): Promise<{ value: unknown; bytes: Buffer } | { problem: Problem }> {
   const read = await readInputFile(path, label, expected, maxBytes);
   if ('problem' in read) return read;
   const decoded = decodeText(read.bytes);
@@ -26,18 +30,25 @@ export async function readYamlFile(path: string, label: string, expected: string
   try {
     const doc = parseDocument(decoded.text.replace(/^\uFEFF/, ''), { uniqueKeys: true, prettyErrors: false });
     const [error] = doc.errors;
-    if (error !== undefined) return fail(`text that is not YAML (${describeYamlError(error.code, error.message)})`, error.linePos?.[0].line);
+    if (error !== undefined)
+      return fail(`text that is not YAML (${describeYamlError(error.code, error.message)})`, error.linePos?.[0].line);
     const [warning] = doc.warnings;
     if (warning !== undefined) {
       const tag = /tag: (\S+)/.exec(warning.message)?.[1];
-      return fail(warning.code === 'TAG_RESOLVE_FAILED' && tag !== undefined ? `the unknown tag ${tag}` : `YAML that only half reads (${warning.code})`, warning.linePos?.[0].line);
+      return fail(
+        warning.code === 'TAG_RESOLVE_FAILED' && tag !== undefined
+          ? `the unknown tag ${tag}`
+          : `YAML that only half reads (${warning.code})`,
+        warning.linePos?.[0].line,
+      );
     }
     const value = doc.toJS({ maxAliasCount: maxAliases }) as unknown;
     const shape = checkShape(value);
     if (shape !== null) return fail(shape);
     return { value, bytes: read.bytes };
   } catch (error) {
-    if (error instanceof ReferenceError && /alias/i.test(error.message)) return fail(`aliases that repeat more than ${maxAliases} times over (an alias bomb?)`);
+    if (error instanceof ReferenceError && /alias/i.test(error.message))
+      return fail(`aliases that repeat more than ${maxAliases} times over (an alias bomb?)`);
     if (error instanceof RangeError) return fail('nesting too deep to read');
     throw error;
   }

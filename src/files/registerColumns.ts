@@ -8,15 +8,15 @@
 
 /** What a cell holds, and so how it is read and checked. */
 export type CellKind =
-  | { kind: 'id' }                                   // a code, non-empty, kept as text
-  | { kind: 'text' }                                 // free text, may be empty
-  | { kind: 'region' }                               // a region of regions.csv, by code or name
-  | { kind: 'year' }                                 // 1900-2100
-  | { kind: 'date' }                                 // 2023-05-17, 2023/5/17, 2023.5.17, 2023年5月17日
-  | { kind: 'count' }                                // a whole number >= 0
-  | { kind: 'amount' }                               // a number >= 0
-  | { kind: 'number' }                               // any number
-  | { kind: 'choice'; values: readonly string[] };   // one of these words
+  | { kind: 'id' } // a code, non-empty, kept as text
+  | { kind: 'text' } // free text, may be empty
+  | { kind: 'region' } // a region of regions.csv, by code or name
+  | { kind: 'year' } // 1900-2100
+  | { kind: 'date' } // 2023-05-17, 2023/5/17, 2023.5.17, 2023年5月17日
+  | { kind: 'count' } // a whole number >= 0
+  | { kind: 'amount' } // a number >= 0
+  | { kind: 'number' } // any number
+  | { kind: 'choice'; values: readonly string[] }; // one of these words
 
 export type RegisterColumn = { name: string; cell: CellKind; required: boolean };
 
@@ -28,4 +28,3 @@ export type RegisterFile = {
   /** Columns of which at least one must be given (outcomes: any of the outcome measures). */
   oneOf?: readonly string[];
 };
-

@@ -4,7 +4,7 @@ import type { ImportResult } from './ImportResult.ts';
 function rowRanges(rows: readonly number[]): string {
   const sorted = [...rows].sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] ?? 0) + 1) j++;
     parts.push(i === j ? `${sorted[i]}` : `${sorted[i]}-${sorted[j]}`);
@@ -24,7 +24,9 @@ export function describeImport(result: ImportResult, out: string): string[] {
   for (const d of result.dropped) lines.push(`  left out: row ${d.row} ${d.reason}`);
   const notSelected = [...result.notSelected].reduce((sum, [, count]) => sum + count, 0);
   if (notSelected > 0) {
-    lines.push(`  not picked by the map: ${n(notSelected)} rows of other sub-items or years (${[...result.notSelected].map(([item, count]) => `${item} ${n(count)}`).join(', ')})`);
+    lines.push(
+      `  not picked by the map: ${n(notSelected)} rows of other sub-items or years (${[...result.notSelected].map(([item, count]) => `${item} ${n(count)}`).join(', ')})`,
+    );
   }
   const used = new Set(result.values.map((v) => v.row));
   const ranges = rowRanges([...used]);

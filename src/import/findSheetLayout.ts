@@ -67,7 +67,11 @@ export function findSheetLayout(sheet: Sheet, regions: RegionMatcher, regionHead
       regionColumn = r.cells.findIndex((c) => c.master === undefined && headerKey(c.text) === key);
       if (regionColumn >= 0) break;
     }
-    if (regionColumn < 0) fail(`no cell ${JSON.stringify(regionHeader)} (the region column of the map)`, 'the header of the column naming the regions, as the sheet writes it');
+    if (regionColumn < 0)
+      fail(
+        `no cell ${JSON.stringify(regionHeader)} (the region column of the map)`,
+        'the header of the column naming the regions, as the sheet writes it',
+      );
   } else {
     const most = Math.max(0, ...nameCounts);
     if (most === 0) fail('no column of region names', 'a column naming the regions (北京, 天津, ... or their codes)');
@@ -78,7 +82,9 @@ export function findSheetLayout(sheet: Sheet, regions: RegionMatcher, regionHead
 
   const isNumber = (text: string) => parseCell(text, { percent: 'strip' }).kind === 'number';
   const firstData = sheet.rows.findIndex(
-    (r) => isName(r.cells[regionColumn]?.text ?? '') && r.cells.some((c, col) => col !== regionColumn && !nameColumns.includes(col) && isNumber(c.text)),
+    (r) =>
+      isName(r.cells[regionColumn]?.text ?? '') &&
+      r.cells.some((c, col) => col !== regionColumn && !nameColumns.includes(col) && isNumber(c.text)),
   );
   if (firstData < 0) fail('no row with a region name and a number', 'rows of values, one per region, below the header');
 
@@ -109,7 +115,12 @@ export function findSheetLayout(sheet: Sheet, regions: RegionMatcher, regionHead
   const headerStart = header[0]?.row ?? sheet.rows[firstData]?.row ?? 0;
   const title = sheet.rows
     .filter((r) => r.row < headerStart && r.row !== unit?.row && !isBlank(r))
-    .map((r) => r.cells.filter((c) => c.master === undefined && c.text.trim() !== '').map((c) => c.text.trim()).join(' '));
+    .map((r) =>
+      r.cells
+        .filter((c) => c.master === undefined && c.text.trim() !== '')
+        .map((c) => c.text.trim())
+        .join(' '),
+    );
 
   const data = sheet.rows.slice(firstData);
   const columns: SourceColumn[] = [];

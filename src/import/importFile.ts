@@ -43,10 +43,14 @@ export async function importFile(request: ImportRequest): Promise<ImportResult &
   const sheet = await readSheet(request.source, request.source, map.sheet);
   const matcher = createRegionMatcher(regions);
   const labels = { map: request.map };
-  const result = map.item === undefined ? importSheet(sheet, map, codebook, matcher, labels) : importLong(sheet, map, codebook, matcher, labels);
+  const result =
+    map.item === undefined ? importSheet(sheet, map, codebook, matcher, labels) : importLong(sheet, map, codebook, matcher, labels);
   if (result.problems.length === 0) result.problems.push(...(await checkUnits(result, codebook, request.source)));
   if (result.problems.length > 0) throw new InputError(result.problems);
-  if (result.values.length === 0) throw new InputError([{ file: request.source, found: 'no values for the variables of the map', expected: 'rows of regions with values' }]);
+  if (result.values.length === 0)
+    throw new InputError([
+      { file: request.source, found: 'no values for the variables of the map', expected: 'rows of regions with values' },
+    ]);
   await writeLongCsv(request.out, result.values);
   return { ...result, dataDir: dataLabel };
 }
@@ -73,7 +77,12 @@ async function checkUnits(result: ImportResult, codebook: ReadonlyMap<string, Va
         { from: unit, to },
       );
       if (Number(found?.n ?? 0) === 0) {
-        problems.push({ file, row, found: `the unit ${JSON.stringify(unit)} for ${variable}`, expected: `${JSON.stringify(to)} (the codebook unit of ${variable}) or a unit that converts to it` });
+        problems.push({
+          file,
+          row,
+          found: `the unit ${JSON.stringify(unit)} for ${variable}`,
+          expected: `${JSON.stringify(to)} (the codebook unit of ${variable}) or a unit that converts to it`,
+        });
       } else result.notes.push(`${variable} is given in ${unit}: converted to ${to} (the codebook's) when the file is loaded`);
     }
     return problems;
@@ -83,7 +92,11 @@ async function checkUnits(result: ImportResult, codebook: ReadonlyMap<string, Va
 }
 
 async function hasContract(dir: string): Promise<boolean> {
-  const exists = (file: string) => access(join(dir, file)).then(() => true, () => false);
+  const exists = (file: string) =>
+    access(join(dir, file)).then(
+      () => true,
+      () => false,
+    );
   return (await exists('regions.csv')) && (await exists('variables.csv'));
 }
 
@@ -92,7 +105,12 @@ async function readContract(dir: string, label: string) {
   const read = (file: string) =>
     readCsvFile(join(dir, file), join(label, file)).catch((error: unknown) => {
       if (error instanceof InputError) problems.push(...error.problems);
-      else if ((error as { code?: string }).code === 'ENOENT') problems.push({ file: join(label, file), found: 'no such file', expected: `${file} of the data directory the import is for (--data)` });
+      else if ((error as { code?: string }).code === 'ENOENT')
+        problems.push({
+          file: join(label, file),
+          found: 'no such file',
+          expected: `${file} of the data directory the import is for (--data)`,
+        });
       else throw error;
       return null;
     });

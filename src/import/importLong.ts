@@ -26,7 +26,16 @@ export function importLong(
   regions: RegionMatcher,
   labels: ImportLabels,
 ): ImportResult {
-  const result: ImportResult = { file: sheet.file, values: [], dropped: [], notSelected: new Map(), rowsRead: 0, blankRows: 0, notes: [], problems: [] };
+  const result: ImportResult = {
+    file: sheet.file,
+    values: [],
+    dropped: [],
+    notSelected: new Map(),
+    rowsRead: 0,
+    blankRows: 0,
+    notes: [],
+    problems: [],
+  };
   const { problems, notes } = result;
   const mapProblem = (column: string, found: string, expected: string) => problems.push({ file: labels.map, column, found, expected });
   const headerIndex = sheet.rows.findIndex((r) => r.cells.some((c) => c.text.trim() !== ''));
@@ -51,23 +60,37 @@ export function importLong(
   let yearAt = -1;
   let fixedYear: number | null = null;
   if (typeof map.year === 'number') fixedYear = map.year;
-  else if (map.year === 'title') mapProblem('year', '"title", but a long source has no title', 'a year, or {column: <header of the year column>}');
-  else yearAt = need(map.year === undefined ? 'year' : 'year.column', map.year === undefined ? yearNames : [map.year.column], 'the header of the year column, or a year');
-  const unitAt = map.unit_column === undefined ? columnOf(unitNames) : need('unit_column', [map.unit_column], 'the header of the column of units');
+  else if (map.year === 'title')
+    mapProblem('year', '"title", but a long source has no title', 'a year, or {column: <header of the year column>}');
+  else
+    yearAt = need(
+      map.year === undefined ? 'year' : 'year.column',
+      map.year === undefined ? yearNames : [map.year.column],
+      'the header of the year column, or a year',
+    );
+  const unitAt =
+    map.unit_column === undefined ? columnOf(unitNames) : need('unit_column', [map.unit_column], 'the header of the column of units');
   if (unitAt < 0 && map.unit === undefined && map.unit_column === undefined) {
-    mapProblem('unit', `no unit: no column ${unitNames.map((n) => JSON.stringify(n)).join(' or ')} among ${among}`, 'unit in the map, e.g. unit: 万元, or unit_column');
+    mapProblem(
+      'unit',
+      `no unit: no column ${unitNames.map((n) => JSON.stringify(n)).join(' or ')} among ${among}`,
+      'unit in the map, e.g. unit: 万元, or unit_column',
+    );
   }
   const byItem = new Map<string, string>();
   for (const [variable, item] of Object.entries(map.variables)) {
-    if (!codebook.has(variable)) mapProblem(`variables.${variable}`, `the undeclared variable "${variable}"`, 'a variable declared in variables.csv');
+    if (!codebook.has(variable))
+      mapProblem(`variables.${variable}`, `the undeclared variable "${variable}"`, 'a variable declared in variables.csv');
     byItem.set(headerKey(item), variable);
   }
   if (problems.length > 0) return result;
 
   const name = (at: number) => header[at] ?? '';
-  notes.push(`header row ${headerRow.row}: regions in ${JSON.stringify(name(regionAt))}, sub-items in ${JSON.stringify(name(itemAt))}, values in ${JSON.stringify(name(valueAt))}` +
-    (yearAt >= 0 ? `, years in ${JSON.stringify(name(yearAt))}` : `, year ${fixedYear} (from the map)`) +
-    (unitAt >= 0 ? `, units in ${JSON.stringify(name(unitAt))}` : `, unit ${map.unit} (from the map)`));
+  notes.push(
+    `header row ${headerRow.row}: regions in ${JSON.stringify(name(regionAt))}, sub-items in ${JSON.stringify(name(itemAt))}, values in ${JSON.stringify(name(valueAt))}` +
+      (yearAt >= 0 ? `, years in ${JSON.stringify(name(yearAt))}` : `, year ${fixedYear} (from the map)`) +
+      (unitAt >= 0 ? `, units in ${JSON.stringify(name(unitAt))}` : `, unit ${map.unit} (from the map)`),
+  );
   for (const [variable, item] of Object.entries(map.variables)) notes.push(`sub-item ${JSON.stringify(item)} -> ${variable}`);
   if (map.years !== undefined) notes.push(`years ${map.years.from}-${map.years.to} only (from the map)`);
 
@@ -108,14 +131,23 @@ export function importLong(
         row: r.row,
         column: name(regionAt),
         found: `the unknown region ${quoteFound(regionText)}`,
-        expected: match.kind === 'unknown' && match.candidates.length > 1 ? `one region, but it fits ${match.candidates.join(', ')}` : 'a region name or code of regions.csv (or a known variant: src/lib/regionVariants.ts)',
+        expected:
+          match.kind === 'unknown' && match.candidates.length > 1
+            ? `one region, but it fits ${match.candidates.join(', ')}`
+            : 'a region name or code of regions.csv (or a known variant: src/lib/regionVariants.ts)',
       });
       continue;
     }
     if (match.how === 'variant') variantsUsed.set(regionText.trim(), match.region_code);
     const year = yearAt < 0 ? fixedYear : parseYear(text(yearAt));
     if (year === null) {
-      problems.push({ file: sheet.file, row: r.row, column: name(yearAt), found: quoteFound(text(yearAt)), expected: 'a year such as 2023' });
+      problems.push({
+        file: sheet.file,
+        row: r.row,
+        column: name(yearAt),
+        found: quoteFound(text(yearAt)),
+        expected: 'a year such as 2023',
+      });
       continue;
     }
     if (map.years !== undefined && (year < map.years.from || year > map.years.to)) {
@@ -124,26 +156,44 @@ export function importLong(
     }
     const unit = unitAt >= 0 && text(unitAt).trim() !== '' ? text(unitAt).normalize('NFKC').trim() : (map.unit ?? '');
     if (unit === '') {
-      problems.push({ file: sheet.file, row: r.row, column: name(unitAt), found: 'an empty unit', expected: 'the unit of the value, or unit in the map' });
+      problems.push({
+        file: sheet.file,
+        row: r.row,
+        column: name(unitAt),
+        found: 'an empty unit',
+        expected: 'the unit of the value, or unit in the map',
+      });
       continue;
     }
     const key = `${match.region_code} ${year} ${variable}`;
     const firstRow = seen.get(key);
     if (firstRow !== undefined) {
-      problems.push({ file: sheet.file, row: r.row, column: name(regionAt), found: `a second value of ${variable} for region ${match.region_code} in ${year} (first at row ${firstRow})`, expected: 'one value per region, year and sub-item' });
+      problems.push({
+        file: sheet.file,
+        row: r.row,
+        column: name(regionAt),
+        found: `a second value of ${variable} for region ${match.region_code} in ${year} (first at row ${firstRow})`,
+        expected: 'one value per region, year and sub-item',
+      });
       continue;
     }
     seen.set(key, r.row);
     const cell = r.cells[valueAt];
     const value = readValue(cell?.text ?? '', cell?.error, unit, sheet.file, r.row, name(valueAt), problems);
-    if (value !== undefined) result.values.push({ region_code: match.region_code, year, variable, value, unit, row: r.row, column: name(valueAt) });
+    if (value !== undefined)
+      result.values.push({ region_code: match.region_code, year, variable, value, unit, row: r.row, column: name(valueAt) });
   }
   for (const [variable, item] of Object.entries(map.variables)) {
     if (!selected.has(variable)) {
       const items = [...result.notSelected.keys()].map((i) => JSON.stringify(i)).join(', ');
-      mapProblem(`variables.${variable}`, `no row with the sub-item ${JSON.stringify(item)} in column ${JSON.stringify(name(itemAt))}`, items === '' ? 'a sub-item of the source' : `one of its sub-items: ${items}`);
+      mapProblem(
+        `variables.${variable}`,
+        `no row with the sub-item ${JSON.stringify(item)} in column ${JSON.stringify(name(itemAt))}`,
+        items === '' ? 'a sub-item of the source' : `one of its sub-items: ${items}`,
+      );
     }
   }
-  for (const [regionName, code] of variantsUsed) notes.push(`read ${JSON.stringify(regionName)} as region ${code} (a known variant spelling)`);
+  for (const [regionName, code] of variantsUsed)
+    notes.push(`read ${JSON.stringify(regionName)} as region ${code} (a known variant spelling)`);
   return result;
 }

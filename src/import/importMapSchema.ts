@@ -22,14 +22,16 @@ export const importMapSchema = z.strictObject({
   /** Long sources: the column of values. */
   value: text.default('value'),
   /** Long sources: only the rows of these years (both ends included); rows of other years are not picked. */
-  years: z.strictObject({ from: z.number().int().min(1900).max(2100), to: z.number().int().min(1900).max(2100) }).refine((y) => y.from <= y.to, 'from no later than to').optional(),
+  years: z
+    .strictObject({ from: z.number().int().min(1900).max(2100), to: z.number().int().min(1900).max(2100) })
+    .refine((y) => y.from <= y.to, 'from no later than to')
+    .optional(),
   /** Long sources: the column of units, if any. */
   unit_column: text.optional(),
   /** variable -> the header text of its column (a sheet) or its sub-item (a long source). */
-  variables: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'a variable name of lower-case letters, digits and _'), text).refine(
-    (v) => Object.keys(v).length > 0,
-    'at least one variable',
-  ),
+  variables: z
+    .record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'a variable name of lower-case letters, digits and _'), text)
+    .refine((v) => Object.keys(v).length > 0, 'at least one variable'),
 });
 
 /** An import map as read and checked. */

@@ -28,7 +28,16 @@ export function importSheet(
   labels: ImportLabels,
 ): ImportResult {
   const layout = findSheetLayout(sheet, regions, map.region);
-  const result: ImportResult = { file: sheet.file, values: [], dropped: [], notSelected: new Map(), rowsRead: 0, blankRows: 0, notes: [], problems: [] };
+  const result: ImportResult = {
+    file: sheet.file,
+    values: [],
+    dropped: [],
+    notSelected: new Map(),
+    rowsRead: 0,
+    blankRows: 0,
+    notes: [],
+    problems: [],
+  };
   const { problems, notes } = result;
   const mapProblem = (column: string, found: string, expected: string) => problems.push({ file: labels.map, column, found, expected });
   const describe = (c: SourceColumn) => `${c.name} ${JSON.stringify(c.label)}`;
@@ -47,15 +56,26 @@ export function importSheet(
     if ('column' in found) {
       yearColumn = found.column;
       notes.push(`years from column ${describe(found.column)}`);
-    } else mapProblem('year.column', `${found.fits.length === 0 ? 'no column' : `${found.fits.length} columns`} headed ${JSON.stringify(map.year.column)}`, `the header of one column of ${sheet.file}`);
+    } else
+      mapProblem(
+        'year.column',
+        `${found.fits.length === 0 ? 'no column' : `${found.fits.length} columns`} headed ${JSON.stringify(map.year.column)}`,
+        `the header of one column of ${sheet.file}`,
+      );
   } else {
-    const years = [...new Set(layout.title.flatMap((t) => [...t.normalize('NFKC').matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/g)].map((m) => Number(m[1]))))];
+    const years = [
+      ...new Set(layout.title.flatMap((t) => [...t.normalize('NFKC').matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/g)].map((m) => Number(m[1])))),
+    ];
     const [only] = years;
     if (years.length === 1 && only !== undefined) {
       year = only;
       notes.push(`year ${year} (from the title)`);
     } else {
-      mapProblem('year', years.length === 0 ? 'no year in the title of the sheet' : `several years in the title of the sheet (${years.join(', ')})`, 'year in the map: a year such as 2018, or {column: <header of the year column>}');
+      mapProblem(
+        'year',
+        years.length === 0 ? 'no year in the title of the sheet' : `several years in the title of the sheet (${years.join(', ')})`,
+        'year in the map: a year such as 2018, or {column: <header of the year column>}',
+      );
     }
   }
 
@@ -65,7 +85,11 @@ export function importSheet(
     unit = layout.unit.text;
     notes.push(`unit ${unit} (row ${layout.unit.row})`);
     if (map.unit !== undefined && map.unit !== unit) {
-      mapProblem('unit', `the unit ${JSON.stringify(map.unit)}, but row ${layout.unit.row} of the sheet says ${JSON.stringify(unit)}`, 'the unit of the sheet, or no unit in the map');
+      mapProblem(
+        'unit',
+        `the unit ${JSON.stringify(map.unit)}, but row ${layout.unit.row} of the sheet says ${JSON.stringify(unit)}`,
+        'the unit of the sheet, or no unit in the map',
+      );
     }
   } else if (map.unit !== undefined) {
     unit = map.unit;
@@ -86,7 +110,8 @@ export function importSheet(
   const targets: { variable: string; column: SourceColumn }[] = [];
   const taken = new Map<number, string>();
   for (const [variable, text] of Object.entries(map.variables)) {
-    if (!codebook.has(variable)) mapProblem(`variables.${variable}`, `the undeclared variable "${variable}"`, 'a variable declared in variables.csv');
+    if (!codebook.has(variable))
+      mapProblem(`variables.${variable}`, `the undeclared variable "${variable}"`, 'a variable declared in variables.csv');
     const found = findSourceColumn(layout.columns, text);
     if (!('column' in found)) {
       const among = found.fits.length === 0 ? layout.columns : found.fits;
@@ -98,14 +123,17 @@ export function importSheet(
       continue;
     }
     const already = taken.get(found.column.index);
-    if (already !== undefined) mapProblem(`variables.${variable}`, `column ${describe(found.column)}, already taken by ${already}`, 'one column per variable');
+    if (already !== undefined)
+      mapProblem(`variables.${variable}`, `column ${describe(found.column)}, already taken by ${already}`, 'one column per variable');
     taken.set(found.column.index, variable);
     targets.push({ variable, column: found.column });
     notes.push(`column ${describe(found.column)} -> ${variable}`);
   }
   if (problems.length > 0) return result;
 
-  const regionHeaderKey = headerKey(layout.headerRows.length > 0 ? (sheet.rows.find((r) => r.row === headerFirst)?.cells[layout.regionColumn]?.text ?? '') : '');
+  const regionHeaderKey = headerKey(
+    layout.headerRows.length > 0 ? (sheet.rows.find((r) => r.row === headerFirst)?.cells[layout.regionColumn]?.text ?? '') : '',
+  );
   const seen = new Map<string, number>();
   const variantsUsed = new Map<string, string>();
   for (const r of sheet.rows.slice(layout.firstData)) {
@@ -119,7 +147,8 @@ export function importSheet(
     const first = texts.find((t) => t.trim() !== '') ?? '';
     const named = regionCell.trim() === '' ? first : regionCell;
     const match: RegionMatch = regions.match(regionCell);
-    const drop = (reason: string) => result.dropped.push({ file: sheet.file, row: r.row, reason: `${quoteFound(named.trim())}: ${reason}` });
+    const drop = (reason: string) =>
+      result.dropped.push({ file: sheet.file, row: r.row, reason: `${quoteFound(named.trim())}: ${reason}` });
     if (regionHeaderKey !== '' && headerKey(regionCell) === regionHeaderKey) {
       drop('repeated header');
       continue;
@@ -140,7 +169,10 @@ export function importSheet(
         row: r.row,
         column: columnLetter(layout.regionColumn),
         found: `the unknown region ${quoteFound(regionCell)}`,
-        expected: match.kind === 'unknown' && match.candidates.length > 1 ? `one region, but it fits ${match.candidates.join(', ')}` : 'a region name or code of regions.csv (or a known variant: src/lib/regionVariants.ts)',
+        expected:
+          match.kind === 'unknown' && match.candidates.length > 1
+            ? `one region, but it fits ${match.candidates.join(', ')}`
+            : 'a region name or code of regions.csv (or a known variant: src/lib/regionVariants.ts)',
       });
       continue;
     }
@@ -159,14 +191,21 @@ export function importSheet(
     const key = `${match.region_code} ${rowYear}`;
     const firstRow = seen.get(key);
     if (firstRow !== undefined) {
-      problems.push({ file: sheet.file, row: r.row, column: columnLetter(layout.regionColumn), found: `a second row for region ${match.region_code} in ${rowYear} (first at row ${firstRow})`, expected: 'one row per region' });
+      problems.push({
+        file: sheet.file,
+        row: r.row,
+        column: columnLetter(layout.regionColumn),
+        found: `a second row for region ${match.region_code} in ${rowYear} (first at row ${firstRow})`,
+        expected: 'one row per region',
+      });
       continue;
     }
     seen.set(key, r.row);
     for (const { variable, column } of targets) {
       const cell = r.cells[column.index];
       const value = readValue(cell?.text ?? '', cell?.error, unit, sheet.file, r.row, column.name, problems);
-      if (value !== undefined) result.values.push({ region_code: match.region_code, year: rowYear, variable, value, unit, row: r.row, column: column.name });
+      if (value !== undefined)
+        result.values.push({ region_code: match.region_code, year: rowYear, variable, value, unit, row: r.row, column: column.name });
     }
   }
   // Excel does not store empty rows: the gaps between stored rows are blank rows too.
@@ -179,7 +218,15 @@ export function importSheet(
 }
 
 /** A cell read as a value: a number, null when missing, undefined when wrong (a problem is added). */
-export function readValue(text: string, error: string | undefined, unit: string, file: string, row: number, column: string, problems: Problem[]): number | null | undefined {
+export function readValue(
+  text: string,
+  error: string | undefined,
+  unit: string,
+  file: string,
+  row: number,
+  column: string,
+  problems: Problem[],
+): number | null | undefined {
   const parsed = error !== undefined ? parseCell(error) : parseCell(text, { percent: unit === '%' ? 'strip' : 'reject' });
   if (parsed.kind === 'invalid') {
     problems.push({ file, row, column, found: `${quoteFound(error ?? text)} (${parsed.reason})`, expected: expectedNumber });

@@ -20,10 +20,21 @@ function toProblem(issue: z.core.$ZodIssue, file: string, raw: unknown): Problem
   const where = column === undefined ? { file } : { file, column };
   if (issue.code === 'unrecognized_keys') {
     const keys = Object.keys(importMapSchema.shape);
-    return { file, column: [...issue.path, issue.keys[0]].map(String).join('.'), found: `the unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`, expected: `one of ${keys.map((k) => `"${k}"`).join(', ')}` };
+    return {
+      file,
+      column: [...issue.path, issue.keys[0]].map(String).join('.'),
+      found: `the unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`,
+      expected: `one of ${keys.map((k) => `"${k}"`).join(', ')}`,
+    };
   }
-  if (issue.path[0] === 'year') return { ...where, found: at(issue.path), expected: 'a year such as 2018, "title", or {column: <header of the year column>}' };
-  if (issue.path[0] === 'variables' && issue.path.length === 1) return { ...where, found: at(issue.path), expected: 'variables: a mapping of each variable to its column header (a sheet) or its sub-item (a long source)' };
+  if (issue.path[0] === 'year')
+    return { ...where, found: at(issue.path), expected: 'a year such as 2018, "title", or {column: <header of the year column>}' };
+  if (issue.path[0] === 'variables' && issue.path.length === 1)
+    return {
+      ...where,
+      found: at(issue.path),
+      expected: 'variables: a mapping of each variable to its column header (a sheet) or its sub-item (a long source)',
+    };
   if (issue.code === 'invalid_type') return { ...where, found: at(issue.path), expected: `a ${issue.expected}` };
   return { ...where, found: at(issue.path), expected: issue.message };
 }

@@ -27,9 +27,12 @@ const expectedSheet = 'an Excel .xlsx workbook or a CSV file';
  * files, which exceljs cannot open, get a message saying how to save them.
  */
 export async function readSheet(path: string, label: string, sheet?: string | number): Promise<Sheet> {
-  const head = await readFile(path).then((b) => b.subarray(0, 8192), () => {
-    throw new InputError([{ file: label, found: 'no such file', expected: expectedSheet }]);
-  });
+  const head = await readFile(path).then(
+    (b) => b.subarray(0, 8192),
+    () => {
+      throw new InputError([{ file: label, found: 'no such file', expected: expectedSheet }]);
+    },
+  );
   if (head.length === 0) throw new InputError([{ file: label, found: 'an empty file', expected: expectedSheet }]);
   const isZip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
   const isOle = head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0;
@@ -38,15 +41,20 @@ export async function readSheet(path: string, label: string, sheet?: string | nu
     // An OLE file holding an "EncryptedPackage" stream is an .xlsx locked with a password,
     // as some download sites serve them; any other OLE file is a pre-2007 .xls workbook.
     const encrypted = bytes.includes(Buffer.from('EncryptedPackage', 'utf16le'));
-    throw new InputError([{
-      file: label,
-      found: encrypted ? 'an encrypted Excel workbook (protected by the site it came from)' : 'an old Excel .xls workbook',
-      expected: `${expectedSheet}: open it in Excel or WPS and save it as .xlsx`,
-    }]);
+    throw new InputError([
+      {
+        file: label,
+        found: encrypted ? 'an encrypted Excel workbook (protected by the site it came from)' : 'an old Excel .xls workbook',
+        expected: `${expectedSheet}: open it in Excel or WPS and save it as .xlsx`,
+      },
+    ]);
   }
   if (isZip) return readXlsx(path, label, sheet);
   const sniffed = sniffEncoding(head);
-  if (!sniffed.ok) throw new InputError([{ file: label, ...(sniffed.row === undefined ? {} : { row: sniffed.row }), found: sniffed.found, expected: expectedSheet }]);
+  if (!sniffed.ok)
+    throw new InputError([
+      { file: label, ...(sniffed.row === undefined ? {} : { row: sniffed.row }), found: sniffed.found, expected: expectedSheet },
+    ]);
   const rows: SheetRow[] = [];
   await streamCsvRecords(path, label, (cells, row) => rows.push({ row, cells: cells.map((text) => ({ text })) }));
   return { file: label, name: label, kind: 'csv', rows };
@@ -57,13 +65,26 @@ async function readXlsx(path: string, label: string, sheet?: string | number): P
   try {
     await workbook.xlsx.readFile(path);
   } catch {
-    throw new InputError([{ file: label, found: 'a ZIP file that is not a readable .xlsx workbook', expected: `${expectedSheet}: open it in Excel or WPS and save it as .xlsx` }]);
+    throw new InputError([
+      {
+        file: label,
+        found: 'a ZIP file that is not a readable .xlsx workbook',
+        expected: `${expectedSheet}: open it in Excel or WPS and save it as .xlsx`,
+      },
+    ]);
   }
   const sheets = workbook.worksheets;
   const names = sheets.map((s) => `"${s.name}"`).join(', ');
   const worksheet = sheet === undefined ? sheets[0] : typeof sheet === 'number' ? sheets[sheet - 1] : sheets.find((s) => s.name === sheet);
   if (worksheet === undefined) {
-    throw new InputError([{ file: label, column: 'sheet', found: sheet === undefined ? 'no worksheet' : `no sheet ${JSON.stringify(sheet)}`, expected: `one of the ${sheets.length} sheets ${names} (a name or a number from 1)` }]);
+    throw new InputError([
+      {
+        file: label,
+        column: 'sheet',
+        found: sheet === undefined ? 'no worksheet' : `no sheet ${JSON.stringify(sheet)}`,
+        expected: `one of the ${sheets.length} sheets ${names} (a name or a number from 1)`,
+      },
+    ]);
   }
   const rows: SheetRow[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {

@@ -3,7 +3,6 @@ import { dirname } from 'node:path';
 import type { ImportedValue } from './ImportResult.ts';
 import { csvCell } from '../lib/csvCell.ts';
 
-
 /**
  * Writes values as a long observation file of the data contract (`region_code, year, variable,
  * value, unit`; a missing value as an empty cell), UTF-8 with a BOM so that Excel shows the

@@ -20,7 +20,10 @@ export async function runIndicators(db: Database, data: DataDir): Promise<string
   await db.exec(nationalSql);
   await runQuery(db, 'indicators/30_indicators.sql');
   await runQuery(db, 'indicators/40_national_indicators.sql');
-  const empty = await selectQuery<{ indicator: string; variables_without_values: string[] | null }>(db, 'indicators/50_indicators_without_values.sql');
+  const empty = await selectQuery<{ indicator: string; variables_without_values: string[] | null }>(
+    db,
+    'indicators/50_indicators_without_values.sql',
+  );
   if (empty.length > 0) throw new InputError(empty.map((row) => emptyIndicator(data, row.indicator, row.variables_without_values ?? [])));
   const intervalsSql = await indicatorIntervals(db, data);
   return [indicatorsSql, nationalSql, intervalsSql].filter((sql) => sql !== '').join('\n');
@@ -38,7 +41,10 @@ async function indicatorIntervals(db: Database, data: DataDir): Promise<string> 
     return '';
   }
   await runQuery(db, 'indicators/55_interval_bounds.sql');
-  await db.append('perturbed_variables', variables.map((v) => [v]));
+  await db.append(
+    'perturbed_variables',
+    variables.map((v) => [v]),
+  );
   await runQuery(db, 'indicators/60_perturbed_wide.sql');
   const sql = compileIndicators(indicators, { source: 'perturbed_wide', target: 'indicator_bound_values', keys: ['key'] });
   await db.exec(sql);
@@ -51,9 +57,8 @@ function emptyIndicator(data: DataDir, code: string, withoutValues: readonly str
   const indicator = data.indicators.find((i) => i.code === code);
   const framework = data.inputs.find((i) => i.role === 'framework')?.file ?? 'framework.csv';
   const lacking = indicator === undefined ? [] : formulaVariables(indicator.ast).filter((v) => withoutValues.includes(v));
-  const why = lacking.length > 0
-    ? `no file gives any value of ${lacking.join(', ')}`
-    : 'its variables never have values in the same region and year';
+  const why =
+    lacking.length > 0 ? `no file gives any value of ${lacking.join(', ')}` : 'its variables never have values in the same region and year';
   return {
     file: framework,
     ...(indicator?.row === undefined ? {} : { row: indicator.row }),

@@ -9,9 +9,13 @@ import type { Indicator } from '../dataDir/DataDir.ts';
  * variables those formulas read.
  */
 export async function surveyBasedIndicators(db: Database, data: DataDir): Promise<{ indicators: Indicator[]; variables: string[] }> {
-  const tables = await db.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'survey_sampling_errors'");
+  const tables = await db.query<{ n: number }>(
+    "SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'survey_sampling_errors'",
+  );
   if (tables[0]?.n !== 1) return { indicators: [], variables: [] };
-  const estimated = new Set((await db.query<{ variable: string }>('SELECT DISTINCT variable FROM survey_sampling_errors')).map((r) => r.variable));
+  const estimated = new Set(
+    (await db.query<{ variable: string }>('SELECT DISTINCT variable FROM survey_sampling_errors')).map((r) => r.variable),
+  );
   const indicators = data.indicators.filter((indicator) => formulaVariables(indicator.ast).some((v) => estimated.has(v)));
   return { indicators, variables: [...new Set(indicators.flatMap((i) => formulaVariables(i.ast)))] };
 }

@@ -47,9 +47,14 @@ const header = 'institution_id,year,field,value,filed,source_file,source_cell';
  */
 export async function importReports(folder: string, out: string): Promise<ReportsImport> {
   await assertReportsTarget(out, folder);
-  const entries = (await readdir(folder, { withFileTypes: true }).catch(() => {
-    throw new UsageError(`import-reports reads a folder of filled forms: ${folder} is not a folder that can be read`);
-  })).filter((e) => e.isFile() && !e.name.startsWith('.') && !e.name.startsWith('~$')).map((e) => e.name).sort();
+  const entries = (
+    await readdir(folder, { withFileTypes: true }).catch(() => {
+      throw new UsageError(`import-reports reads a folder of filled forms: ${folder} is not a folder that can be read`);
+    })
+  )
+    .filter((e) => e.isFile() && !e.name.startsWith('.') && !e.name.startsWith('~$'))
+    .map((e) => e.name)
+    .sort();
   const problems: Problem[] = [];
   const reports: Report[] = [];
   for (const name of entries) {
@@ -57,13 +62,25 @@ export async function importReports(folder: string, out: string): Promise<Report
     const ext = extname(name).toLowerCase();
     if (ext === '.xlsx') reports.push(...(await readFormWorkbook(path, name, problems)));
     else if (ext === '.csv') reports.push(...(await readFormCsv(path, name, problems)));
-    else problems.push({ file: name, found: `a ${ext || 'file without an extension'}`, expected: 'a filled form (.xlsx) or a CSV file of reports; remove other files from the folder' });
+    else
+      problems.push({
+        file: name,
+        found: `a ${ext || 'file without an extension'}`,
+        expected: 'a filled form (.xlsx) or a CSV file of reports; remove other files from the folder',
+      });
   }
-  if (entries.length === 0) problems.push({ file: folder, found: 'an empty folder', expected: 'the filled forms (.xlsx) of the institutions' });
+  if (entries.length === 0)
+    problems.push({ file: folder, found: 'an empty folder', expected: 'the filled forms (.xlsx) of the institutions' });
 
   const register = await readRegisterIds(join(dirname(resolve(out)), 'institutions.csv'));
   if (register !== null) {
-    for (const r of reports) if (!register.has(r.institution)) problems.push({ file: r.place, found: `the institution ${r.institution}, which institutions.csv does not list`, expected: 'an institution_id of institutions.csv beside the reports' });
+    for (const r of reports)
+      if (!register.has(r.institution))
+        problems.push({
+          file: r.place,
+          found: `the institution ${r.institution}, which institutions.csv does not list`,
+          expected: 'an institution_id of institutions.csv beside the reports',
+        });
   }
   const chosen = new Map<string, Report>();
   let corrected = 0;
@@ -71,8 +88,18 @@ export async function importReports(folder: string, out: string): Promise<Report
     const same = reports.filter((r) => `${r.institution}|${r.year}` === key);
     const annual = same.filter((r) => !r.correction);
     const corrections = same.filter((r) => r.correction);
-    if (annual.length > 1) problems.push({ file: annual[1]!.place, found: `a second annual report of ${annual[1]!.institution} for ${annual[1]!.year} (the first: ${annual[0]!.file})`, expected: 'one annual report per institution and year; mark a later one as a correction (更正)' });
-    if (corrections.length > 1) problems.push({ file: corrections[1]!.place, found: `a second correction of ${corrections[1]!.institution} for ${corrections[1]!.year} (the first: ${corrections[0]!.file})`, expected: 'one correction per institution and year, holding every field' });
+    if (annual.length > 1)
+      problems.push({
+        file: annual[1]!.place,
+        found: `a second annual report of ${annual[1]!.institution} for ${annual[1]!.year} (the first: ${annual[0]!.file})`,
+        expected: 'one annual report per institution and year; mark a later one as a correction (更正)',
+      });
+    if (corrections.length > 1)
+      problems.push({
+        file: corrections[1]!.place,
+        found: `a second correction of ${corrections[1]!.institution} for ${corrections[1]!.year} (the first: ${corrections[0]!.file})`,
+        expected: 'one correction per institution and year, holding every field',
+      });
     if (corrections.length > 0) corrected += annual.length > 0 ? 1 : 0;
     chosen.set(key, corrections[0] ?? annual[0]!);
   }
@@ -80,13 +107,23 @@ export async function importReports(folder: string, out: string): Promise<Report
 
   const kept = [...chosen.values()].sort((a, b) => a.institution.localeCompare(b.institution) || a.year - b.year);
   const lines = [header];
-  for (const r of kept) for (const v of r.values) lines.push([r.institution, String(r.year), v.field, String(v.value), r.filed ?? '', r.file, v.cell].map(csvCell).join(','));
+  for (const r of kept)
+    for (const v of r.values)
+      lines.push([r.institution, String(r.year), v.field, String(v.value), r.filed ?? '', r.file, v.cell].map(csvCell).join(','));
   await mkdir(dirname(out), { recursive: true });
   const partial = `${out}.partial`;
   await writeFile(partial, `${lines.join('\n')}\n`);
   await rename(partial, out);
   const years = [...new Set(kept.map((r) => r.year))].sort();
-  const missing = register === null ? [] : years.flatMap((year) => [...register].sort().filter((id) => !chosen.has(`${id}|${year}`)).map((institution) => ({ institution, year })));
+  const missing =
+    register === null
+      ? []
+      : years.flatMap((year) =>
+          [...register]
+            .sort()
+            .filter((id) => !chosen.has(`${id}|${year}`))
+            .map((institution) => ({ institution, year })),
+        );
   return { out, forms: entries.length, reports: kept.length, corrected, values: lines.length - 1, missing };
 }
 
@@ -107,7 +144,11 @@ async function readFormWorkbook(path: string, name: string, problems: Problem[])
     return found;
   });
   if (sheet === undefined) {
-    problems.push({ file: name, found: 'no sheet with the form\'s field codes in column E', expected: 'the form ipindex template institutions writes (表1), filled in' });
+    problems.push({
+      file: name,
+      found: "no sheet with the form's field codes in column E",
+      expected: 'the form ipindex template institutions writes (表1), filled in',
+    });
     return [];
   }
   const cells = new Map<string, { text: string; cell: string; error?: string }>();
@@ -148,15 +189,30 @@ async function readFormCsv(path: string, name: string, problems: Problem[]): Pro
 }
 
 /** A report from a form's cells, each checked; null when its id or year cannot be read. */
-function readReport(file: string, sheet: string | null, cell: (code: string) => { text: string; cell: string; error?: string } | undefined, problems: Problem[]): Report | null {
+function readReport(
+  file: string,
+  sheet: string | null,
+  cell: (code: string) => { text: string; cell: string; error?: string } | undefined,
+  problems: Problem[],
+): Report | null {
   const place = (at: string) => (sheet === null ? `${file}, ${at}` : `${file}, ${sheet}, ${at}`);
   const before = problems.length;
   const id = cell('institution_id');
   const institution = id?.text.normalize('NFKC').trim() ?? '';
-  if (institution === '') problems.push({ file: place(id?.cell ?? 'institution_id'), found: 'no institution ID', expected: 'the unified social credit code of the institution' });
+  if (institution === '')
+    problems.push({
+      file: place(id?.cell ?? 'institution_id'),
+      found: 'no institution ID',
+      expected: 'the unified social credit code of the institution',
+    });
   const yearCell = cell('year');
   const year = parseYear(yearCell?.text);
-  if (year === null) problems.push({ file: place(yearCell?.cell ?? 'year'), found: yearCell === undefined || yearCell.text.trim() === '' ? 'no year' : quoteFound(yearCell.text), expected: 'the year reported, such as 2023' });
+  if (year === null)
+    problems.push({
+      file: place(yearCell?.cell ?? 'year'),
+      found: yearCell === undefined || yearCell.text.trim() === '' ? 'no year' : quoteFound(yearCell.text),
+      expected: 'the year reported, such as 2023',
+    });
   const typeCell = cell('report_type');
   const type = typeCell?.text.normalize('NFKC').trim().toLowerCase() ?? '';
   const correction = type === reportTypes.correction.zh || type === reportTypes.correction.en;
@@ -166,14 +222,22 @@ function readReport(file: string, sheet: string | null, cell: (code: string) => 
   const filedCell = cell('filed');
   const filed = filedCell === undefined || filedCell.text.trim() === '' ? null : parseDate(filedCell.text);
   if (filedCell !== undefined && filedCell.text.trim() !== '' && filed === null) {
-    problems.push({ file: place(filedCell.cell), found: quoteFound(filedCell.text), expected: 'the date the report was filed, such as 2024-03-15' });
+    problems.push({
+      file: place(filedCell.cell),
+      found: quoteFound(filedCell.text),
+      expected: 'the date the report was filed, such as 2024-03-15',
+    });
   }
   const values: Report['values'] = [];
   for (const field of reportFields) {
     const found = cell(field.code);
     if (found === undefined) continue;
     if (found.error !== undefined) {
-      problems.push({ file: place(found.cell), found: `the Excel error ${found.error} for ${field.code}`, expected: 'a number, or an empty cell when not known' });
+      problems.push({
+        file: place(found.cell),
+        found: `the Excel error ${found.error} for ${field.code}`,
+        expected: 'a number, or an empty cell when not known',
+      });
       continue;
     }
     const parsed = parseCell(found.text);
@@ -190,10 +254,25 @@ function readReport(file: string, sheet: string | null, cell: (code: string) => 
 }
 
 async function readRegisterIds(path: string): Promise<Set<string> | null> {
-  if (!(await access(path).then(() => true, () => false))) return null;
+  if (
+    !(await access(path).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return null;
   const table = await readCsvFile(path, basename(path));
   const at = table.header.map((h) => h.trim().toLowerCase()).indexOf('institution_id');
-  if (at === -1) throw new InputError([{ file: 'institutions.csv', row: 1, column: 'institution_id', found: 'no such column', expected: 'the register of institutions with a column institution_id' }]);
+  if (at === -1)
+    throw new InputError([
+      {
+        file: 'institutions.csv',
+        row: 1,
+        column: 'institution_id',
+        found: 'no such column',
+        expected: 'the register of institutions with a column institution_id',
+      },
+    ]);
   return new Set(table.rows.map(({ cells }) => (cells[at] ?? '').normalize('NFKC').trim()).filter((id) => id !== ''));
 }
 
@@ -201,6 +280,14 @@ async function readRegisterIds(path: string): Promise<Set<string> | null> {
 async function assertReportsTarget(out: string, folder: string): Promise<void> {
   const target = await realpath(out).catch(() => resolve(out));
   const source = await realpath(folder).catch(() => resolve(folder));
-  if (dirname(target) === source) throw new UsageError(`--out ${out} is in the folder of forms the import reads: write reports.csv into the data directory's institutions/ folder`);
-  await assertImportTarget(out, [], { name: 'reports.csv', header, match: 'line', notEarlier: 'was not written by ipindex import-reports' });
+  if (dirname(target) === source)
+    throw new UsageError(
+      `--out ${out} is in the folder of forms the import reads: write reports.csv into the data directory's institutions/ folder`,
+    );
+  await assertImportTarget(out, [], {
+    name: 'reports.csv',
+    header,
+    match: 'line',
+    notEarlier: 'was not written by ipindex import-reports',
+  });
 }

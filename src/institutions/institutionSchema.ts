@@ -30,20 +30,53 @@ const tenThousandYuan = { zh: '万元', en: '10,000 yuan' };
  */
 export const reportFields: readonly ReportField[] = [
   { code: 'patents_held', zh: '有效专利拥有量', en: 'Patents held (in force at year end)', unit: items, kind: 'count' },
-  { code: 'invention_patents_held', zh: '其中：有效发明专利', en: 'of which invention patents', unit: items, kind: 'count', partOf: 'patents_held' },
+  {
+    code: 'invention_patents_held',
+    zh: '其中：有效发明专利',
+    en: 'of which invention patents',
+    unit: items,
+    kind: 'count',
+    partOf: 'patents_held',
+  },
   { code: 'patents_granted', zh: '当年新授权专利', en: 'Patents granted in the year', unit: items, kind: 'count' },
   { code: 'assigned_count', zh: '专利转让合同数', en: 'Patent assignments (contracts)', unit: contracts, kind: 'count' },
   { code: 'assigned_value', zh: '专利转让合同金额', en: 'Patent assignments (contract value)', unit: tenThousandYuan, kind: 'amount' },
   { code: 'licensed_count', zh: '专利许可合同数', en: 'Patent licences (contracts)', unit: contracts, kind: 'count' },
   { code: 'licensed_value', zh: '专利许可合同金额', en: 'Patent licences (contract value)', unit: tenThousandYuan, kind: 'amount' },
-  { code: 'licensed_exclusive', zh: '其中：独占许可合同数', en: 'of which exclusive licences', unit: contracts, kind: 'count', partOf: 'licensed_count' },
+  {
+    code: 'licensed_exclusive',
+    zh: '其中：独占许可合同数',
+    en: 'of which exclusive licences',
+    unit: contracts,
+    kind: 'count',
+    partOf: 'licensed_count',
+  },
   { code: 'licensed_open', zh: '免费许可或开放许可合同数', en: 'Licences free of charge or open licences', unit: contracts, kind: 'count' },
   { code: 'equity_count', zh: '专利作价投资项数', en: 'Patents used for equity (count)', unit: contracts, kind: 'count' },
   { code: 'equity_value', zh: '专利作价投资金额', en: 'Patents used for equity (value)', unit: tenThousandYuan, kind: 'amount' },
   { code: 'income', zh: '当年转化到账收入', en: 'Income received in the year', unit: tenThousandYuan, kind: 'amount' },
-  { code: 'income_rewarded', zh: '其中：奖励个人和团队', en: 'of which rewarded to inventors and teams', unit: tenThousandYuan, kind: 'amount', partOf: 'income' },
-  { code: 'untransformed_state_funded', zh: '财政资助形成、授权满N年仍未转化的专利', en: 'State-funded patents granted N or more years ago and never transformed', unit: items, kind: 'count' },
-  { code: 'office_staff', zh: '技术转移机构专职人员', en: 'Staff of the technology transfer office', unit: { zh: '人', en: 'persons' }, kind: 'count' },
+  {
+    code: 'income_rewarded',
+    zh: '其中：奖励个人和团队',
+    en: 'of which rewarded to inventors and teams',
+    unit: tenThousandYuan,
+    kind: 'amount',
+    partOf: 'income',
+  },
+  {
+    code: 'untransformed_state_funded',
+    zh: '财政资助形成、授权满N年仍未转化的专利',
+    en: 'State-funded patents granted N or more years ago and never transformed',
+    unit: items,
+    kind: 'count',
+  },
+  {
+    code: 'office_staff',
+    zh: '技术转移机构专职人员',
+    en: 'Staff of the technology transfer office',
+    unit: { zh: '人', en: 'persons' },
+    kind: 'count',
+  },
 ];
 
 /** The kinds of institution, in the register's words. */

@@ -25,17 +25,33 @@ export async function runInstitutions(db: Database, data: DataDir): Promise<Prob
   const { present, problems, inputs } = await readRegisterFiles(db, folder, institutionFiles, data.regions, 'reports');
   data.inputs.push(...inputs);
   if (problems.length > 0) return problems;
-  const counts = `[${reportFields.filter((f) => f.kind === 'count').map((f) => `'${f.code}'`).join(', ')}]`;
-  const checks = await selectQuery<{ file: string; row: number; column: string; found: string; expected: string }>(db, 'institutions/05_report_checks.sql', { counts });
-  for (const c of checks) problems.push({ file: join(folder.label, c.file), row: c.row, column: c.column, found: c.found, expected: c.expected });
+  const counts = `[${reportFields
+    .filter((f) => f.kind === 'count')
+    .map((f) => `'${f.code}'`)
+    .join(', ')}]`;
+  const checks = await selectQuery<{ file: string; row: number; column: string; found: string; expected: string }>(
+    db,
+    'institutions/05_report_checks.sql',
+    { counts },
+  );
+  for (const c of checks)
+    problems.push({ file: join(folder.label, c.file), row: c.row, column: c.column, found: c.found, expected: c.expected });
   if (problems.length > 0 || !present.has('reports')) return problems;
 
   const { checks: onError, stock_tolerance: tolerance } = data.method.institutions;
   await runQuery(db, 'institutions/10_institution_reports.sql');
   await runQuery(db, 'institutions/20_report_flags.sql', { tolerance });
   if (onError === 'stop') {
-    const errors = await db.query<{ place: string; field: string; found: string; expected: string }>("SELECT place, field, found, expected FROM institution_flags WHERE severity = 'error'");
-    for (const e of errors) problems.push({ file: e.place, column: e.field, found: e.found, expected: `${e.expected} (or institutions.checks: flag in method.yaml, to list such reports and keep them)` });
+    const errors = await db.query<{ place: string; field: string; found: string; expected: string }>(
+      "SELECT place, field, found, expected FROM institution_flags WHERE severity = 'error'",
+    );
+    for (const e of errors)
+      problems.push({
+        file: e.place,
+        column: e.field,
+        found: e.found,
+        expected: `${e.expected} (or institutions.checks: flag in method.yaml, to list such reports and keep them)`,
+      });
     if (problems.length > 0) return problems;
   }
   await runQuery(db, 'institutions/30_institution_response.sql', { deadline: data.method.institutions.deadline });

@@ -38,7 +38,7 @@ const words = {
     title: 'Annual report of IP transfer and transformation: universities and research institutions',
     id: 'Institution ID (unified social credit code)',
     year: 'Year reported',
-    type: 'Report type (annual; correction: replaces this institution\'s report of the same year)',
+    type: "Report type (annual; correction: replaces this institution's report of the same year)",
     filed: 'Date filed',
     dateError: 'A date such as 2024-03-15',
     columns: ['No.', 'Item', 'Unit', 'Value', 'Field code (do not change)'],
@@ -53,7 +53,7 @@ const words = {
       '4. Amounts are in 10,000 yuan (two decimals at most); counts of patents, contracts and persons are whole numbers. Write 0 for none; leave a cell empty when the figure is not known (an empty cell is not a 0).',
       '5. An "of which" item may not exceed its total: invention patents held, exclusive licences and rewards to inventors and teams.',
       `6. State-funded patents granted ${n} or more years ago and never transformed: patents in force at the end of the year, made with state funding, granted at least ${n} years before and never assigned, licensed, used for equity or implemented (N = ${n}, set by the competent authority).`,
-      '7. Each institution\'s figures are published by institution (transfer reports are public in this field).',
+      "7. Each institution's figures are published by institution (transfer reports are public in this field).",
       '8. Save the filled form as .xlsx (e.g. "institution-year.xlsx") and send it to the competent authority, who collects the folder with ipindex import-reports.',
     ],
   },
@@ -96,9 +96,21 @@ export async function writeReportForm(path: string, lang: Lang, untransformedYea
   };
   header(3, w.id, 'institution_id', { type: 'textLength', operator: 'between', formulae: [1, 64], allowBlank: false });
   header(4, w.year, 'year', { type: 'whole', operator: 'between', formulae: [1900, 2100], showErrorMessage: true, error: w.yearError });
-  header(5, w.type, 'report_type', { type: 'list', formulae: [`"${reportTypes.annual[lang]},${reportTypes.correction[lang]}"`], showErrorMessage: true, allowBlank: false });
+  header(5, w.type, 'report_type', {
+    type: 'list',
+    formulae: [`"${reportTypes.annual[lang]},${reportTypes.correction[lang]}"`],
+    showErrorMessage: true,
+    allowBlank: false,
+  });
   form.getCell(5, formLayout.valueColumn).value = reportTypes.annual[lang];
-  header(6, w.filed, 'filed', { type: 'date', operator: 'greaterThan', formulae: [new Date(Date.UTC(1999, 11, 31))], allowBlank: true, showErrorMessage: true, error: w.dateError });
+  header(6, w.filed, 'filed', {
+    type: 'date',
+    operator: 'greaterThan',
+    formulae: [new Date(Date.UTC(1999, 11, 31))],
+    allowBlank: true,
+    showErrorMessage: true,
+    error: w.dateError,
+  });
   form.getCell(6, formLayout.valueColumn).numFmt = 'yyyy-mm-dd';
   const columns = form.getRow(formLayout.firstFieldRow - 1);
   columns.values = w.columns;
@@ -110,9 +122,10 @@ export async function writeReportForm(path: string, lang: Lang, untransformedYea
     form.getRow(row).values = [i + 1, field.partOf === undefined ? label : `  ${label}`, field.unit[lang], null, field.code];
     const cell = form.getCell(row, formLayout.valueColumn);
     unlocked(cell);
-    cell.dataValidation = field.kind === 'count'
-      ? { type: 'whole', operator: 'greaterThanOrEqual', formulae: [0], allowBlank: true, showErrorMessage: true, error: w.whole }
-      : { type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], allowBlank: true, showErrorMessage: true, error: w.amount };
+    cell.dataValidation =
+      field.kind === 'count'
+        ? { type: 'whole', operator: 'greaterThanOrEqual', formulae: [0], allowBlank: true, showErrorMessage: true, error: w.whole }
+        : { type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], allowBlank: true, showErrorMessage: true, error: w.amount };
     if (field.kind === 'amount') cell.numFmt = '0.00';
   });
   form.getColumn(formLayout.codeColumn).font = { color: { argb: 'FF808080' } };

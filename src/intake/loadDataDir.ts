@@ -29,15 +29,26 @@ import type { DroppedRow } from '../dataDir/DataDir.ts';
  */
 export async function loadDataDir(dir: string, label = dir, db?: Database, warehouse?: DataDir['warehouse']): Promise<DataDir> {
   const name = (file: string) => join(label, file);
-  const exists = async (file: string) => access(join(dir, file)).then(() => true, () => false);
+  const exists = async (file: string) =>
+    access(join(dir, file)).then(
+      () => true,
+      () => false,
+    );
   try {
     if (!(await stat(dir)).isDirectory()) throw new Error();
   } catch {
-    throw new InputError([{ file: label, found: 'no such directory', expected: 'a data directory with regions.csv, variables.csv and framework.csv' }]);
+    throw new InputError([
+      { file: label, found: 'no such directory', expected: 'a data directory with regions.csv, variables.csv and framework.csv' },
+    ]);
   }
   const problems: Problem[] = [];
   for (const file of ['regions.csv', 'variables.csv', 'framework.csv']) {
-    if (!(await exists(file))) problems.push({ file: name(file), found: 'no such file', expected: `${file} in the data directory (see DESIGN.md, "Input contract")` });
+    if (!(await exists(file)))
+      problems.push({
+        file: name(file),
+        found: 'no such file',
+        expected: `${file} in the data directory (see DESIGN.md, "Input contract")`,
+      });
   }
   if (problems.length > 0) throw new InputError(problems);
 
@@ -48,7 +59,8 @@ export async function loadDataDir(dir: string, label = dir, db?: Database, wareh
       else throw error;
       return null;
     });
-    if (table !== null) inputs.push({ file: name(file), role, ...fingerprint(table.bytes), encoding: table.encoding, rows: table.rows.length });
+    if (table !== null)
+      inputs.push({ file: name(file), role, ...fingerprint(table.bytes), encoding: table.encoding, rows: table.rows.length });
     return table;
   };
 
@@ -57,9 +69,11 @@ export async function loadDataDir(dir: string, label = dir, db?: Database, wareh
   const frameworkTable = await read('framework.csv', 'framework');
   const { regions, problems: regionProblems } = regionsTable ? readRegions(regionsTable) : { regions: [], problems: [] };
   const { variables, problems: codebookProblems } = codebookTable ? readCodebook(codebookTable) : { variables: [], problems: [] };
-  const { nodes, indicators, problems: frameworkProblems } = frameworkTable
-    ? readFramework(frameworkTable, variables)
-    : { nodes: [], indicators: [], problems: [] };
+  const {
+    nodes,
+    indicators,
+    problems: frameworkProblems,
+  } = frameworkTable ? readFramework(frameworkTable, variables) : { nodes: [], indicators: [], problems: [] };
   problems.push(...regionProblems, ...codebookProblems, ...frameworkProblems);
 
   const methodPath = (await exists('method.yaml')) ? join(dir, 'method.yaml') : null;
@@ -80,7 +94,14 @@ export async function loadDataDir(dir: string, label = dir, db?: Database, wareh
   problems.push(...found.problems);
   inputs.push(...found.microdata.map((m) => m.input));
   const observationFiles = entries.observations;
-  if (observationFiles.length === 0 && found.microdata.length === 0 && warehouse === undefined && entries.surveys.length === 0 && !entries.enterprises && !entries.institutions) {
+  if (
+    observationFiles.length === 0 &&
+    found.microdata.length === 0 &&
+    warehouse === undefined &&
+    entries.surveys.length === 0 &&
+    !entries.enterprises &&
+    !entries.institutions
+  ) {
     problems.push({ file: label, found: 'no observation files', expected: 'one or more CSV files of observations beside regions.csv' });
   }
   const intake: IntakeRecord = { files: [], reformatted: [] };
@@ -90,10 +111,13 @@ export async function loadDataDir(dir: string, label = dir, db?: Database, wareh
     // Read as a stream, each value appended to DuckDB as it comes: a file may run to hundreds of MB.
     const appender = db === undefined ? null : await db.openAppender('observations_raw');
     let national = 0;
-    const sink = appender === null ? undefined : (o: Observation) => {
-      if (o.region_code === nationalCode) national += 1;
-      appender.row([o.region_code, o.year, o.variable, o.source_value, o.source_unit, o.source_file, o.source_row, o.source_column]);
-    };
+    const sink =
+      appender === null
+        ? undefined
+        : (o: Observation) => {
+            if (o.region_code === nationalCode) national += 1;
+            appender.row([o.region_code, o.year, o.variable, o.source_value, o.source_unit, o.source_file, o.source_row, o.source_column]);
+          };
     const read = await readObservationFile(join(dir, file), name(file), codebook, matcher, sink)
       .catch((error: unknown) => {
         if (error instanceof InputError) problems.push(...error.problems);
@@ -111,7 +135,16 @@ export async function loadDataDir(dir: string, label = dir, db?: Database, wareh
     streamed.national += national;
     const rowsRead = result.rowsRead ?? 0;
     const blankRows = result.blankRows ?? 0;
-    inputs.push({ file: source.file, role: 'observations', sha256: source.sha256, bytes: source.bytes, encoding: source.encoding, rows: rowsRead - blankRows, shape: result.shape, values: result.values });
+    inputs.push({
+      file: source.file,
+      role: 'observations',
+      sha256: source.sha256,
+      bytes: source.bytes,
+      encoding: source.encoding,
+      rows: rowsRead - blankRows,
+      shape: result.shape,
+      values: result.values,
+    });
     intake.files.push({ file: source.file, rows_read: rowsRead, blank_rows: blankRows });
     // Loops, not push(...list): spreading millions of values overflows the call stack.
     for (const p of result.problems) problems.push(p);
@@ -119,10 +152,24 @@ export async function loadDataDir(dir: string, label = dir, db?: Database, wareh
     for (const d of result.dropped) dropped.push(d);
     for (const r of result.reformatted ?? []) intake.reformatted.push(r);
   }
-  const data: DataDir = { label, regions, variables, nodes, indicators, method, observations, dropped, inputs, problems, microdata: found.microdata, intake, unused: entries.unused,
+  const data: DataDir = {
+    label,
+    regions,
+    variables,
+    nodes,
+    indicators,
+    method,
+    observations,
+    dropped,
+    inputs,
+    problems,
+    microdata: found.microdata,
+    intake,
+    unused: entries.unused,
     surveys: entries.surveys.map((s) => ({ name: s, dir: join(dir, 'surveys', s), label: join(label, 'surveys', s) })),
     ...(entries.enterprises ? { enterprises: { dir: join(dir, 'enterprises'), label: join(label, 'enterprises') } } : {}),
-    ...(entries.institutions ? { institutions: { dir: join(dir, 'institutions'), label: join(label, 'institutions') } } : {}) };
+    ...(entries.institutions ? { institutions: { dir: join(dir, 'institutions'), label: join(label, 'institutions') } } : {}),
+  };
   if (db !== undefined) data.streamed = streamed;
   if (warehouse !== undefined) data.warehouse = warehouse;
   return data;

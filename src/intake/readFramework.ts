@@ -38,8 +38,7 @@ export function readFramework(
   const rowOf = new Map<string, number>();
   for (const { row, cells } of table.rows) {
     const get = (key: keyof typeof index) => cellAt(cells, index[key]).trim();
-    const problem = (column: string, found: string, expected: string) =>
-      problems.push({ file: table.file, row, column, found, expected });
+    const problem = (column: string, found: string, expected: string) => problems.push({ file: table.file, row, column, found, expected });
     const number = (key: 'level' | 'direction' | 'weight' | 'target'): number | null => {
       const parsed = parseCell(get(key));
       if (parsed.kind === 'number') return parsed.value;
@@ -49,7 +48,12 @@ export function readFramework(
 
     const code = get('code');
     if (!codePattern.test(code)) problem('code', quoteFound(code), 'a code of letters, digits and _ starting with a letter');
-    else if (isReservedName(code)) problem('code', `"${code}", a name the pipeline uses for a column of its own`, `another code (not one of ${[...reservedNames].join(', ')})`);
+    else if (isReservedName(code))
+      problem(
+        'code',
+        `"${code}", a name the pipeline uses for a column of its own`,
+        `another code (not one of ${[...reservedNames].join(', ')})`,
+      );
     else if (rowOf.has(code)) problem('code', `"${code}" a second time`, 'each code once');
     rowOf.set(code, row);
     const level = number('level');
@@ -103,7 +107,8 @@ export function readFramework(
     problems.push({
       file: table.file,
       column: 'parent',
-      found: roots.length === 0 ? 'no node without a parent' : `${roots.length} nodes without a parent (${roots.map((r) => r.code).join(', ')})`,
+      found:
+        roots.length === 0 ? 'no node without a parent' : `${roots.length} nodes without a parent (${roots.map((r) => r.code).join(', ')})`,
       expected: 'exactly one root: the index',
     });
   }
@@ -113,15 +118,33 @@ export function readFramework(
     const row = rowOf.get(node.code);
     const at = row === undefined ? {} : { row };
     if (parent === undefined) {
-      problems.push({ file: table.file, ...at, column: 'parent', found: `"${node.parent}", which is not a code of this file`, expected: 'the code of the node this one belongs to' });
+      problems.push({
+        file: table.file,
+        ...at,
+        column: 'parent',
+        found: `"${node.parent}", which is not a code of this file`,
+        expected: 'the code of the node this one belongs to',
+      });
     } else if (parent.level !== node.level + 1) {
-      problems.push({ file: table.file, ...at, column: 'level', found: `level ${node.level} under "${parent.code}" of level ${parent.level}`, expected: `level ${parent.level - 1}: one below its parent` });
+      problems.push({
+        file: table.file,
+        ...at,
+        column: 'level',
+        found: `level ${node.level} under "${parent.code}" of level ${parent.level}`,
+        expected: `level ${parent.level - 1}: one below its parent`,
+      });
     }
   }
   for (const node of nodes) {
     if (node.level > 1 && !nodes.some((child) => child.parent === node.code)) {
       const row = rowOf.get(node.code);
-      problems.push({ file: table.file, ...(row === undefined ? {} : { row }), column: 'code', found: `"${node.code}" of level ${node.level} with no children`, expected: 'an aggregate to have at least one child' });
+      problems.push({
+        file: table.file,
+        ...(row === undefined ? {} : { row }),
+        column: 'code',
+        found: `"${node.code}" of level ${node.level} with no children`,
+        expected: 'an aggregate to have at least one child',
+      });
     }
   }
   return { nodes, indicators, problems };

@@ -31,7 +31,9 @@ function toProblem(issue: z.core.$ZodIssue, file: string, raw: unknown): Problem
         file,
         column: [...issue.path, issue.keys[0]].map(String).join('.'),
         found: `the unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`,
-        expected: `one of ${allowedKeys(issue.path).map((k) => `"${k}"`).join(', ')}`,
+        expected: `one of ${allowedKeys(issue.path)
+          .map((k) => `"${k}"`)
+          .join(', ')}`,
       };
     case 'invalid_value':
       return { file, column: path, found: found(issue.path), expected: `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` };

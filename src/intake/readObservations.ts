@@ -49,11 +49,7 @@ export type ObservationReader = {
  * Reads one observation file, wide (`region_code, year, <variable>...`) or long
  * (`region_code, year, variable, value[, unit]`), into observations with their source cells.
  */
-export function readObservations(
-  table: CsvTable,
-  codebook: ReadonlyMap<string, Variable>,
-  regions: RegionMatcher,
-): ObservationFile {
+export function readObservations(table: CsvTable, codebook: ReadonlyMap<string, Variable>, regions: RegionMatcher): ObservationFile {
   const reader = createObservationReader(table.file, table.header, codebook, regions);
   for (const { row, cells } of table.rows) reader.add(cells, row);
   return reader.finish();
@@ -104,7 +100,17 @@ export function createObservationReader(
     unit: { name: 'unit', required: false },
   };
   const { index, problems } = findColumns({ file, header: [...header] }, specs);
-  const result: ObservationFile = { file, shape, observations: [], values: 0, dropped: [], problems, rowsRead: 0, blankRows: 0, reformatted: [] };
+  const result: ObservationFile = {
+    file,
+    shape,
+    observations: [],
+    values: 0,
+    dropped: [],
+    problems,
+    rowsRead: 0,
+    blankRows: 0,
+    reformatted: [],
+  };
 
   // In a wide file every other column must be a declared variable.
   const known = new Set(Object.values(index));
@@ -113,13 +119,29 @@ export function createObservationReader(
     // Named one by one up to a point: a header of thousands of stray columns is one mistake.
     const undeclared = valueColumns.filter(({ name }) => !codebook.has(name));
     for (const { name } of undeclared.slice(0, 20)) {
-      problems.push({ file, row: 1, column: name, found: `the undeclared variable ${quoteFound(name)}`, expected: 'a variable declared in variables.csv' });
+      problems.push({
+        file,
+        row: 1,
+        column: name,
+        found: `the undeclared variable ${quoteFound(name)}`,
+        expected: 'a variable declared in variables.csv',
+      });
     }
     if (undeclared.length > 20) {
-      problems.push({ file, row: 1, found: `${(undeclared.length - 20).toLocaleString('en-US')} more columns that are not variables of variables.csv`, expected: 'columns region_code, year and one column per declared variable' });
+      problems.push({
+        file,
+        row: 1,
+        found: `${(undeclared.length - 20).toLocaleString('en-US')} more columns that are not variables of variables.csv`,
+        expected: 'columns region_code, year and one column per declared variable',
+      });
     }
     if (valueColumns.length === 0) {
-      problems.push({ file, row: 1, found: 'no variable columns', expected: 'columns region_code, year and one column per variable, or a long file with variable and value' });
+      problems.push({
+        file,
+        row: 1,
+        found: 'no variable columns',
+        expected: 'columns region_code, year and one column per variable, or a long file with variable and value',
+      });
     }
   }
   const usable = problems.length === 0;
@@ -150,7 +172,12 @@ export function createObservationReader(
     // Checked after every row, whichever problem ended it, so that the note is never missing.
     if (problems.length > maxProblemsPerFile) {
       capped = true;
-      problems.push({ file, row, found: `more than ${maxProblemsPerFile} problems, so the rows below were not checked`, expected: 'a file of observations (is it the right file?)' });
+      problems.push({
+        file,
+        row,
+        found: `more than ${maxProblemsPerFile} problems, so the rows below were not checked`,
+        expected: 'a file of observations (is it the right file?)',
+      });
     }
   }
 
@@ -174,7 +201,11 @@ export function createObservationReader(
       regionMatches.set(regionText, match);
     }
     if (match.kind === 'aggregate' && match.what !== 'national') {
-      result.dropped.push({ file, row, reason: `${quoteFound(regionText.trim())} is ${match.what === 'outside' ? 'outside the regions of regions.csv' : 'a zone total'}` });
+      result.dropped.push({
+        file,
+        row,
+        reason: `${quoteFound(regionText.trim())} is ${match.what === 'outside' ? 'outside the regions of regions.csv' : 'a zone total'}`,
+      });
       return;
     }
     if (match.kind === 'unknown') {
@@ -183,7 +214,10 @@ export function createObservationReader(
         row,
         column: header[index.region] ?? 'region_code',
         found: `the unknown region ${quoteFound(regionText)}`,
-        expected: match.candidates.length > 1 ? `one region, but it fits ${match.candidates.join(', ')}` : 'a region_code or name listed in regions.csv',
+        expected:
+          match.candidates.length > 1
+            ? `one region, but it fits ${match.candidates.join(', ')}`
+            : 'a region_code or name listed in regions.csv',
       });
       return;
     }
@@ -199,7 +233,17 @@ export function createObservationReader(
       if (plainNumber.test(text)) {
         const value = Number(text);
         result.values += 1;
-        take({ region_code, year, variable, value, source_value: value, source_unit: unit, source_file: file, source_row: row, source_column: column });
+        take({
+          region_code,
+          year,
+          variable,
+          value,
+          source_value: value,
+          source_unit: unit,
+          source_file: file,
+          source_row: row,
+          source_column: column,
+        });
         return;
       }
       // Whether 12.5% means 12.5 or 0.125 depends on the unit: only a percentage keeps the number.
@@ -214,16 +258,33 @@ export function createObservationReader(
         if (how !== null) result.reformatted?.push({ file, row, column, how });
       }
       result.values += 1;
-      take({ region_code, year, variable, value, source_value: value, source_unit: unit, source_file: file, source_row: row, source_column: column });
+      take({
+        region_code,
+        year,
+        variable,
+        value,
+        source_value: value,
+        source_unit: unit,
+        source_file: file,
+        source_row: row,
+        source_column: column,
+      });
     };
 
     if (shape === 'wide') {
-      for (const { name, i } of valueColumns) addValue(codebook.get(name)?.variable ?? name, cellAt(cells, i), name, codebook.get(name)?.unit ?? '');
+      for (const { name, i } of valueColumns)
+        addValue(codebook.get(name)?.variable ?? name, cellAt(cells, i), name, codebook.get(name)?.unit ?? '');
     } else {
       const variable = cellAt(cells, index.variable).trim();
       const declared = codebook.get(variable);
       if (declared === undefined) {
-        problems.push({ file, row, column: 'variable', found: `the undeclared variable ${quoteFound(variable)}`, expected: 'a variable declared in variables.csv' });
+        problems.push({
+          file,
+          row,
+          column: 'variable',
+          found: `the undeclared variable ${quoteFound(variable)}`,
+          expected: 'a variable declared in variables.csv',
+        });
         return;
       }
       const unit = cellAt(cells, index.unit).normalize('NFKC').trim();

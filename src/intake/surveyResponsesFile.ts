@@ -10,6 +10,17 @@ export type ResponsesFileName = (typeof responsesFileNames)[number];
  * folder holds the two (which would be read is not for ipindex to guess), null when neither.
  */
 export async function surveyResponsesFile(dir: string): Promise<ResponsesFileName | 'both' | null> {
-  const present = (await Promise.all(responsesFileNames.map(async (name) => ((await stat(join(dir, name)).then((s) => s.isFile(), () => false)) ? name : null)))).filter((n) => n !== null);
+  const present = (
+    await Promise.all(
+      responsesFileNames.map(async (name) =>
+        (await stat(join(dir, name)).then(
+          (s) => s.isFile(),
+          () => false,
+        ))
+          ? name
+          : null,
+      ),
+    )
+  ).filter((n) => n !== null);
   return present.length === 2 ? 'both' : (present[0] ?? null);
 }

@@ -80,7 +80,9 @@ export type CsvCache = {
 export async function csvCache(input: MicrodataInput, trustNote = true): Promise<CsvCache> {
   const header = await readCsvHeader(input.path);
   const names = header.names.map((n) => n.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, '_'));
-  const columns = Object.fromEntries(names.map((name, i) => [name in input.dataset.columns ? name : `extra_column_${i + 1}`, input.dataset.columns[name] ?? 'VARCHAR']));
+  const columns = Object.fromEntries(
+    names.map((name, i) => [name in input.dataset.columns ? name : `extra_column_${i + 1}`, input.dataset.columns[name] ?? 'VARCHAR']),
+  );
   const readCsv = async (db: Database) => {
     await db.exec('SET VARIABLE csv_path = $path', { path: input.path });
     await db.exec('SET VARIABLE csv_delimiter = $delimiter', { delimiter: header.delimiter });
@@ -88,10 +90,19 @@ export async function csvCache(input: MicrodataInput, trustNote = true): Promise
     await runQuery(db, 'microdata/05_csv_records.sql');
   };
   const rejects = async (db: Database) => {
-    const rows = await selectQuery<{ line: bigint | number; column_name: string | null; error_type: string; error_message: string }>(db, 'microdata/06_csv_rejects.sql');
-    const problems = rows.slice(0, listedRejects).map((r) => rejectProblem(input, Number(r.line), r.column_name, r.error_type, r.error_message));
+    const rows = await selectQuery<{ line: bigint | number; column_name: string | null; error_type: string; error_message: string }>(
+      db,
+      'microdata/06_csv_rejects.sql',
+    );
+    const problems = rows
+      .slice(0, listedRejects)
+      .map((r) => rejectProblem(input, Number(r.line), r.column_name, r.error_type, r.error_message));
     if (rows.length > listedRejects) {
-      problems.push({ file: input.label, found: `${(rows.length - listedRejects).toLocaleString('en-US')} more rows that could not be read`, expected: 'every row readable (the first are listed above)' });
+      problems.push({
+        file: input.label,
+        found: `${(rows.length - listedRejects).toLocaleString('en-US')} more rows that could not be read`,
+        expected: 'every row readable (the first are listed above)',
+      });
     }
     return problems;
   };
@@ -103,14 +114,21 @@ export async function csvCache(input: MicrodataInput, trustNote = true): Promise
   const cubeOf = (sha256: string) => `${prefix}.${sha256}.cube.parquet`;
   const file = await stat(input.path, { bigint: true });
   const note = `${prefix}.${file.size}-${file.mtimeNs}-${file.ctimeNs}-${file.ino}.sha256`;
-  const isFile = (path: string) => stat(path).then((s) => s.isFile(), () => false);
+  const isFile = (path: string) =>
+    stat(path).then(
+      (s) => s.isFile(),
+      () => false,
+    );
   const text = trustNote && headerProblems.length === 0 ? await readFile(note, 'utf8').catch(() => '') : '';
   // The note: the SHA-256 of the content and when the hash of it began (ms since the epoch).
   const [, noted = '', started = '0'] = /^([0-9a-f]{64}) (\d+)\n$/.exec(text) ?? [];
   let hit: CacheHit | null = null;
   if (noted !== '' && (await isFile(recordsOf(noted))) && (input.dataset.cube === undefined || (await isFile(cubeOf(noted))))) {
     const startedAt = Number(started);
-    const settled = Number(file.ctimeNs / 1_000_000n) + timestampGranularityMs < startedAt ? { sha256: noted, bytes: Number(file.size), startedAt } : null;
+    const settled =
+      Number(file.ctimeNs / 1_000_000n) + timestampGranularityMs < startedAt
+        ? { sha256: noted, bytes: Number(file.size), startedAt }
+        : null;
     const confirmed = settled !== null ? Promise.resolve(true) : input.fingerprint().then((f) => f.sha256 === noted);
     hit = { records: recordsOf(noted), cube: input.dataset.cube === undefined ? null : cubeOf(noted), confirmed, settled };
   }
@@ -126,26 +144,31 @@ export async function csvCache(input: MicrodataInput, trustNote = true): Promise
   const write = async (db: Database): Promise<{ copy: () => Promise<string> }> => {
     const partial = `${prefix}.${process.pid}-${Date.now()}`;
     const cube = input.dataset.cube;
-    const cubeWritten = cube === undefined
-      ? Promise.resolve()
-      // COPY takes no parameter for its target: the path, ours, goes through the client's quoting.
-      : db.exec(`COPY ${quotedIdentifier(cube.table)} TO ${quotedString(`${partial}.cube.partial`)} (FORMAT parquet)`);
+    const cubeWritten =
+      cube === undefined
+        ? Promise.resolve()
+        : // COPY takes no parameter for its target: the path, ours, goes through the client's quoting.
+          db.exec(`COPY ${quotedIdentifier(cube.table)} TO ${quotedString(`${partial}.cube.partial`)} (FORMAT parquet)`);
     await cubeWritten.catch(() => undefined);
-    const copied = () => cubeWritten.then(() => copyRecords(`${partial}.partial`)).then(async (problems) => {
-      if (problems.length > 0) throw new Error(`${problems.length} rows could not be read`);
-      const fingerprint = await input.fingerprint();
-      await rename(`${partial}.partial`, recordsOf(fingerprint.sha256));
-      if (cube !== undefined) await rename(`${partial}.cube.partial`, cubeOf(fingerprint.sha256));
-      // The note comes last: it is what a later build looks for, and both copies are in place.
-      await writeNote(fingerprint);
-      return `${input.label}: records${cube === undefined ? '' : ` and ${cube.table}`} cached as Parquet`;
-    });
+    const copied = () =>
+      cubeWritten
+        .then(() => copyRecords(`${partial}.partial`))
+        .then(async (problems) => {
+          if (problems.length > 0) throw new Error(`${problems.length} rows could not be read`);
+          const fingerprint = await input.fingerprint();
+          await rename(`${partial}.partial`, recordsOf(fingerprint.sha256));
+          if (cube !== undefined) await rename(`${partial}.cube.partial`, cubeOf(fingerprint.sha256));
+          // The note comes last: it is what a later build looks for, and both copies are in place.
+          await writeNote(fingerprint);
+          return `${input.label}: records${cube === undefined ? '' : ` and ${cube.table}`} cached as Parquet`;
+        });
     return {
-      copy: () => copied().catch(async (error: unknown) => {
-        await rm(`${partial}.partial`, { force: true });
-        await rm(`${partial}.cube.partial`, { force: true });
-        return `${input.label}: not cached (${((error as Error).message.split('\n')[0] ?? '').slice(0, 200)})`;
-      }),
+      copy: () =>
+        copied().catch(async (error: unknown) => {
+          await rm(`${partial}.partial`, { force: true });
+          await rm(`${partial}.cube.partial`, { force: true });
+          return `${input.label}: not cached (${((error as Error).message.split('\n')[0] ?? '').slice(0, 200)})`;
+        }),
     };
   };
 
@@ -156,7 +179,9 @@ export async function csvCache(input: MicrodataInput, trustNote = true): Promise
       await readCsv(own);
       // Row order does not matter to a sum, and letting it go lets DuckDB write in parallel.
       await own.exec('SET preserve_insertion_order = false');
-      const known = Object.keys(input.dataset.columns).map((name) => quotedIdentifier(name)).join(', ');
+      const known = Object.keys(input.dataset.columns)
+        .map((name) => quotedIdentifier(name))
+        .join(', ');
       await own.exec(`COPY (SELECT ${known} FROM csv_records) TO ${quotedString(target)} (FORMAT parquet)`);
       // The build read the same columns and found every row readable; this only makes sure.
       return await rejects(own);
@@ -176,7 +201,11 @@ export async function csvCache(input: MicrodataInput, trustNote = true): Promise
 async function cacheVersion(input: MicrodataInput): Promise<string> {
   const { dataset } = input;
   const hash = createHash('sha256').update(JSON.stringify(dataset.columns));
-  const queries = ['microdata/05_csv_records.sql', dataset.view, ...(dataset.cube === undefined ? [] : [dataset.aggregates[0] ?? '', dataset.cube.cached])];
+  const queries = [
+    'microdata/05_csv_records.sql',
+    dataset.view,
+    ...(dataset.cube === undefined ? [] : [dataset.aggregates[0] ?? '', dataset.cube.cached]),
+  ];
   for (const query of queries) hash.update(`\0${query}\0${await readQuery(query)}`);
   return `${cacheFormat}-${hash.digest('hex').slice(0, 12)}`;
 }
@@ -187,13 +216,25 @@ function checkHeader(input: MicrodataInput, raw: readonly string[], names: reado
   const listed = raw.map((n) => `"${n}"`).join(', ');
   for (const column of Object.keys(input.dataset.columns)) {
     if (!names.includes(column)) {
-      problems.push({ file: input.label, row: 1, column, found: `no column "${column}" among ${listed || 'no columns'}`, expected: `a column "${column}"` });
+      problems.push({
+        file: input.label,
+        row: 1,
+        column,
+        found: `no column "${column}" among ${listed || 'no columns'}`,
+        expected: `a column "${column}"`,
+      });
     }
   }
   names.forEach((name, i) => {
     const first = names.indexOf(name);
     if (first !== i && name !== '') {
-      problems.push({ file: input.label, row: 1, column: raw[i] ?? name, found: `the column name "${raw[i]}" a second time (columns ${first + 1} and ${i + 1})`, expected: 'each column name once' });
+      problems.push({
+        file: input.label,
+        row: 1,
+        column: raw[i] ?? name,
+        found: `the column name "${raw[i]}" a second time (columns ${first + 1} and ${i + 1})`,
+        expected: 'each column name once',
+      });
     }
   });
   return problems;
@@ -206,7 +247,11 @@ function rejectProblem(input: MicrodataInput, row: number, column: string | null
     case 'CAST': {
       const value = /Could not convert string "(.*)" to/s.exec(message)?.[1] ?? '';
       const declared = column === null ? undefined : input.dataset.columns[column];
-      return { ...where, found: quoteFound(value), expected: (column === null ? undefined : input.dataset.expected[column]) ?? `a value of type ${declared ?? 'text'}` };
+      return {
+        ...where,
+        found: quoteFound(value),
+        expected: (column === null ? undefined : input.dataset.expected[column]) ?? `a value of type ${declared ?? 'text'}`,
+      };
     }
     case 'TOO_MANY_COLUMNS':
       return { file: input.label, row, found: 'more cells than the header has', expected: 'one cell per column of the header' };
@@ -217,7 +262,11 @@ function rejectProblem(input: MicrodataInput, row: number, column: string | null
     case 'UNQUOTED_VALUE':
       return { file: input.label, row, found: 'a quote inside an unquoted cell', expected: 'cells quoted as CSV quotes them' };
     default:
-      return { ...where, found: `a row that could not be read (${message.split('\n')[0] ?? type})`, expected: 'a CSV row with one cell per column of the header' };
+      return {
+        ...where,
+        found: `a row that could not be read (${message.split('\n')[0] ?? type})`,
+        expected: 'a CSV row with one cell per column of the header',
+      };
   }
 }
 

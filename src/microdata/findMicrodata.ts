@@ -16,7 +16,11 @@ import type { Fingerprint } from '../dataDir/Fingerprint.ts';
  * overlaps with DuckDB's reading of it; a folder's fingerprint covers the names and contents
  * of all its Parquet files.
  */
-export async function findMicrodata(dir: string, label: string, entries: readonly DataEntry[]): Promise<{ microdata: MicrodataInput[]; problems: Problem[] }> {
+export async function findMicrodata(
+  dir: string,
+  label: string,
+  entries: readonly DataEntry[],
+): Promise<{ microdata: MicrodataInput[]; problems: Problem[] }> {
   const problems: Problem[] = [];
   const microdata: MicrodataInput[] = [];
   const cacheDir = join(dirname(resolve(dir)), '.ipindex-cache');
@@ -43,11 +47,13 @@ export async function findMicrodata(dir: string, label: string, entries: readonl
     let fingerprint: () => Promise<Fingerprint>;
     let bytes: number;
     if (format === 'hive') {
-      const files = (await readdir(path, { recursive: true }))
-        .filter((f) => f.toLowerCase().endsWith('.parquet'))
-        .sort();
+      const files = (await readdir(path, { recursive: true })).filter((f) => f.toLowerCase().endsWith('.parquet')).sort();
       if (files.length === 0) {
-        problems.push({ file: `${name}/`, found: 'a folder without Parquet files', expected: `Parquet files of ${dataset.name}, e.g. ${dataset.name}/year=2020/part-0.parquet` });
+        problems.push({
+          file: `${name}/`,
+          found: 'a folder without Parquet files',
+          expected: `Parquet files of ${dataset.name}, e.g. ${dataset.name}/year=2020/part-0.parquet`,
+        });
         continue;
       }
       fingerprint = once(() => hashFolder(path, files));

@@ -19,7 +19,12 @@ export async function readCsvHeader(path: string): Promise<CsvHeader> {
     const line = end < 0 ? text : text.slice(0, end);
     const count = (d: string) => line.split(d).length - 1;
     const delimiter = [',', ';', '\t'].reduce((best, d) => (count(d) > count(best) ? d : best), ',');
-    const names = line.split(delimiter).map((name) => name.trim().replace(/^"(.*)"$/s, '$1').trim());
+    const names = line.split(delimiter).map((name) =>
+      name
+        .trim()
+        .replace(/^"(.*)"$/s, '$1')
+        .trim(),
+    );
     return { names: line === '' ? [] : names, delimiter };
   } finally {
     await file.close();

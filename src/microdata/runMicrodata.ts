@@ -23,10 +23,17 @@ export type MadeAggregates = (db: Database) => Promise<{ problems: Problem[]; in
  * fills in each input's number of records and of values in the manifest entry. Aggregates `made`
  * elsewhere join those of the files before they become observations; their inputs are returned.
  */
-export async function runMicrodata(db: Database, microdata: readonly MicrodataInput[], made?: MadeAggregates): Promise<{ problems: Problem[]; inputs: InputFile[] }> {
+export async function runMicrodata(
+  db: Database,
+  microdata: readonly MicrodataInput[],
+  made?: MadeAggregates,
+): Promise<{ problems: Problem[]; inputs: InputFile[] }> {
   if (microdata.length === 0 && made === undefined) return { problems: [], inputs: [] };
   await runQuery(db, 'microdata/00_microdata.sql');
-  await db.append('microdata_files', microdata.map((m) => [m.dataset.name, m.label]));
+  await db.append(
+    'microdata_files',
+    microdata.map((m) => [m.dataset.name, m.label]),
+  );
   const problems: Problem[] = [];
   const [setting] = await db.query<{ threads: bigint | number }>("SELECT current_setting('threads') AS threads");
   // Counts and DECIMAL sums are exact, so these results do not depend on the number of
@@ -103,7 +110,9 @@ export async function runMicrodata(db: Database, microdata: readonly MicrodataIn
           await cache?.renote();
           // The cube has counted the records already; without one, a CSV is read once more.
           const [count] = await db.query<{ n: bigint | number | null }>(
-            cube === undefined ? `SELECT count(*) AS n FROM ${quotedIdentifier(m.dataset.name)}` : `SELECT sum(records) AS n FROM ${quotedIdentifier(cube.table)}`,
+            cube === undefined
+              ? `SELECT count(*) AS n FROM ${quotedIdentifier(m.dataset.name)}`
+              : `SELECT sum(records) AS n FROM ${quotedIdentifier(cube.table)}`,
           );
           m.input.rows = Number(count?.n ?? 0);
           for (const file of rest) await runQuery(db, file);
@@ -112,12 +121,22 @@ export async function runMicrodata(db: Database, microdata: readonly MicrodataIn
         } catch (error) {
           const message = (error as Error).message;
           if (readsCsv) {
-            problems.push({ file: m.label, found: `a file DuckDB could not read as CSV (${message.split('\n')[0] ?? ''})`, expected: 'a UTF-8 CSV file with a header row' });
+            problems.push({
+              file: m.label,
+              found: `a file DuckDB could not read as CSV (${message.split('\n')[0] ?? ''})`,
+              expected: 'a UTF-8 CSV file with a header row',
+            });
             break;
           }
           // A Parquet column of a type that does not convert (text in a year column, say).
           if (!/^(Conversion|Invalid Input) Error/.test(message)) throw error;
-          problems.push({ file: m.label, found: `a value that does not convert (${message.split('\n')[0]})`, expected: `columns ${Object.entries(m.dataset.columns).map(([c, t]) => `${c} (${t})`).join(', ')}` });
+          problems.push({
+            file: m.label,
+            found: `a value that does not convert (${message.split('\n')[0]})`,
+            expected: `columns ${Object.entries(m.dataset.columns)
+              .map(([c, t]) => `${c} (${t})`)
+              .join(', ')}`,
+          });
         }
         break;
       }
@@ -130,7 +149,8 @@ export async function runMicrodata(db: Database, microdata: readonly MicrodataIn
     const values = await db.query<{ file: string; n: bigint | number }>(
       'SELECT source_file AS file, count(*) AS n FROM observations_raw WHERE source_file IN (SELECT file FROM microdata_files) GROUP BY source_file',
     );
-    for (const input of [...microdata.map((m) => m.input), ...elsewhere.inputs]) input.values = Number(values.find((v) => v.file === input.file)?.n ?? 0);
+    for (const input of [...microdata.map((m) => m.input), ...elsewhere.inputs])
+      input.values = Number(values.find((v) => v.file === input.file)?.n ?? 0);
     return { problems, inputs: elsewhere.inputs };
   } finally {
     await db.exec(`SET threads = ${Number(setting?.threads ?? 1)}`);
@@ -153,11 +173,22 @@ async function missingParquetColumns(db: Database, m: MicrodataInput, files: str
   try {
     present = (await selectQuery<{ column_name: string }>(db, 'microdata/07_parquet_columns.sql')).map((c) => c.column_name.toLowerCase());
   } catch (error) {
-    return [{ file: m.label, found: `a file DuckDB could not read as Parquet (${(error as Error).message.split('\n')[0]})`, expected: `Parquet of ${m.dataset.name}` }];
+    return [
+      {
+        file: m.label,
+        found: `a file DuckDB could not read as Parquet (${(error as Error).message.split('\n')[0]})`,
+        expected: `Parquet of ${m.dataset.name}`,
+      },
+    ];
   }
   return Object.keys(m.dataset.columns)
     .filter((column) => !present.includes(column))
-    .map((column) => ({ file: m.label, column, found: `no column "${column}" among ${present.map((c) => `"${c}"`).join(', ')}`, expected: `a column "${column}"` }));
+    .map((column) => ({
+      file: m.label,
+      column,
+      found: `no column "${column}" among ${present.map((c) => `"${c}"`).join(', ')}`,
+      expected: `a column "${column}"`,
+    }));
 }
 
 /** The table a query file makes, named after the file: `microdata/15_patent_cube.sql` -> patent_cube. */

@@ -38,11 +38,17 @@ export async function claimOutDir(outArgument: string, dataDir: string): Promise
   const outDir = realOrResolved(outArgument);
   const data = realOrResolved(dataDir);
   const state = statOf(outDir);
-  if (state !== null && !state.isDirectory()) throw new UsageError(`--out ${label} is a file, not a folder: give the folder the report goes to`);
+  if (state !== null && !state.isDirectory())
+    throw new UsageError(`--out ${label} is a file, not a folder: give the folder the report goes to`);
   if (isInside(data, outDir)) {
-    throw new UsageError(`--out ${label} ${data === outDir ? 'is' : 'contains'} the data directory ${dataDir}: a build replaces --out whole, so choose a folder outside the data`);
+    throw new UsageError(
+      `--out ${label} ${data === outDir ? 'is' : 'contains'} the data directory ${dataDir}: a build replaces --out whole, so choose a folder outside the data`,
+    );
   }
-  if (isInside(outDir, data)) throw new UsageError(`--out ${label} is inside the data directory ${dataDir}, which a build never writes to: choose a folder outside it`);
+  if (isInside(outDir, data))
+    throw new UsageError(
+      `--out ${label} is inside the data directory ${dataDir}, which a build never writes to: choose a folder outside it`,
+    );
   const parent = dirname(outDir);
   const parentState = statOf(parent);
   if (parentState !== null && !parentState.isDirectory()) throw new UsageError(`--out ${label}: ${dirname(label)} is a file, not a folder`);
@@ -50,7 +56,9 @@ export async function claimOutDir(outArgument: string, dataDir: string): Promise
     try {
       mkdirSync(parent, { recursive: true });
     } catch (error) {
-      throw new UsageError(`--out ${label}: its folder ${dirname(label)} could not be made (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw new UsageError(
+        `--out ${label}: its folder ${dirname(label)} could not be made (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
     }
   }
   await writable(parent, `--out ${label}: its folder ${dirname(label) === '.' ? 'here' : dirname(label)} cannot be written to`);
@@ -88,16 +96,23 @@ async function previousReport(outDir: string, label: string, kept: readonly stri
   try {
     manifest = JSON.parse(text) as typeof manifest;
   } catch (error) {
-    throw new UsageError(`${notOurs}: its data/manifest.json is not valid JSON (${(error as Error).message}), so it cannot be proven to be one; choose another folder, or remove it yourself if it may go`);
+    throw new UsageError(
+      `${notOurs}: its data/manifest.json is not valid JSON (${(error as Error).message}), so it cannot be proven to be one; choose another folder, or remove it yourself if it may go`,
+    );
   }
   if (manifest === null || typeof manifest !== 'object' || manifest.tool !== 'ipindex') {
-    throw new UsageError(`${notOurs}: its data/manifest.json was not written by ipindex; choose another folder, or remove it yourself if it may go`);
+    throw new UsageError(
+      `${notOurs}: its data/manifest.json was not written by ipindex; choose another folder, or remove it yourself if it may go`,
+    );
   }
   if (!Array.isArray(manifest.files)) return null;
   const files = manifest.files.filter((f): f is string => typeof f === 'string');
   assertNothingForeign(label, own, new Set(files));
   const clash = kept.filter((name) => files.some((file) => file.split('/')[0] === name));
-  if (clash.length > 0) throw new UsageError(`--out ${label}: .ipindex-keep lists ${clash.join(', ')}, which the report itself writes; remove it from the list`);
+  if (clash.length > 0)
+    throw new UsageError(
+      `--out ${label}: .ipindex-keep lists ${clash.join(', ')}, which the report itself writes; remove it from the list`,
+    );
   return files;
 }
 
@@ -107,7 +122,14 @@ async function previousReport(outDir: string, label: string, kept: readonly stri
  */
 export function assertNothingForeign(label: string, present: readonly string[], ours: ReadonlySet<string>): void {
   const foreign = new Set<string>();
-  const ourFolders = new Set([...ours].flatMap((file) => file.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+  const ourFolders = new Set(
+    [...ours].flatMap((file) =>
+      file
+        .split('/')
+        .slice(0, -1)
+        .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+    ),
+  );
   for (const file of present) {
     if (ours.has(file) || writtenLater.has(file)) continue;
     // The outermost folder that holds nothing of the report is named, not each file in it.
@@ -164,7 +186,8 @@ function lockHolder(lock: string): number | null {
 
 async function writable(path: string, message: string): Promise<void> {
   await access(path, constants.W_OK).catch((error: NodeJS.ErrnoException) => {
-    const why = error.code === 'EROFS' ? 'a read-only file system' : error.code === 'EPERM' ? 'not permitted (immutable?)' : 'permission denied';
+    const why =
+      error.code === 'EROFS' ? 'a read-only file system' : error.code === 'EPERM' ? 'not permitted (immutable?)' : 'permission denied';
     throw new UsageError(`${message} (${why})`);
   });
 }

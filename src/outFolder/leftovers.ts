@@ -43,10 +43,12 @@ export function recoverLeftovers(outDir: string, kept: readonly string[], own = 
     return done;
   }
   // Set-aside reports first: one may have to go back in place before anything is removed.
-  const found = entries.flatMap((entry) => {
-    const match = pattern.exec(entry);
-    return match === null ? [] : [{ entry, kind: match[1] as 'building' | 'old', pid: Number(match[2]) }];
-  }).sort((a, b) => (a.kind === b.kind ? a.entry.localeCompare(b.entry) : a.kind === 'old' ? -1 : 1));
+  const found = entries
+    .flatMap((entry) => {
+      const match = pattern.exec(entry);
+      return match === null ? [] : [{ entry, kind: match[1] as 'building' | 'old', pid: Number(match[2]) }];
+    })
+    .sort((a, b) => (a.kind === b.kind ? a.entry.localeCompare(b.entry) : a.kind === 'old' ? -1 : 1));
   for (const { entry, kind, pid } of found) {
     const mine = pid === process.pid;
     if (mine ? !own : isRunning(pid)) continue;

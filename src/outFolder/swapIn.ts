@@ -21,7 +21,9 @@ export async function swapIn(built: string, claim: OutClaim, label: string): Pro
     // A report from before manifests listed their files: what this build wrote is the measure,
     // with the compiled app's files (named by their content hash, so other names in another
     // version) and the page data files versions before 0.2 wrote.
-    const own = present.filter((file) => !kept.includes(file.split('/')[0] ?? '') && !file.startsWith('_app/') && !file.endsWith('/__data.json'));
+    const own = present.filter(
+      (file) => !kept.includes(file.split('/')[0] ?? '') && !file.startsWith('_app/') && !file.endsWith('/__data.json'),
+    );
     assertNothingForeign(label, own, new Set(await listReportFiles(built)));
   }
   faultPoint('before-swap');

@@ -10,7 +10,9 @@ import { pdfDestinations } from './pdfDestinations.ts';
 /** Raised when no Chromium is installed: the PDF needs the system's browser, ipindex downloads none. */
 export class ChromiumNotFound extends Error {
   constructor() {
-    super('no Chromium found to print the PDF with: install it (Debian or Ubuntu: apt-get install chromium) or set IPINDEX_CHROMIUM to the path of a Chromium or Chrome');
+    super(
+      'no Chromium found to print the PDF with: install it (Debian or Ubuntu: apt-get install chromium) or set IPINDEX_CHROMIUM to the path of a Chromium or Chrome',
+    );
   }
 }
 
@@ -18,7 +20,11 @@ const browserNames = ['chromium', 'chromium-browser', 'google-chrome', 'google-c
 
 /** The system Chromium: IPINDEX_CHROMIUM if set, else the first of the usual names on the PATH; null if none. */
 export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promise<string | null> {
-  const isExecutable = (file: string) => access(file, constants.X_OK).then(() => stat(file).then((s) => s.isFile()), () => false);
+  const isExecutable = (file: string) =>
+    access(file, constants.X_OK).then(
+      () => stat(file).then((s) => s.isFile()),
+      () => false,
+    );
   if (env.IPINDEX_CHROMIUM) return (await isExecutable(env.IPINDEX_CHROMIUM)) ? env.IPINDEX_CHROMIUM : null;
   for (const name of browserNames) {
     for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
@@ -29,7 +35,13 @@ export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promis
 }
 
 /** The flags every headless run of the system Chromium uses: no sandbox (containers), no calls home. */
-export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 
 /** The running head and foot of every printed page: the report's title, the page number. A TrueType CJK face, as in print (site.css). */
 const runningFont = "font-family:'DejaVu Sans','WenQuanYi Micro Hei',sans-serif;font-size:7.5pt;color:#444";
@@ -44,14 +56,19 @@ const footerTemplate = `<div style="${runningFont};width:100%;text-align:center"
  * pdfDestinations.ts), which the contents then shows; again if that moved a page. Throws
  * ChromiumNotFound when there is none.
  */
-export async function writePdf(dir: string, options: { lang?: Lang; chromium?: string | null } = {}): Promise<{ file: string; bytes: number }> {
+export async function writePdf(
+  dir: string,
+  options: { lang?: Lang; chromium?: string | null } = {},
+): Promise<{ file: string; bytes: number }> {
   const executablePath = options.chromium === undefined ? await findChromium() : options.chromium;
   if (executablePath === null) throw new ChromiumNotFound();
   const handler = sirv(dir, { dev: true });
-  const server: Server = createServer((req, res) => handler(req, res, () => {
-    res.statusCode = 404;
-    res.end();
-  }));
+  const server: Server = createServer((req, res) =>
+    handler(req, res, () => {
+      res.statusCode = 404;
+      res.end();
+    }),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const browser = await chromium.launch({ executablePath, args: chromiumArgs });
   try {
@@ -60,16 +77,17 @@ export async function writePdf(dir: string, options: { lang?: Lang; chromium?: s
     const response = await page.goto(`http://127.0.0.1:${port}/${options.lang === 'en' ? 'en/' : ''}report/`, { waitUntil: 'load' });
     if (!response?.ok()) throw new Error(`${dir} has no full-report page (report/): build it again with this version of ipindex`);
     const file = join(dir, options.lang === 'en' ? 'report-en.pdf' : 'report.pdf');
-    const print = () => page.pdf({
-      format: 'A4',
-      printBackground: true,
-      outline: true,
-      tagged: true,
-      displayHeaderFooter: true,
-      headerTemplate,
-      footerTemplate,
-      margin: { top: '18mm', bottom: '15mm', left: '12mm', right: '12mm' },
-    });
+    const print = () =>
+      page.pdf({
+        format: 'A4',
+        printBackground: true,
+        outline: true,
+        tagged: true,
+        displayHeaderFooter: true,
+        headerTemplate,
+        footerTemplate,
+        margin: { top: '18mm', bottom: '15mm', left: '12mm', right: '12mm' },
+      });
     let pdf = await print();
     for (let pass = 0; pass < 3; pass++) {
       const pages = Object.fromEntries(pdfDestinations(pdf));

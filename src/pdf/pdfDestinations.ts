@@ -30,7 +30,7 @@ export function pdfDestinations(pdf: Buffer): Map<string, number> {
   const pages = ref(catalog, 'Pages');
   if (pages !== null) walk(pages);
   const destsId = ref(catalog, 'Dests');
-  const dests = destsId === null ? /\/Dests\s*<<([\s\S]*?)>>/.exec(catalog)?.[1] ?? '' : objects.get(destsId) ?? '';
+  const dests = destsId === null ? (/\/Dests\s*<<([\s\S]*?)>>/.exec(catalog)?.[1] ?? '') : (objects.get(destsId) ?? '');
   const found = new Map<string, number>();
   for (const match of dests.matchAll(/\/([^\s/[]+)\s*\[\s*(\d+) 0 R/g)) {
     const page = order.get(Number(match[2]));
@@ -41,5 +41,8 @@ export function pdfDestinations(pdf: Buffer): Map<string, number> {
 
 /** A PDF name with its #xx escapes undone (an id such as region-110000 stays as it is). */
 function decodeName(name: string): string {
-  return Buffer.from(name.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+  return Buffer.from(
+    name.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  ).toString('utf8');
 }

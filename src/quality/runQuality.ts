@@ -24,9 +24,18 @@ export async function runQuality(db: Database, data: DataDir): Promise<QualityRo
   const [first, ...rest] = await stageQueries('quality');
   if (first !== undefined) await runQuery(db, first);
   const intake = data.intake ?? { files: [], reformatted: [] };
-  await db.append('intake_files', intake.files.map((f) => [f.file, f.rows_read, f.blank_rows]));
-  await db.append('intake_dropped', data.dropped.map((d) => [d.file, d.row, d.reason]));
-  await db.append('intake_reformatted', intake.reformatted.map((r) => [r.file, r.row, r.column, r.how]));
+  await db.append(
+    'intake_files',
+    intake.files.map((f) => [f.file, f.rows_read, f.blank_rows]),
+  );
+  await db.append(
+    'intake_dropped',
+    data.dropped.map((d) => [d.file, d.row, d.reason]),
+  );
+  await db.append(
+    'intake_reformatted',
+    intake.reformatted.map((r) => [r.file, r.row, r.column, r.how]),
+  );
   for (const name of rest) await runQuery(db, name);
   const rows = await db.query<Record<keyof QualityRow, unknown>>('SELECT * FROM quality ORDER BY file');
   return rows.map((r) => ({

@@ -45,7 +45,9 @@ export async function assembleReport(db: Database, facts: ReportFacts): Promise<
   if (tables.has('performance_groups')) report.groups = await rows('performance_groups');
   if (tables.has('enterprise_counts')) {
     report.enterprises = {
-      series: await rows('enterprise_series'), byKind: await rows('enterprise_by_kind'), maturity: await rows('enterprise_maturity'),
+      series: await rows('enterprise_series'),
+      byKind: await rows('enterprise_by_kind'),
+      maturity: await rows('enterprise_maturity'),
       maturityChange: await rows('enterprise_maturity_change'),
       effect: tables.has('certification_effect') ? await rows('certification_effect') : [],
     };
@@ -53,11 +55,20 @@ export async function assembleReport(db: Database, facts: ReportFacts): Promise<
   if (tables.has('institution_figures')) {
     report.institutions = {
       untransformedYears: facts.method.institutions.untransformed_years,
-      series: await rows('institution_series'), league: await rows('institution_league'), byKind: await rows('institution_by_kind'),
-      concentration: await rows('institution_concentration'), missing: await rows('institution_missing'), flags: await rows('institution_flags'),
+      series: await rows('institution_series'),
+      league: await rows('institution_league'),
+      byKind: await rows('institution_by_kind'),
+      concentration: await rows('institution_concentration'),
+      missing: await rows('institution_missing'),
+      flags: await rows('institution_flags'),
     } as Report['institutions'];
   }
-  if (tables.has('survey_estimates')) report.surveys = { summaries: await rows('survey_summaries'), estimates: await rows('survey_estimates'), basedValues: await rows('survey_based_values') };
+  if (tables.has('survey_estimates'))
+    report.surveys = {
+      summaries: await rows('survey_summaries'),
+      estimates: await rows('survey_estimates'),
+      basedValues: await rows('survey_based_values'),
+    };
   return report;
 }
 

@@ -35,7 +35,10 @@ export async function prepareDownloads(db: Database, dir: string, facts: ReportF
 
   const entries = await readdir(dir, { withFileTypes: true });
   const existing = entries.filter((e) => e.isFile()).map((e) => e.name);
-  const tables = existing.filter((f) => f.endsWith('.csv')).map((f) => f.slice(0, -'.csv'.length)).sort();
+  const tables = existing
+    .filter((f) => f.endsWith('.csv'))
+    .map((f) => f.slice(0, -'.csv'.length))
+    .sort();
   const recorded = await manifestRows(dir);
   const rows = new Map<string, number>();
   for (const table of tables) {
@@ -60,17 +63,25 @@ export async function prepareDownloads(db: Database, dir: string, facts: ReportF
       table: isTable ? table : null,
       format: excel ? 'csv-excel' : format,
       bytes: existing.includes(file) ? (await stat(join(dir, file))).size : null,
-      rows: isTable ? rows.get(table) ?? null : null,
+      rows: isTable ? (rows.get(table) ?? null) : null,
     });
   }
   const names = await codeNames(db);
-  const variables = await db.query<WorkbookNotes['variables'][number]>('SELECT variable, name_zh, name_en, unit, source FROM variables ORDER BY variable');
+  const variables = await db.query<WorkbookNotes['variables'][number]>(
+    'SELECT variable, name_zh, name_en, unit, source FROM variables ORDER BY variable',
+  );
   return { files, writeTables: () => writeTables(dir, tables, { ...facts, variables, rows }, names) };
 }
 
 /** The names of the codes the tables hold: regions, framework nodes, variables (in Chinese), with the units of nodes and variables. */
 async function codeNames(db: Database): Promise<CodeNames> {
-  const named = async (sql: string) => new Map((await db.query<{ code: string; name: string; unit: string | null }>(sql)).map((r) => [r.code, { name: r.name, ...(r.unit === null ? {} : { unit: r.unit }) }]));
+  const named = async (sql: string) =>
+    new Map(
+      (await db.query<{ code: string; name: string; unit: string | null }>(sql)).map((r) => [
+        r.code,
+        { name: r.name, ...(r.unit === null ? {} : { unit: r.unit }) },
+      ]),
+    );
   return {
     regions: await named('SELECT region_code AS code, name_zh AS name, NULL AS unit FROM regions'),
     nodes: await named('SELECT code, name_zh AS name, unit FROM framework'),
@@ -82,7 +93,12 @@ async function codeNames(db: Database): Promise<CodeNames> {
  * Writes each CSV table of `dir` as `<table>.arrow`, as a sheet of ipindex.xlsx (after the notes
  * sheet) and as `excel/<table>.csv`, reading the tables column by column.
  */
-async function writeTables(dir: string, tables: readonly string[], notes: Omit<WorkbookNotes, 'tables'> & { rows: ReadonlyMap<string, number> }, names: CodeNames): Promise<void> {
+async function writeTables(
+  dir: string,
+  tables: readonly string[],
+  notes: Omit<WorkbookNotes, 'tables'> & { rows: ReadonlyMap<string, number> },
+  names: CodeNames,
+): Promise<void> {
   // A database of its own: the CSV files are all it reads, and the pipeline's hands out row objects only.
   const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
   const connection = await instance.connect();
@@ -90,7 +106,8 @@ async function writeTables(dir: string, tables: readonly string[], notes: Omit<W
     const workbook = tablesWorkbook(notes.builtAt);
     const described = [];
     for (const table of tables) {
-      const columns = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${csvSource(join(dir, `${table}.csv`))}`)).getColumnsObjectJS()['column_name']?.map(String) ?? [];
+      const description = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${csvSource(join(dir, `${table}.csv`))}`);
+      const columns = description.getColumnsObjectJS().column_name?.map(String) ?? [];
       described.push({ table, columns, rows: notes.rows.get(table) ?? 0 });
     }
     await workbook.addSheet(notesSheet({ ...notes, tables: described }));
@@ -112,6 +129,6 @@ async function writeTables(dir: string, tables: readonly string[], notes: Omit<W
 /** The rows of each table as manifest.json records them (writeResults counted them while writing), by file name. */
 async function manifestRows(dir: string): Promise<Map<string, number>> {
   const text = await readFile(join(dir, 'manifest.json'), 'utf8').catch(() => null);
-  const outputs = text === null ? [] : (JSON.parse(text) as { outputs?: { file: string; rows: number }[] }).outputs ?? [];
+  const outputs = text === null ? [] : ((JSON.parse(text) as { outputs?: { file: string; rows: number }[] }).outputs ?? []);
   return new Map(outputs.map((o) => [o.file.replace(/^data\//, ''), o.rows]));
 }

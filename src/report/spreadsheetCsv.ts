@@ -31,7 +31,11 @@ export function spreadsheetCsv(table: ColumnTable, names: CodeNames): string {
   // The unit of a row's value: its own unit column, else its indicator's, node's or variable's.
   const unitOf = (r: number): string | undefined => {
     if (unitColumn >= 0) return values[unitColumn]?.[r] as string | undefined;
-    for (const [column, of] of [['indicator', 'nodes'], ['node', 'nodes'], ['variable', 'variables']] as const) {
+    for (const [column, of] of [
+      ['indicator', 'nodes'],
+      ['node', 'nodes'],
+      ['variable', 'variables'],
+    ] as const) {
       const i = at(column);
       if (i >= 0) return names[of].get(String(values[i]?.[r]))?.unit;
     }

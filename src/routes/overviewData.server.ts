@@ -13,7 +13,11 @@ export function overviewData(report: Report, year: number, lang: Lang) {
   const index = reportIndex(report);
   const band = new Map(rowsOf(index.uncertaintyByYear, year).map((u) => [u.region_code, u]));
   const groups = new Map(rowsOf(index.groupsByYear, year).map((g) => [g.region_code, g]));
-  const dimensionScores = new Map(rowsOf(index.nodeScoresByYear, year).filter((s) => s.level < root.level).map((s) => [`${s.region_code}|${s.node}`, s]));
+  const dimensionScores = new Map(
+    rowsOf(index.nodeScoresByYear, year)
+      .filter((s) => s.level < root.level)
+      .map((s) => [`${s.region_code}|${s.node}`, s]),
+  );
   const ranking = rowsOf(index.rankingByYear, year).map((r) => {
     const u = band.get(r.region_code);
     // Only what the page shows goes to the browser: every field is serialised into the page's
@@ -51,14 +55,22 @@ export function overviewData(report: Report, year: number, lang: Lang) {
     // The bands include the sampling error of survey estimates; the bands without it come beside.
     hasSampling: ranking.some((r) => r.rank_p05_without_sampling !== null),
     // The thresholds of the groups (percent of the reference) as method.yaml set them.
-    groups: groups.size === 0 ? null : { reference: String(report.method.reference ?? 'mean'), ...(report.method.groups as { leaders: number; strong: number; moderate: number }) },
+    groups:
+      groups.size === 0
+        ? null
+        : {
+            reference: String(report.method.reference ?? 'mean'),
+            ...(report.method.groups as { leaders: number; strong: number; moderate: number }),
+          },
     dimensions: dimensions.map((d) => ({ code: d.code, name_zh: d.name_zh, name_en: d.name_en, weight: d.used_weight })),
     // The browser can re-rank only what it can recompute exactly: the index as a weighted
     // arithmetic mean of the dimensions, from the weights the composite engine used.
     whatIfAvailable: aggregate === 'arithmetic',
     trend: trend.map((n) => ({ year: n.year, mean: n.score_mean, min: n.score_min, max: n.score_max })),
     charts: {
-      ranking: chartSlot(rankingChart(ranking, { year, locale: lang, lower, upper, regionHref: (code) => pagePath(lang, `region/${code}`) })),
+      ranking: chartSlot(
+        rankingChart(ranking, { year, locale: lang, lower, upper, regionHref: (code) => pagePath(lang, `region/${code}`) }),
+      ),
       tiles: chartSlot(tileMapChart(ranking, { year, locale: lang, lower, upper, regionHref: (code) => pagePath(lang, `region/${code}`) })),
       trend: chartSlot(nationalTrendChart(trend, { locale: lang, lower, upper })),
       trendNarrow: chartSlot(nationalTrendChart(trend, { locale: lang, lower, upper, narrow: true })),

@@ -25,8 +25,19 @@ export function regionProfile(report: Report, code: string, lang: Lang, year: nu
   const nationalOf = (node: string, y = year) => index.national.get(`${node}|${y}`);
   const indexScore = scoreOf(root.code);
 
-  const dimensionRows = dimensions.map((d) => ({ code: d.code, name_zh: d.name_zh, name_en: d.name_en, score: scoreOf(d.code)?.score ?? null, national: nationalOf(d.code)?.score_mean ?? null }));
-  const trend = report.years.map((y) => ({ year: y, score: scoreOf(root.code, y)?.score ?? null, rank: scoreOf(root.code, y)?.rank ?? null, national: nationalOf(root.code, y)?.score_mean ?? null }));
+  const dimensionRows = dimensions.map((d) => ({
+    code: d.code,
+    name_zh: d.name_zh,
+    name_en: d.name_en,
+    score: scoreOf(d.code)?.score ?? null,
+    national: nationalOf(d.code)?.score_mean ?? null,
+  }));
+  const trend = report.years.map((y) => ({
+    year: y,
+    score: scoreOf(root.code, y)?.score ?? null,
+    rank: scoreOf(root.code, y)?.rank ?? null,
+    national: nationalOf(root.code, y)?.score_mean ?? null,
+  }));
   const values = new Map(rowsOf(index.valuesByRegionYear, `${code}|${year}`).map((v) => [v.indicator, v]));
   const ranked = indicators.map((n) => {
     const value = values.get(n.code);
@@ -49,11 +60,13 @@ export function regionProfile(report: Report, code: string, lang: Lang, year: nu
     dimensionRows,
     trend,
     ...strengthsAndWeaknesses(ranked),
-    charts: slotted(drawnOnce(report, `${code}|${lang}|${year}`, () => ({
-      dimensions: dimensionChart(dimensionRows, { locale: lang, year, name, lower, upper }),
-      trend: regionTrendChart(trend, { locale: lang, name, lower, upper }),
-      trendNarrow: regionTrendChart(trend, { locale: lang, name, lower, upper, narrow: true }),
-    }))),
+    charts: slotted(
+      drawnOnce(report, `${code}|${lang}|${year}`, () => ({
+        dimensions: dimensionChart(dimensionRows, { locale: lang, year, name, lower, upper }),
+        trend: regionTrendChart(trend, { locale: lang, name, lower, upper }),
+        trendNarrow: regionTrendChart(trend, { locale: lang, name, lower, upper, narrow: true }),
+      })),
+    ),
   };
 }
 

@@ -21,7 +21,10 @@ export type RankedIndicator = {
  * ranks first (ties: the higher score) and the worst first (ties: the lower score). A region
  * ranked in the middle on everything has neither, and the page says so.
  */
-export function strengthsAndWeaknesses(indicators: readonly RankedIndicator[], most = 3): { strengths: RankedIndicator[]; weaknesses: RankedIndicator[] } {
+export function strengthsAndWeaknesses(
+  indicators: readonly RankedIndicator[],
+  most = 3,
+): { strengths: RankedIndicator[]; weaknesses: RankedIndicator[] } {
   const ranked = indicators.filter((i): i is RankedIndicator & { rank: number } => i.rank !== null && i.of > 0);
   const strengths = ranked
     .filter((i) => i.rank * 3 <= i.of)

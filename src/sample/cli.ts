@@ -50,10 +50,13 @@ async function main(argv: string[]): Promise<number> {
     if (values.out !== undefined) out = values.out;
     if (values.respondents !== undefined) {
       const respondents = Number(values.respondents.replaceAll('_', ''));
-      if (!Number.isInteger(respondents) || respondents < 1) throw new Error(`--respondents must be a whole number of at least 1, got "${values.respondents}"`);
+      if (!Number.isInteger(respondents) || respondents < 1)
+        throw new Error(`--respondents must be a whole number of at least 1, got "${values.respondents}"`);
       if (values.out === undefined) throw new Error('--respondents writes a survey folder: say where with --out DIR');
       await writeLargeSurvey(out, respondents);
-      console.log(`wrote ${out}/responses.csv (${respondents} respondents) and ${out}/design.yaml; estimate it with: npx ipindex estimate ${out} --out DIR`);
+      console.log(
+        `wrote ${out}/responses.csv (${respondents} respondents) and ${out}/design.yaml; estimate it with: npx ipindex estimate ${out} --out DIR`,
+      );
       return 0;
     }
     if (values.level !== undefined || values.years !== undefined || values.records !== undefined) {
@@ -61,14 +64,20 @@ async function main(argv: string[]): Promise<number> {
       if (level !== 'province' && level !== 'prefecture') throw new Error(`--level must be province or prefecture, got "${level}"`);
       const count = (name: string, text: string | undefined, min: number) => {
         const n = text === undefined ? null : Number(text.replaceAll('_', ''));
-        if (n !== null && (!Number.isInteger(n) || n < min)) throw new Error(`--${name} must be a whole number of at least ${min}, got "${text}"`);
+        if (n !== null && (!Number.isInteger(n) || n < min))
+          throw new Error(`--${name} must be a whole number of at least ${min}, got "${text}"`);
         return n;
       };
-      if (values.out === undefined) throw new Error('--level, --years and --records write a whole data directory: say where with --out DIR (data/ holds the committed sample)');
+      if (values.out === undefined)
+        throw new Error(
+          '--level, --years and --records write a whole data directory: say where with --out DIR (data/ holds the committed sample)',
+        );
       directory = { level, years: count('years', values.years, 1), records: count('records', values.records, 0) ?? 0 };
     }
   } catch (error) {
-    console.error(`${(error as Error).message}\nusage: npm run sample -- [--seed N] [--out DIR] [--level province|prefecture --years N --records N] [--respondents N --out DIR]`);
+    console.error(
+      `${(error as Error).message}\nusage: npm run sample -- [--seed N] [--out DIR] [--level province|prefecture --years N --records N] [--respondents N --out DIR]`,
+    );
     return 2;
   }
   if (directory !== null) {
@@ -84,7 +93,12 @@ async function main(argv: string[]): Promise<number> {
 
   const { regions, variables } = await readSampleInputs(INPUT_DIR);
   const tables = generateSample(regions, variables, { ...SAMPLE_OPTIONS, seed });
-  const files = [...sampleFiles(tables, variables), ...sampleSurvey(regions, SAMPLE_OPTIONS.years, seed), ...sampleRegister(regions, SAMPLE_OPTIONS.years, seed), ...sampleInstitutions(regions, SAMPLE_OPTIONS.years, seed)];
+  const files = [
+    ...sampleFiles(tables, variables),
+    ...sampleSurvey(regions, SAMPLE_OPTIONS.years, seed),
+    ...sampleRegister(regions, SAMPLE_OPTIONS.years, seed),
+    ...sampleInstitutions(regions, SAMPLE_OPTIONS.years, seed),
+  ];
   const paths = await writeSample(files, out);
   files.forEach((file, i) => {
     const rows = file.text.split('\n').length - 2;

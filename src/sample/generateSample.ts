@@ -56,9 +56,7 @@ export function generateSample(
         values: Object.fromEntries(
           columns.map((v, k) => [
             v.variable,
-            missing.has(`${code}/${year}/${v.variable}`)
-              ? null
-              : roundForUnit(panels[k]![i]![t]!, v.unit),
+            missing.has(`${code}/${year}/${v.variable}`) ? null : roundForUnit(panels[k]![i]![t]!, v.unit),
           ]),
         ),
       })),

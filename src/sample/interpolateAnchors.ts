@@ -2,10 +2,7 @@
  * The value at `year` from values known at some years: geometric between the nearest known
  * years, and continuing the growth of the nearest two beyond the first or last.
  */
-export function interpolateAnchors(
-  anchors: Readonly<Record<number, number>>,
-  year: number,
-): number {
+export function interpolateAnchors(anchors: Readonly<Record<number, number>>, year: number): number {
   const exact = anchors[year];
   if (exact !== undefined) return exact;
   const known = Object.keys(anchors)

@@ -30,7 +30,14 @@ export function prefectureRegions(provinces: readonly RegionRow[]): RegionRow[] 
   for (const [code, nameZh, nameEn] of PREFECTURE_UNITS) {
     const parent = byCode.get(`${code.slice(0, 2)}0000`);
     if (parent === undefined) throw new Error(`no province for prefecture ${code} ${nameZh}`);
-    rows.push({ region_code: code, name_zh: nameZh, name_en: nameEn, level: 'prefecture', parent_code: parent.region_code, zone: parent.zone });
+    rows.push({
+      region_code: code,
+      name_zh: nameZh,
+      name_en: nameEn,
+      level: 'prefecture',
+      parent_code: parent.region_code,
+      zone: parent.zone,
+    });
   }
   return rows.sort((a, b) => a.region_code.localeCompare(b.region_code));
 }
@@ -43,7 +50,10 @@ export function regionsCsv(rows: readonly RegionRow[]): string {
 
 /** Reads every column of a data directory's regions.csv. */
 export async function readRegionRows(dir: string): Promise<RegionRow[]> {
-  const records = parse(await readFile(join(dir, 'regions.csv'), 'utf8'), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+  const records = parse(await readFile(join(dir, 'regions.csv'), 'utf8'), { columns: true, bom: true, skip_empty_lines: true }) as Record<
+    string,
+    string
+  >[];
   return records.map((r) => ({
     region_code: r.region_code ?? '',
     name_zh: r.name_zh ?? '',

@@ -15,7 +15,12 @@
  * as one unit of its own beside these (see prefectureRegions.ts), which gives the 337
  * "prefecture-level and above cities" (地级及以上城市) of national statistics.
  */
-export type PrefectureUnit = readonly [code: string, nameZh: string, nameEn: string, kind: 'city' | 'prefecture' | 'autonomous_prefecture' | 'league'];
+export type PrefectureUnit = readonly [
+  code: string,
+  nameZh: string,
+  nameEn: string,
+  kind: 'city' | 'prefecture' | 'autonomous_prefecture' | 'league',
+];
 
 export const PREFECTURE_UNITS: readonly PrefectureUnit[] = [
   ['130100', '石家庄市', 'Shijiazhuang', 'city'],

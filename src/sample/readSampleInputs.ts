@@ -31,12 +31,18 @@ export async function readSampleInputs(dir: string): Promise<SampleInputs> {
     .filter((r) => r.level === 'province')
     .map((r) => ({ region_code: r.region_code ?? '', name_zh: r.name_zh ?? '', name_en: r.name_en ?? '' }));
   const codebook = await read('variables.csv');
-  const variables = codebook.filter((v) => !UNIT_LEVEL_DATASETS.includes(v.dataset ?? '')).map((v) => ({
-    variable: v.variable ?? '',
-    dataset: v.dataset ?? '',
-    unit: v.unit ?? '',
-    min: v.min ? Number(v.min) : null,
-    max: v.max ? Number(v.max) : null,
-  }));
-  return { regions, variables, unitLevelVariables: codebook.filter((v) => UNIT_LEVEL_DATASETS.includes(v.dataset ?? '')).map((v) => v.variable ?? '') };
+  const variables = codebook
+    .filter((v) => !UNIT_LEVEL_DATASETS.includes(v.dataset ?? ''))
+    .map((v) => ({
+      variable: v.variable ?? '',
+      dataset: v.dataset ?? '',
+      unit: v.unit ?? '',
+      min: v.min ? Number(v.min) : null,
+      max: v.max ? Number(v.max) : null,
+    }));
+  return {
+    regions,
+    variables,
+    unitLevelVariables: codebook.filter((v) => UNIT_LEVEL_DATASETS.includes(v.dataset ?? '')).map((v) => v.variable ?? ''),
+  };
 }

@@ -3,9 +3,17 @@ import { pickShare } from './pickShare.ts';
 import { seededRandom, type SeededRandom } from './seededRandom.ts';
 import type { SampleRegion } from './types.ts';
 
-const kinds = [['university', 0.55], ['research_institute', 0.35], ['hospital', 0.07], ['other', 0.03]] as const;
+const kinds = [
+  ['university', 0.55],
+  ['research_institute', 0.35],
+  ['hospital', 0.07],
+  ['other', 0.03],
+] as const;
 const kindNames: Record<string, [string, string]> = {
-  university: ['大学', 'University'], research_institute: ['研究院', 'Research Institute'], hospital: ['医院', 'Hospital'], other: ['中心', 'Centre'],
+  university: ['大学', 'University'],
+  research_institute: ['研究院', 'Research Institute'],
+  hospital: ['医院', 'Hospital'],
+  other: ['中心', 'Centre'],
 };
 // Patents held at the start, by kind (before the province's scale).
 const stock: Record<string, number> = { university: 900, research_institute: 350, hospital: 60, other: 40 };
@@ -34,7 +42,17 @@ export function sampleInstitutions(provinces: readonly SampleRegion[], years: re
       const kind = pickShare(random, kinds);
       const [zh, en] = kindNames[kind]!;
       const office = random.uniform() < 0.6;
-      register.push([id, `${(province ?? name_en).replace(/(壮族自治区|回族自治区|维吾尔自治区|特别行政区|自治区|省|市)$/, '')}第${i}${zh}`, `${name_en} ${en} ${i}`, kind, region, random.uniform() < 0.25 ? 'central' : 'local', office ? '1' : '0'].join(','));
+      register.push(
+        [
+          id,
+          `${(province ?? name_en).replace(/(壮族自治区|回族自治区|维吾尔自治区|特别行政区|自治区|省|市)$/, '')}第${i}${zh}`,
+          `${name_en} ${en} ${i}`,
+          kind,
+          region,
+          random.uniform() < 0.25 ? 'central' : 'local',
+          office ? '1' : '0',
+        ].join(','),
+      );
       let held = Math.round(stock[kind]! * scale * Math.exp(0.5 * random.normal()));
       let untransformed = Math.round(0.35 * held);
       for (const year of years) {
@@ -73,7 +91,9 @@ export function sampleInstitutions(provinces: readonly SampleRegion[], years: re
         const late = random.uniform() < 1 / 12;
         const day = late ? 91 + Math.floor(random.uniform() * 60) : 10 + Math.floor(random.uniform() * 80);
         const filed = new Date(Date.UTC(year + 1, 0, day)).toISOString().slice(0, 10);
-        Object.entries(values).forEach(([field, value], k) => reports.push([id, year, field, value, filed, `${id}-${year}.xlsx`, `表1!D${8 + k}`].join(',')));
+        Object.entries(values).forEach(([field, value], k) =>
+          reports.push([id, year, field, value, filed, `${id}-${year}.xlsx`, `表1!D${8 + k}`].join(',')),
+        );
       }
     }
   });
@@ -93,4 +113,3 @@ function poisson(random: SeededRandom, mean: number): number {
   for (let p = random.uniform(); p > limit; p *= random.uniform()) k += 1;
   return k;
 }
-

@@ -5,12 +5,35 @@ import type { SampleRegion } from './types.ts';
 
 // The national certification bodies (GB/T 29490 is certified by a few bodies accredited by
 // CNCA/CNAS, most seated in Beijing) and where they sit.
-const certificationSeats = ['110000', '110000', '110000', '110000', '110000', '110000', '310000', '310000', '440000', '440000', '320000', '330000'];
+const certificationSeats = [
+  '110000',
+  '110000',
+  '110000',
+  '110000',
+  '110000',
+  '110000',
+  '310000',
+  '310000',
+  '440000',
+  '440000',
+  '320000',
+  '330000',
+];
 // GB/T 4754 divisions where certified enterprises cluster (manufacturing of equipment,
 // electronics and chemicals, software and IT services, research and technical services).
 const industries = ['C26', 'C27', 'C34', 'C35', 'C38', 'C39', 'C40', 'I65', 'M73', 'M75'];
-const sizes = [['large', 0.05], ['medium', 0.2], ['small', 0.45], ['micro', 0.3]] as const;
-const ownerships = [['state', 0.12], ['private', 0.75], ['foreign', 0.08], ['other', 0.05]] as const;
+const sizes = [
+  ['large', 0.05],
+  ['medium', 0.2],
+  ['small', 0.45],
+  ['micro', 0.3],
+] as const;
+const ownerships = [
+  ['state', 0.12],
+  ['private', 0.75],
+  ['foreign', 0.08],
+  ['other', 0.05],
+] as const;
 
 /**
  * How much larger than the sample's a register is made (the benchmark's): enterprises per
@@ -31,7 +54,12 @@ export type RegisterSize = { enterprises?: number; hazard?: number };
  * enterprise's own level and a trend common to all, and R&D expenditure with no effect at all
  * (a placebo, its trend common to all too); one year in fifty is not reported. Seeded, illustrative: not a register anyone keeps.
  */
-export function sampleRegister(provinces: readonly SampleRegion[], years: readonly number[], seed: number, size: RegisterSize = {}): SampleFile[] {
+export function sampleRegister(
+  provinces: readonly SampleRegion[],
+  years: readonly number[],
+  seed: number,
+  size: RegisterSize = {},
+): SampleFile[] {
   const { enterprises: perProvince = 1, hazard: hazardScale = 1 } = size;
   const first = years[0]!;
   const last = years.at(-1)!;
@@ -43,7 +71,16 @@ export function sampleRegister(provinces: readonly SampleRegion[], years: readon
   const assessments = ['enterprise_id,year,clause,score,scale,standard'];
   const bodyRandom = seededRandom(seed, 'register:bodies');
   certificationSeats.forEach((region, i) => {
-    bodies.push([`CB${String(i + 1).padStart(2, '0')}`, `认证机构${i + 1}`, 'certification', region, date(bodyRandom, 2013 + Math.floor(bodyRandom.uniform() * 3)), ''].join(','));
+    bodies.push(
+      [
+        `CB${String(i + 1).padStart(2, '0')}`,
+        `认证机构${i + 1}`,
+        'certification',
+        region,
+        date(bodyRandom, 2013 + Math.floor(bodyRandom.uniform() * 3)),
+        '',
+      ].join(','),
+    );
   });
   let certificateNo = 0;
   for (const { region_code: region } of provinces) {
@@ -58,7 +95,18 @@ export function sampleRegister(provinces: readonly SampleRegion[], years: readon
       const id = `Q${region}${String(i).padStart(4, '0')}`;
       const size = pickShare(random, sizes);
       const highTech = random.uniform() < 0.25 ? 2008 + Math.floor(random.uniform() * (last - 2008 + 1)) : null;
-      enterprises.push([id, `企业${region}-${i}`, region, industries[Math.floor(random.uniform() * industries.length)], size, pickShare(random, ownerships), highTech ?? '', ''].join(','));
+      enterprises.push(
+        [
+          id,
+          `企业${region}-${i}`,
+          region,
+          industries[Math.floor(random.uniform() * industries.length)],
+          size,
+          pickShare(random, ownerships),
+          highTech ?? '',
+          '',
+        ].join(','),
+      );
       // The first certificate, then renewals.
       let from: number | null = null;
       for (const [t, year] of years.entries()) {
@@ -73,7 +121,9 @@ export function sampleRegister(provinces: readonly SampleRegion[], years: readon
       for (const [t, year] of years.entries()) {
         if (random.uniform() < 0.02) continue;
         const applications = level + 0.5 * t + (from === null ? 0 : plantedEffect(year - from)) + 3 * random.normal();
-        outcomes.push([id, year, Math.max(0, Math.round(applications)), Math.round(spend + 30 * t + 0.1 * spend * random.normal())].join(','));
+        outcomes.push(
+          [id, year, Math.max(0, Math.round(applications)), Math.round(spend + 30 * t + 0.1 * spend * random.normal())].join(','),
+        );
       }
       assessments.push(...assess(scoring, id, size, from, first, last));
       if (from === null) continue;
@@ -108,11 +158,27 @@ export function sampleRegister(provinces: readonly SampleRegion[], years: readon
       const kind = i <= consulting ? 'consulting' : 'training';
       const start = first - 1 + Math.floor(random.uniform() * 6);
       const closed = random.uniform() < 0.1 ? date(random, Math.min(last, start + 2 + Math.floor(random.uniform() * 5))) : '';
-      bodies.push([`${kind === 'consulting' ? 'CS' : 'TR'}${region}${String(i).padStart(2, '0')}`, `${kind === 'consulting' ? '咨询' : '培训'}机构${region}-${i}`, kind, region, date(random, start), closed].join(','));
+      bodies.push(
+        [
+          `${kind === 'consulting' ? 'CS' : 'TR'}${region}${String(i).padStart(2, '0')}`,
+          `${kind === 'consulting' ? '咨询' : '培训'}机构${region}-${i}`,
+          kind,
+          region,
+          date(random, start),
+          closed,
+        ].join(','),
+      );
     }
     for (const year of years) {
       const certified = certifiedAtEnd.get(year) ?? 0;
-      training.push([region, year, Math.round(certified * (2 + random.uniform()) + 5 * scale), Math.round((1 + 0.1 * (year - first)) * 3 * scale * random.uniform())].join(','));
+      training.push(
+        [
+          region,
+          year,
+          Math.round(certified * (2 + random.uniform()) + 5 * scale),
+          Math.round((1 + 0.1 * (year - first)) * 3 * scale * random.uniform()),
+        ].join(','),
+      );
     }
   }
   return [
@@ -141,14 +207,19 @@ const clauseOffsets: Record<string, Record<string, number>> = {
 function assess(random: SeededRandom, id: string, size: string, from: number | null, first: number, last: number): string[] {
   const level = ({ large: 65, medium: 58, small: 52, micro: 48 } as Record<string, number>)[size]! + 6 * random.normal();
   const standard = from !== null && from >= 2024 ? '2023' : '2013';
-  const years = from === null
-    ? (random.uniform() < 1 / 12 ? [first + Math.floor(random.uniform() * (last - first + 1))] : [])
-    : [from - 1, from + 1, from + 2].filter((year) => year >= first && year <= last);
-  return years.flatMap((year) => Object.entries(clauseOffsets[standard]!).map(([clause, offset]) => {
-    const since = from === null || year < from ? null : year - from;
-    const score = level + offset + (since === null ? 0 : plantedImprovement(since)) + 3 * random.normal();
-    return [id, year, clause, Math.round(Math.min(100, Math.max(0, score))), '0-100', standard].join(',');
-  }));
+  const years =
+    from === null
+      ? random.uniform() < 1 / 12
+        ? [first + Math.floor(random.uniform() * (last - first + 1))]
+        : []
+      : [from - 1, from + 1, from + 2].filter((year) => year >= first && year <= last);
+  return years.flatMap((year) =>
+    Object.entries(clauseOffsets[standard]!).map(([clause, offset]) => {
+      const since = from === null || year < from ? null : year - from;
+      const score = level + offset + (since === null ? 0 : plantedImprovement(since)) + 3 * random.normal();
+      return [id, year, clause, Math.round(Math.min(100, Math.max(0, score))), '0-100', standard].join(',');
+    }),
+  );
 }
 
 /** The rise in clause scores planted in the sample, e years after first certification. */
@@ -171,7 +242,6 @@ function countInForce(counts: Map<number, number>, from: string, until: string):
     if (from <= end && end < until) counts.set(year, (counts.get(year) ?? 0) + 1);
   }
 }
-
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 

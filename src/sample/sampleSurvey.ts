@@ -35,7 +35,9 @@ export function sampleSurvey(provinces: readonly SampleRegion[], years: readonly
           const holder = random.uniform() < s.holders;
           const licensed = holder && random.uniform() < licensing + 0.01 * t;
           const implemented = holder && random.uniform() < implementing + 0.01 * t;
-          const patents = holder ? Math.round(Math.exp((s.size === 'large' ? 3 : s.size === 'medium' ? 1.5 : 0.5) + 0.07 * t + 0.7 * random.normal())) : 0;
+          const patents = holder
+            ? Math.round(Math.exp((s.size === 'large' ? 3 : s.size === 'medium' ? 1.5 : 0.5) + 0.07 * t + 0.7 * random.normal()))
+            : 0;
           respondent += 1;
           lines.push([year, respondent, region, `${region}${s.size[0]}`, population, +holder, +licensed, +implemented, patents].join(','));
         }

@@ -49,15 +49,11 @@ export function simulateSeries(
   seed: number,
   totals: Readonly<Record<string, Readonly<Record<number, number>>>> = NATIONAL_TOTALS,
 ): Record<string, Panel> {
-  const fromProfile = (f: (p: ProvinceProfile, year: number) => number): Panel =>
-    profiles.map((p) => years.map((year) => f(p, year)));
-  const times = (...factors: Panel[]): Panel =>
-    profiles.map((_, i) => years.map((_, t) => factors.reduce((v, f) => v * f[i]![t]!, 1)));
+  const fromProfile = (f: (p: ProvinceProfile, year: number) => number): Panel => profiles.map((p) => years.map((year) => f(p, year)));
+  const times = (...factors: Panel[]): Panel => profiles.map((_, i) => years.map((_, t) => factors.reduce((v, f) => v * f[i]![t]!, 1)));
   const plus = (a: Panel, b: Panel): Panel => a.map((row, i) => row.map((v, t) => v + b[i]![t]!));
-  const between = (pair: readonly [number, number], year: number): number =>
-    interpolateAnchors({ 2014: pair[0], 2023: pair[1] }, year);
-  const national = (variable: string) => (year: number) =>
-    interpolateAnchors(totals[variable]!, year);
+  const between = (pair: readonly [number, number], year: number): number => interpolateAnchors({ 2014: pair[0], 2023: pair[1] }, year);
+  const national = (variable: string) => (year: number) => interpolateAnchors(totals[variable]!, year);
 
   // Multiplies each province's series by exp of its own AR(1) path.
   const noisy = (variable: string, values: Panel): Panel => {
@@ -76,17 +72,10 @@ export function simulateSeries(
     const scale = years.map((year, t) => total(year) / weights.reduce((s, w) => s + w[t]!, 0));
     return weights.map((row) => row.map((w, t) => w * scale[t]!));
   };
-  const sharedOut = (variable: string, weights: Panel): Panel =>
-    noisy(variable, allocate(national(variable), weights));
+  const sharedOut = (variable: string, weights: Panel): Panel => noisy(variable, allocate(national(variable), weights));
   // A province's 2023 level relative to the national one, moved back in time by convergence.
-  const relative = (
-    level: (p: ProvinceProfile) => number,
-    base: (p: ProvinceProfile) => number,
-    exponent: number,
-  ): Panel => {
-    const nationalLevel =
-      profiles.reduce((s, p) => s + level(p) * base(p), 0) /
-      profiles.reduce((s, p) => s + base(p), 0);
+  const relative = (level: (p: ProvinceProfile) => number, base: (p: ProvinceProfile) => number, exponent: number): Panel => {
+    const nationalLevel = profiles.reduce((s, p) => s + level(p) * base(p), 0) / profiles.reduce((s, p) => s + base(p), 0);
     return fromProfile((p, year) => {
       const e = exponent + ((1 - exponent) * (year - 2014)) / 9;
       return (level(p) / nationalLevel) ** e;
@@ -95,7 +84,10 @@ export function simulateSeries(
   const population2023 = (p: ProvinceProfile): number => p.population[1];
   const gdp2023 = (p: ProvinceProfile): number => p.gdp[1];
 
-  const population = noisy('population', fromProfile((p, y) => between(p.population, y)));
+  const population = noisy(
+    'population',
+    fromProfile((p, y) => between(p.population, y)),
+  );
   const gdp = noisy(
     'gdp',
     fromProfile((p, y) => between(p.gdp, y) * Math.exp(GDP_CYCLE[y] ?? 0)),
@@ -103,26 +95,53 @@ export function simulateSeries(
 
   const rd = sharedOut(
     'rd_expenditure',
-    times(gdp, fromProfile((p, y) => between(p.rdIntensity, y))),
+    times(
+      gdp,
+      fromProfile((p, y) => between(p.rdIntensity, y)),
+    ),
   );
-  const rdBasic = sharedOut('rd_basic', times(rd, fromProfile((p) => p.basicShare)));
+  const rdBasic = sharedOut(
+    'rd_basic',
+    times(
+      rd,
+      fromProfile((p) => p.basicShare),
+    ),
+  );
   const rdEnterprise = noisy(
     'rd_enterprise_funds',
-    times(rd, fromProfile((p) => p.enterpriseShare / 100)),
+    times(
+      rd,
+      fromProfile((p) => p.enterpriseShare / 100),
+    ),
   );
-  const rdFte = sharedOut('rd_fte', times(rd, fromProfile((p) => p.ftePerYuan)));
+  const rdFte = sharedOut(
+    'rd_fte',
+    times(
+      rd,
+      fromProfile((p) => p.ftePerYuan),
+    ),
+  );
 
   const inventionInForce = sharedOut(
     'invention_in_force',
-    times(population, relative((p) => p.inventionPer10k, population2023, CONVERGENCE.invention)),
+    times(
+      population,
+      relative((p) => p.inventionPer10k, population2023, CONVERGENCE.invention),
+    ),
   );
   const highValue = sharedOut(
     'high_value_in_force',
-    times(inventionInForce, fromProfile((p) => p.highValueFactor)),
+    times(
+      inventionInForce,
+      fromProfile((p) => p.highValueFactor),
+    ),
   );
   const applications = sharedOut(
     'invention_applications',
-    times(rd, fromProfile((p) => p.applicationsPerYuan)),
+    times(
+      rd,
+      fromProfile((p) => p.applicationsPerYuan),
+    ),
   );
   const inventionGrants = sharedOut('invention_grants', applications);
   // Utility models and designs are added to the inventions, so that a total can never fall
@@ -132,10 +151,7 @@ export function simulateSeries(
     inventionGrants,
     noisy(
       'patent_grants',
-      allocate(
-        (year) => national('patent_grants')(year) - national('invention_grants')(year),
-        times(inventionGrants, otherTypes),
-      ),
+      allocate((year) => national('patent_grants')(year) - national('invention_grants')(year), times(inventionGrants, otherTypes)),
     ),
   );
   // The stock follows the smooth part of the grants, not their yearly noise.
@@ -145,38 +161,59 @@ export function simulateSeries(
       'patents_in_force',
       allocate(
         (year) => national('patents_in_force')(year) - national('invention_in_force')(year),
-        times(rd, fromProfile((p) => p.applicationsPerYuan), otherTypes),
+        times(
+          rd,
+          fromProfile((p) => p.applicationsPerYuan),
+          otherTypes,
+        ),
       ),
     ),
   );
   const pct = sharedOut(
     'pct_applications',
-    times(population, relative((p) => p.pctPer10k, population2023, CONVERGENCE.pct)),
+    times(
+      population,
+      relative((p) => p.pctPer10k, population2023, CONVERGENCE.pct),
+    ),
   );
 
   const transfers = sharedOut(
     'patent_transfers_licences',
-    times(inventionInForce, fromProfile((p) => p.transferRate)),
+    times(
+      inventionInForce,
+      fromProfile((p) => p.transferRate),
+    ),
   );
   const turnover = sharedOut(
     'tech_contract_turnover',
-    times(gdp, relative((p) => p.techContractShare, gdp2023, CONVERGENCE.techContracts)),
+    times(
+      gdp,
+      relative((p) => p.techContractShare, gdp2023, CONVERGENCE.techContracts),
+    ),
   );
   const contracts = sharedOut(
     'tech_contracts',
-    times(turnover, fromProfile((p) => 1 / p.contractSize)),
+    times(
+      turnover,
+      fromProfile((p) => 1 / p.contractSize),
+    ),
   );
   const universityIncome = sharedOut(
     'university_transfer_income',
-    times(rdBasic, fromProfile((p) => p.universityFactor)),
+    times(
+      rdBasic,
+      fromProfile((p) => p.universityFactor),
+    ),
   );
 
-  const takeOff = fromProfile((p, y) =>
-    p.pledgeTakeOff !== undefined && y < p.pledgeTakeOff ? 0.1 : 1,
-  );
+  const takeOff = fromProfile((p, y) => (p.pledgeTakeOff !== undefined && y < p.pledgeTakeOff ? 0.1 : 1));
   const pledgeAmount = sharedOut(
     'pledge_amount',
-    times(gdp, relative((p) => p.pledgePermille, gdp2023, CONVERGENCE.pledge), takeOff),
+    times(
+      gdp,
+      relative((p) => p.pledgePermille, gdp2023, CONVERGENCE.pledge),
+      takeOff,
+    ),
   );
   // Pledged patents grow with both the lending and the stock of patents that can be pledged.
   const pledgedPatents = sharedOut(
@@ -187,7 +224,10 @@ export function simulateSeries(
   // Whole cases first, so that a province with six cases closes five or six in time, not 5.4.
   const enforcement = sharedOut(
     'enforcement_cases',
-    times(patentGrants, fromProfile((p) => p.enforcementFactor)),
+    times(
+      patentGrants,
+      fromProfile((p) => p.enforcementFactor),
+    ),
   ).map((row) => row.map(Math.round));
   const closedInTime = times(enforcement, shareClosedInTime(codes, years, seed, gdp, population));
 
@@ -224,27 +264,18 @@ function deflator(codes: readonly string[], years: readonly number[], seed: numb
     const random = seededRandom(seed, `gdp_deflator/${code}`);
     let walk = 0;
     const walks = years.map((_, t) => (t === 0 ? 0 : (walk += 0.005 * random.normal())));
-    return years.map(
-      (year, t) => interpolateAnchors(NATIONAL_DEFLATOR, year) * Math.exp(walks[t]! - walks[base]!),
-    );
+    return years.map((year, t) => interpolateAnchors(NATIONAL_DEFLATOR, year) * Math.exp(walks[t]! - walks[base]!));
   });
 }
 
 // Richer provinces staff their offices better: the share of cases closed in time rises from
 // about 95% to 99% with GDP per head.
-function shareClosedInTime(
-  codes: readonly string[],
-  years: readonly number[],
-  seed: number,
-  gdp: Panel,
-  population: Panel,
-): Panel {
+function shareClosedInTime(codes: readonly string[], years: readonly number[], seed: number, gdp: Panel, population: Panel): Panel {
   return codes.map((code, i) => {
     const random = seededRandom(seed, `cases_closed_in_time/${code}`);
     return years.map((_, t) => {
       const perHead = gdp[i]![t]! / population[i]![t]!;
-      const nationalPerHead =
-        gdp.reduce((s, row) => s + row[t]!, 0) / population.reduce((s, row) => s + row[t]!, 0);
+      const nationalPerHead = gdp.reduce((s, row) => s + row[t]!, 0) / population.reduce((s, row) => s + row[t]!, 0);
       const level = 0.97 + 0.02 * Math.log(perHead / nationalPerHead);
       return Math.min(1, Math.max(0.9, level + 0.004 * random.normal()));
     });

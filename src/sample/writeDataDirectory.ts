@@ -51,7 +51,15 @@ export async function writeDataDirectory(inputDir: string, out: string, options:
     tables = generateSample(provinces, variables, { seed: options.seed, years });
     const rows = await readRegionRows(inputDir);
     regionsText = regionsCsv(rows);
-    source = { units: provinces, years, panels: panelsOf(tables, provinces.map((p) => p.region_code), years) };
+    source = {
+      units: provinces,
+      years,
+      panels: panelsOf(
+        tables,
+        provinces.map((p) => p.region_code),
+        years,
+      ),
+    };
   } else {
     const sample = generatePrefectureSample(await readRegionRows(inputDir), variables, { seed: options.seed, years });
     tables = sample.tables;
@@ -80,7 +88,16 @@ export async function writeDataDirectory(inputDir: string, out: string, options:
     await writeFile(join(out, 'framework.csv'), withoutIndicatorsOf(framework, unitLevelVariables), 'utf8');
     lines.push(`wrote ${join(out, 'framework.csv')} (the bundled sample's, without the indicators of its survey and register)`);
   }
-  const files = [...sampleFiles(tables, variables), ...(options.level === 'province' ? [...sampleSurvey(provinces, years, options.seed), ...sampleRegister(provinces, years, options.seed), ...sampleInstitutions(provinces, years, options.seed)] : [])];
+  const files = [
+    ...sampleFiles(tables, variables),
+    ...(options.level === 'province'
+      ? [
+          ...sampleSurvey(provinces, years, options.seed),
+          ...sampleRegister(provinces, years, options.seed),
+          ...sampleInstitutions(provinces, years, options.seed),
+        ]
+      : []),
+  ];
   const paths = await writeSample(files, out);
   files.forEach((file, i) => lines.push(`wrote ${paths[i]} (${file.text.split('\n').length - 2} rows, seed ${options.seed})`));
   if (options.records > 0) {

@@ -17,7 +17,39 @@ export async function writeLargeSurvey(dir: string, respondents: number): Promis
     seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
     return seed / 2 ** 32;
   };
-  const provinces = ['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65'];
+  const provinces = [
+    '11',
+    '12',
+    '13',
+    '14',
+    '15',
+    '21',
+    '22',
+    '23',
+    '31',
+    '32',
+    '33',
+    '34',
+    '35',
+    '36',
+    '37',
+    '41',
+    '42',
+    '43',
+    '44',
+    '45',
+    '46',
+    '50',
+    '51',
+    '52',
+    '53',
+    '54',
+    '61',
+    '62',
+    '63',
+    '64',
+    '65',
+  ];
   // 300 strata a province (9,300) once there are 50 respondents to a stratum; fewer before.
   const strata = provinces.length * Math.min(300, Math.max(1, Math.floor(respondents / (provinces.length * 50))));
   const out = createWriteStream(join(dir, 'responses.csv'));
@@ -42,12 +74,15 @@ export async function writeLargeSurvey(dir: string, respondents: number): Promis
   await write(lines.join(''));
   out.end();
   await once(out, 'finish');
-  await writeFile(join(dir, 'design.yaml'), `year: 2023
+  await writeFile(
+    join(dir, 'design.yaml'),
+    `year: 2023
 strata: stratum
 weights: weight
 fpc: [stratum_population]
 quality: {publish_e: true}
 estimates:
   - {variable: [employees, rd_expenditure, invention_grants, licensed], statistic: total, of: [employees, rd_expenditure, invention_grants, licensed], by: region_code}
-`);
+`,
+  );
 }

@@ -17,9 +17,16 @@ export interface RecordsSource {
 export const RECORD_DATASETS = ['patent_records', 'transfer_records', 'pledge_records'] as const;
 /** The codebook variables that the microdata datasets yield, so the aggregate files leave them out. */
 export const RECORD_VARIABLES: ReadonlySet<string> = new Set([
-  'patents_in_force', 'invention_in_force', 'high_value_in_force', 'invention_applications',
-  'invention_grants', 'patent_grants', 'pct_applications', 'patent_transfers_licences',
-  'pledge_amount', 'pledged_patents',
+  'patents_in_force',
+  'invention_in_force',
+  'high_value_in_force',
+  'invention_applications',
+  'invention_grants',
+  'patent_grants',
+  'pct_applications',
+  'patent_transfers_licences',
+  'pledge_amount',
+  'pledged_patents',
 ]);
 
 // The register starts this many years before the panel, so that stocks in force in its first
@@ -28,7 +35,28 @@ const HISTORY_YEARS = 10;
 // Per patent record: recordals of assignments and licences, and pledge registrations.
 const TRANSFERS_PER_PATENT = 0.05;
 const PLEDGES_PER_PATENT = 0.004;
-const IPC_CLASSES = ['H04L', 'G06F', 'H04W', 'G06Q', 'A61K', 'G01N', 'H01L', 'B65D', 'F16H', 'C07D', 'A61B', 'H02J', 'B01D', 'G06N', 'E04B', 'A01G', 'C12N', 'B29C', 'H01M', 'F24F'];
+const IPC_CLASSES = [
+  'H04L',
+  'G06F',
+  'H04W',
+  'G06Q',
+  'A61K',
+  'G01N',
+  'H01L',
+  'B65D',
+  'F16H',
+  'C07D',
+  'A61B',
+  'H02J',
+  'B01D',
+  'G06N',
+  'E04B',
+  'A01G',
+  'C12N',
+  'B29C',
+  'H01M',
+  'F24F',
+];
 
 /**
  * Writes registry microdata drawn from the sample's values: `patents` patent records, spread
@@ -39,7 +67,11 @@ const IPC_CLASSES = ['H04L', 'G06F', 'H04W', 'G06Q', 'A61K', 'G01N', 'H01L', 'B6
  * bytes. The counts are a sample of a register, so their level follows `patents`, not the
  * national totals. Returns the files written with their numbers of records.
  */
-export async function writeRecords(dir: string, source: RecordsSource, { seed, patents }: { seed: number; patents: number }): Promise<{ file: string; records: number }[]> {
+export async function writeRecords(
+  dir: string,
+  source: RecordsSource,
+  { seed, patents }: { seed: number; patents: number },
+): Promise<{ file: string; records: number }[]> {
   await mkdir(dir, { recursive: true });
   const first = source.years[0]!;
   const last = source.years.at(-1)!;
@@ -49,37 +81,52 @@ export async function writeRecords(dir: string, source: RecordsSource, { seed, p
   };
   const filingYears = Array.from({ length: last - first + 1 + HISTORY_YEARS }, (_, i) => first - HISTORY_YEARS + i);
 
-  const patentCells = allocate(patents, source.units.flatMap((_, u) => filingYears.map((year) => ({
-    u, year, weight: value('patent_grants', u, year) * 0.85 ** Math.max(first - year, 0),
-  }))));
+  const patentCells = allocate(
+    patents,
+    source.units.flatMap((_, u) =>
+      filingYears.map((year) => ({
+        u,
+        year,
+        weight: value('patent_grants', u, year) * 0.85 ** Math.max(first - year, 0),
+      })),
+    ),
+  );
   const random = seededRandom(seed, 'patent_records');
   const serial = new Map<string, number>();
-  const patentFile = await writeCsv(join(dir, 'patent_records.csv'), 'patent_id,region_code,filing_year,type,grant_year,lapse_year,high_value,pct,ipc_class', function* () {
-    for (const { u, year, n } of patentCells) {
-      const code = source.units[u]!.region_code;
-      const ratio = (a: string, b: string, lo: number, hi: number) => clamp(value(a, u, year) / Math.max(value(b, u, year), 1e-9), lo, hi);
-      const inventionShare = ratio('invention_grants', 'patent_grants', 0.05, 0.4) * 1.6;
-      const pctShare = ratio('pct_applications', 'invention_applications', 0, 0.5);
-      const highValueShare = ratio('high_value_in_force', 'invention_in_force', 0, 0.9);
-      for (let k = 0; k < n; k++) {
-        const draw = random.uniform();
-        const type = draw < inventionShare ? 'invention' : draw < inventionShare + (1 - inventionShare) * 0.75 ? 'utility' : 'design';
-        const digit = type === 'invention' ? 1 : type === 'utility' ? 2 : 3;
-        const key = `${year}${digit}`;
-        const id = (serial.get(key) ?? 0) + 1;
-        serial.set(key, id);
-        const { grant, lapse } = lifeOf(type, year, last, random);
-        const isInvention = type === 'invention';
-        const highValue = isInvention && grant !== null && random.uniform() < highValueShare ? 1 : 0;
-        const pct = isInvention && random.uniform() < pctShare ? 1 : 0;
-        const ipc = IPC_CLASSES[Math.floor(random.uniform() ** 2 * IPC_CLASSES.length)]!;
-        yield `CN${key}${String(id).padStart(7, '0')},${code},${year},${type},${grant ?? ''},${lapse ?? ''},${highValue},${pct},${ipc}`;
+  const patentFile = await writeCsv(
+    join(dir, 'patent_records.csv'),
+    'patent_id,region_code,filing_year,type,grant_year,lapse_year,high_value,pct,ipc_class',
+    function* () {
+      for (const { u, year, n } of patentCells) {
+        const code = source.units[u]!.region_code;
+        const ratio = (a: string, b: string, lo: number, hi: number) =>
+          clamp(value(a, u, year) / Math.max(value(b, u, year), 1e-9), lo, hi);
+        const inventionShare = ratio('invention_grants', 'patent_grants', 0.05, 0.4) * 1.6;
+        const pctShare = ratio('pct_applications', 'invention_applications', 0, 0.5);
+        const highValueShare = ratio('high_value_in_force', 'invention_in_force', 0, 0.9);
+        for (let k = 0; k < n; k++) {
+          const draw = random.uniform();
+          const type = draw < inventionShare ? 'invention' : draw < inventionShare + (1 - inventionShare) * 0.75 ? 'utility' : 'design';
+          const digit = type === 'invention' ? 1 : type === 'utility' ? 2 : 3;
+          const key = `${year}${digit}`;
+          const id = (serial.get(key) ?? 0) + 1;
+          serial.set(key, id);
+          const { grant, lapse } = lifeOf(type, year, last, random);
+          const isInvention = type === 'invention';
+          const highValue = isInvention && grant !== null && random.uniform() < highValueShare ? 1 : 0;
+          const pct = isInvention && random.uniform() < pctShare ? 1 : 0;
+          const ipc = IPC_CLASSES[Math.floor(random.uniform() ** 2 * IPC_CLASSES.length)]!;
+          yield `CN${key}${String(id).padStart(7, '0')},${code},${year},${type},${grant ?? ''},${lapse ?? ''},${highValue},${pct},${ipc}`;
+        }
       }
-    }
-  });
+    },
+  );
 
   const panelCells = (variable: string, total: number) =>
-    allocate(total, source.units.flatMap((_, u) => source.years.map((year) => ({ u, year, weight: value(variable, u, year) }))));
+    allocate(
+      total,
+      source.units.flatMap((_, u) => source.years.map((year) => ({ u, year, weight: value(variable, u, year) }))),
+    );
   const transferRandom = seededRandom(seed, 'transfer_records');
   const transferFile = await writeCsv(join(dir, 'transfer_records.csv'), 'patent_id,region_code,year,kind,value', function* () {
     for (const { u, year, n } of panelCells('patent_transfers_licences', Math.round(patents * TRANSFERS_PER_PATENT))) {
@@ -112,7 +159,12 @@ export async function writeRecords(dir: string, source: RecordsSource, { seed, p
 
 /** Grant and lapse years of one application: grant rates and delays by type, then lapse for unpaid fees until the term ends. */
 function lifeOf(type: string, filed: number, last: number, random: SeededRandom): { grant: number | null; lapse: number | null } {
-  const [grantRate, delay, hazard, term] = type === 'invention' ? [0.55, 2 + Math.floor(random.uniform() * 3), 0.06, 20] : type === 'utility' ? [0.9, Math.floor(random.uniform() * 2), 0.15, 10] : [0.95, Math.floor(random.uniform() * 2), 0.15, 10];
+  const [grantRate, delay, hazard, term] =
+    type === 'invention'
+      ? [0.55, 2 + Math.floor(random.uniform() * 3), 0.06, 20]
+      : type === 'utility'
+        ? [0.9, Math.floor(random.uniform() * 2), 0.15, 10]
+        : [0.95, Math.floor(random.uniform() * 2), 0.15, 10];
   if (random.uniform() >= grantRate || filed + delay > last) return { grant: null, lapse: null };
   const grant = filed + delay;
   const kept = Math.floor(Math.log(1 - random.uniform()) / Math.log(1 - hazard));

@@ -49,7 +49,10 @@ export async function compiledApp(reportPath: string): Promise<{ output: string;
   // from one (the sources were edited meanwhile) keeps it.
   for (const old of await readdir(cache)) {
     const path = join(cache, old);
-    const unused = await stat(path).then((s) => Date.now() - s.mtimeMs > 3_600_000, () => false);
+    const unused = await stat(path).then(
+      (s) => Date.now() - s.mtimeMs > 3_600_000,
+      () => false,
+    );
     if (old !== key && unused) await rm(path, { recursive: true, force: true });
   }
   return { output, compiled: true };
@@ -68,7 +71,12 @@ export async function appCacheDir(): Promise<string> {
   ].filter((dir): dir is string => dir !== undefined && dir !== '');
   for (const dir of candidates) {
     const app = join(dir, 'app');
-    const usable = await mkdir(app, { recursive: true }).then(() => access(app, constants.W_OK)).then(() => true, () => false);
+    const usable = await mkdir(app, { recursive: true })
+      .then(() => access(app, constants.W_OK))
+      .then(
+        () => true,
+        () => false,
+      );
     if (usable) return app;
   }
   const app = join(tmpdir(), `ipindex-${userId()}`, 'app');
@@ -96,7 +104,11 @@ function userId(): string {
 async function sourcesHash(): Promise<string> {
   const hash = createHash('sha256').update(appRoot).update('\0');
   for (const file of (await Promise.all(sources.map((s) => filesUnder(join(appRoot, s))))).flat().sort()) {
-    hash.update(relative(appRoot, file)).update('\0').update(await readFile(file)).update('\0');
+    hash
+      .update(relative(appRoot, file))
+      .update('\0')
+      .update(await readFile(file))
+      .update('\0');
   }
   return hash.digest('hex').slice(0, 16);
 }
@@ -138,7 +150,13 @@ async function viteBuild(building: string, reportPath: string): Promise<void> {
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
       cwd: building,
-      env: { ...process.env, IPINDEX_SITE_COMPILE: '1', IPINDEX_REPORT: reportPath, IPINDEX_KIT_DIR: join(building, 'kit'), NODE_ENV: 'production' },
+      env: {
+        ...process.env,
+        IPINDEX_SITE_COMPILE: '1',
+        IPINDEX_REPORT: reportPath,
+        IPINDEX_KIT_DIR: join(building, 'kit'),
+        NODE_ENV: 'production',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
@@ -149,4 +167,8 @@ async function viteBuild(building: string, reportPath: string): Promise<void> {
   if (code !== 0) throw new Error(`compiling the report app failed (exit code ${code}):\n${output.join('')}`);
 }
 
-const exists = (path: string) => access(path).then(() => true, () => false);
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );

@@ -150,15 +150,18 @@ export async function renderPages(task: RenderTask): Promise<RenderResult> {
 
 /** The page address of a route for the given parameters: `/[[lang]]/region/[code]` -> `/en/region/110000/`. */
 export function routePath(id: string, params: Record<string, string>): string {
-  const segments = id.split('/').filter((s) => s !== '').flatMap((segment) => {
-    const [, optional] = /^\[\[(\w+)\]\]$/.exec(segment) ?? [];
-    if (optional !== undefined) return params[optional] ? [params[optional]] : [];
-    const [, required] = /^\[(\w+)\]$/.exec(segment) ?? [];
-    if (required === undefined) return [segment];
-    const value = params[required];
-    if (value === undefined) throw new Error(`route ${id} needs the parameter ${required}`);
-    return [value];
-  });
+  const segments = id
+    .split('/')
+    .filter((s) => s !== '')
+    .flatMap((segment) => {
+      const [, optional] = /^\[\[(\w+)\]\]$/.exec(segment) ?? [];
+      if (optional !== undefined) return params[optional] ? [params[optional]] : [];
+      const [, required] = /^\[(\w+)\]$/.exec(segment) ?? [];
+      if (required === undefined) return [segment];
+      const value = params[required];
+      if (value === undefined) throw new Error(`route ${id} needs the parameter ${required}`);
+      return [value];
+    });
   return segments.length === 0 ? '/' : `/${segments.join('/')}/`;
 }
 

@@ -26,15 +26,21 @@ export async function renderSite(options: SiteOptions): Promise<{ pages: number;
   // .vite/ holds Vite's own manifest of the build, not part of the site.
   await cp(join(output, 'client'), options.siteDir, { recursive: true, filter: (source) => basename(source) !== '.vite' });
   const { size } = await stat(options.reportPath);
-  const shares = await Promise.all((['zh', 'en'] as const).map((share) => renderShare({ output, siteDir: options.siteDir, share }, options.reportPath, size)));
+  const shares = await Promise.all(
+    (['zh', 'en'] as const).map((share) => renderShare({ output, siteDir: options.siteDir, share }, options.reportPath, size)),
+  );
   await options.dataReady;
 
   const exists = (path: string) => {
     const file = path.startsWith('/data/') ? join(options.dataDir, path.slice('/data/'.length)) : join(options.siteDir, path);
-    return access(file).then(() => true, () => false);
+    return access(file).then(
+      () => true,
+      () => false,
+    );
   };
   const problems = await siteProblems(shares, exists);
-  if (problems.length > 0) throw new Error(`the site has ${problems.length} broken link(s) or page(s):\n${problems.slice(0, 20).join('\n')}`);
+  if (problems.length > 0)
+    throw new Error(`the site has ${problems.length} broken link(s) or page(s):\n${problems.slice(0, 20).join('\n')}`);
   return { pages: shares.reduce((n, s) => n + s.pages.length, 0), compiled };
 }
 
@@ -48,7 +54,9 @@ function renderShare(task: RenderTask, reportPath: string, reportBytes: number):
     // tsx is resolved here, from this file: an eval'd worker would resolve it from the working
     // directory, which need not be the project's (a build run from elsewhere).
     const tsx = compiled ? '' : import.meta.resolve('tsx/esm/api');
-    const source = compiled ? entry : `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
+    const source = compiled
+      ? entry
+      : `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
     const worker = new Worker(source, {
       eval: !compiled,
       workerData: task,

@@ -5,7 +5,10 @@ import { pathToFileURL } from 'node:url';
 
 // SvelteKit's own helpers, so that addresses resolve and entities decode exactly as its
 // prerenderer's crawler (src/core/postbuild/crawl.js) does them.
-const { resolve, decode_uri } = (await import(pathToFileURL(kitFile('src/utils/url.js')).href)) as { resolve: (base: string, path: string) => string; decode_uri: (uri: string) => string };
+const { resolve, decode_uri } = (await import(pathToFileURL(kitFile('src/utils/url.js')).href)) as {
+  resolve: (base: string, path: string) => string;
+  decode_uri: (uri: string) => string;
+};
 const { decode } = (await import(pathToFileURL(kitFile('src/core/postbuild/entities.js')).href)) as { decode: (text: string) => string };
 
 // What is not markup: the text of scripts and styles, comments, CDATA.
@@ -18,7 +21,19 @@ const wanted = /(?:href|id|src|srcset|name|content)\s*=/i;
 // One attribute: a name, then maybe '=' and a value, double-quoted, single-quoted or bare.
 const attribute = /([^\t\n\f\r />"'=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 
-const crawlableMeta = new Set(['og:url', 'og:image', 'og:image:url', 'og:image:secure_url', 'og:video', 'og:video:url', 'og:video:secure_url', 'og:audio', 'og:audio:url', 'og:audio:secure_url', 'twitter:image']);
+const crawlableMeta = new Set([
+  'og:url',
+  'og:image',
+  'og:image:url',
+  'og:image:secure_url',
+  'og:video',
+  'og:video:url',
+  'og:video:secure_url',
+  'og:audio',
+  'og:audio:url',
+  'og:audio:secure_url',
+  'twitter:image',
+]);
 
 /**
  * The element ids of a page and the addresses it links to (resolved against `base`, the page's

@@ -9,7 +9,9 @@ import type { RenderResult } from './renderPages.ts';
 export async function siteProblems(shares: RenderResult[], exists: (path: string) => Promise<boolean>): Promise<string[]> {
   const pages = new Set(shares.flatMap((s) => s.pages));
   const ids = new Map(shares.flatMap((s) => Object.entries(s.ids)));
-  const problems = shares.flatMap((s) => s.failed.map((f) => `${f.path} answered ${f.status}${f.from === null ? '' : ` (linked from ${f.from})`}: ${f.message}`));
+  const problems = shares.flatMap((s) =>
+    s.failed.map((f) => `${f.path} answered ${f.status}${f.from === null ? '' : ` (linked from ${f.from})`}: ${f.message}`),
+  );
   const outside = new Map(shares.flatMap((s) => s.outside));
   for (const [path, from] of outside) {
     if (!pages.has(path) && !(await exists(path))) problems.push(`${path} (linked from ${from}) does not exist`);
@@ -18,7 +20,8 @@ export async function siteProblems(shares: RenderResult[], exists: (path: string
     const [path = '', id = ''] = target.split('#');
     const known = ids.get(path);
     // '' and 'top' are the top of any page (HTML's rules for fragments).
-    if (known !== undefined && id !== '' && id !== 'top' && !known.includes(id)) problems.push(`${from} links to ${target}, but ${path} has no element with id="${id}"`);
+    if (known !== undefined && id !== '' && id !== 'top' && !known.includes(id))
+      problems.push(`${from} links to ${target}, but ${path} has no element with id="${id}"`);
   }
   return problems;
 }

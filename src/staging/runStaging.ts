@@ -23,16 +23,45 @@ export async function runStaging(db: Database, data: DataDir): Promise<Problem[]
   if (data.streamed === undefined) await runQuery(db, 'staging/00_inputs.sql');
   // What is published names files relative to the data directory (publishedPath.ts).
   await db.exec(publishedPathMacro(data.label));
-  await db.append('regions', data.regions.map((r) => [r.region_code, r.name_zh, r.name_en, r.level, r.parent_code || null, r.zone]));
+  await db.append(
+    'regions',
+    data.regions.map((r) => [r.region_code, r.name_zh, r.name_en, r.level, r.parent_code || null, r.zone]),
+  );
   // Which regions each lies in: the unit-level stages roll their units up through it.
   await runQuery(db, 'staging/05_region_closure.sql');
-  await db.append('variables', data.variables.map((v) => [v.variable, v.dataset, v.name_zh, v.name_en, v.unit, v.min, v.max, v.description, v.source || null]));
-  await db.append('framework', data.nodes.map((n) => [n.code, n.parent, n.level, n.name_zh, n.name_en, n.unit, n.direction, n.weight, n.formula, n.target]));
-  await db.append('observations_raw', data.observations.map((o) => [o.region_code, o.year, o.variable, o.source_value, o.source_unit, o.source_file, o.source_row, o.source_column]));
+  await db.append(
+    'variables',
+    data.variables.map((v) => [v.variable, v.dataset, v.name_zh, v.name_en, v.unit, v.min, v.max, v.description, v.source || null]),
+  );
+  await db.append(
+    'framework',
+    data.nodes.map((n) => [n.code, n.parent, n.level, n.name_zh, n.name_en, n.unit, n.direction, n.weight, n.formula, n.target]),
+  );
+  await db.append(
+    'observations_raw',
+    data.observations.map((o) => [
+      o.region_code,
+      o.year,
+      o.variable,
+      o.source_value,
+      o.source_unit,
+      o.source_file,
+      o.source_row,
+      o.source_column,
+    ]),
+  );
   const files = data.microdata ?? [];
   const { warehouse } = data;
-  const made = warehouse === undefined ? undefined : (into: Database) =>
-    aggregateInWarehouse(into, warehouse, data.regions.map((r) => r.region_code), new Set(files.map((m) => m.dataset.name)));
+  const made =
+    warehouse === undefined
+      ? undefined
+      : (into: Database) =>
+          aggregateInWarehouse(
+            into,
+            warehouse,
+            data.regions.map((r) => r.region_code),
+            new Set(files.map((m) => m.dataset.name)),
+          );
   const { problems: microdataProblems, inputs } = await runMicrodata(db, files, made);
   data.inputs.push(...inputs);
   const surveyProblems = await runSurveys(db, data);

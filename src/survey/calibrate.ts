@@ -32,29 +32,58 @@ export async function loadMargins(db: Database, files: SurveyFiles, calibrate: C
     let sum = 0;
     for (const { row, cells } of table.rows) {
       const total = parseCell(cells[at('total')]);
-      if (total.kind !== 'number' || total.value <= 0) problems.push({ file: table.file, row, column: 'total', found: quoteFound(cells[at('total')] ?? ''), expected: 'a population total above 0' });
+      if (total.kind !== 'number' || total.value <= 0)
+        problems.push({
+          file: table.file,
+          row,
+          column: 'total',
+          found: quoteFound(cells[at('total')] ?? ''),
+          expected: 'a population total above 0',
+        });
       else {
         sum += total.value;
-        await db.exec('INSERT INTO survey_margins VALUES ($m, $c, $t)', { m: column, c: (cells[at('category')] ?? '').normalize('NFKC').trim(), t: total.value });
+        await db.exec('INSERT INTO survey_margins VALUES ($m, $c, $t)', {
+          m: column,
+          c: (cells[at('category')] ?? '').normalize('NFKC').trim(),
+          t: total.value,
+        });
       }
     }
     populations.push({ file: table.file, total: sum });
-    const unmatched = await db.query<{ category: string; side: string }>(`
+    const unmatched = await db.query<{ category: string; side: string }>(
+      `
       SELECT category, 'data' AS side FROM (SELECT DISTINCT category FROM survey_calibration WHERE margin = $m)
       WHERE category NOT IN (SELECT category FROM survey_margins WHERE margin = $m)
       UNION ALL
       SELECT category, 'margin' FROM survey_margins WHERE margin = $m AND category NOT IN (SELECT category FROM survey_calibration WHERE margin = $m)
-      ORDER BY side, category`, { m: column });
+      ORDER BY side, category`,
+      { m: column },
+    );
     for (const { category, side } of unmatched) {
-      problems.push(side === 'data'
-        ? { file: table.file, found: `no total for the category ${quoteFound(category)} of ${column}, which respondents have`, expected: `a row for every category of ${column} in responses.csv` }
-        : { file: table.file, found: `the category ${quoteFound(category)}, which no respondent has`, expected: `categories of ${column} in responses.csv (a category without respondents cannot be weighted)` });
+      problems.push(
+        side === 'data'
+          ? {
+              file: table.file,
+              found: `no total for the category ${quoteFound(category)} of ${column}, which respondents have`,
+              expected: `a row for every category of ${column} in responses.csv`,
+            }
+          : {
+              file: table.file,
+              found: `the category ${quoteFound(category)}, which no respondent has`,
+              expected: `categories of ${column} in responses.csv (a category without respondents cannot be weighted)`,
+            },
+      );
     }
   }
   const [first, ...others] = populations;
   for (const other of others) {
     if (first !== undefined && Math.abs(other.total - first.total) > 1e-9 * Math.abs(first.total)) {
-      problems.push({ file: other.file, column: 'total', found: `totals adding up to ${other.total}`, expected: `the population of the other margins, ${first.total} (${first.file})` });
+      problems.push({
+        file: other.file,
+        column: 'total',
+        found: `totals adding up to ${other.total}`,
+        expected: `the population of the other margins, ${first.total} (${first.file})`,
+      });
     }
   }
   return problems;
@@ -73,12 +102,15 @@ export async function calibrateWeights(db: Database, calibrate: Calibrate, label
     const [worst] = await selectQuery<{ margin: string; category: string; misfit: number }>(db, 'survey/21_calibration_misfit.sql');
     if (worst === undefined || worst.misfit < tolerance) return sweep;
     if (sweep === maxSweeps) {
-      throw new InputError([{
-        file: label,
-        column: 'calibrate',
-        found: `${calibrate.method} calibration that does not converge: after ${maxSweeps} rounds the margin ${worst.margin} is still off by ${worst.misfit.toExponential(2)} of its total in category ${quoteFound(worst.category)}`,
-        expected: 'margins that the sample can meet (no category of one margin made only of respondents of categories of another that the margins fix otherwise)',
-      }]);
+      throw new InputError([
+        {
+          file: label,
+          column: 'calibrate',
+          found: `${calibrate.method} calibration that does not converge: after ${maxSweeps} rounds the margin ${worst.margin} is still off by ${worst.misfit.toExponential(2)} of its total in category ${quoteFound(worst.category)}`,
+          expected:
+            'margins that the sample can meet (no category of one margin made only of respondents of categories of another that the margins fix otherwise)',
+        },
+      ]);
     }
   }
   return maxSweeps;

@@ -18,7 +18,14 @@ import { answered, byDomain, sharedCondition, type SurveyRequest } from './surve
  * The SQL is put together here because its columns are the design's (src/survey/
  * responseTable.ts); what it computes is the same for every design.
  */
-export async function cellSums(db: Database, requests: readonly SurveyRequest[], replicates: readonly string[], dominance: number | null, byStratum: boolean, respondents: number): Promise<void> {
+export async function cellSums(
+  db: Database,
+  requests: readonly SurveyRequest[],
+  replicates: readonly string[],
+  dominance: number | null,
+  byStratum: boolean,
+  respondents: number,
+): Promise<void> {
   for (const [by, group] of byDomain(requests)) {
     // A total's influence is w y itself: split by stratum, its moments come in this pass.
     const moments = (r: SurveyRequest) => byStratum && r.statistic === 'total';
@@ -35,24 +42,34 @@ export async function cellSums(db: Database, requests: readonly SurveyRequest[],
     const shared = sharedCondition(group);
     const cells = group.flatMap((r) => {
       const ok = shared === null ? `FILTER (${answered(r)})` : '';
-      const sum = (weight: string, value: string | null) => (value === null ? none('DOUBLE') : aggregate(`sum(${weight} * ${value}) ${ok}`));
+      const sum = (weight: string, value: string | null) =>
+        value === null ? none('DOUBLE') : aggregate(`sum(${weight} * ${value}) ${ok}`);
       const top = r.statistic === 'total' && dominance !== null;
       const n = aggregate(`count(*) ${ok}`);
-      const full = `{request: ${r.request}, replicate: 0, n: ${n}, sw: ${aggregate(`sum(weight) ${ok}`)}, swy: ${sum('weight', r.y)}, swx: ${sum('weight', r.x)}, `
-        + `contributions: ${top ? aggregate(`sum(abs(weight * ${r.y})) ${ok}`) : none('DOUBLE')}, largest: ${top ? aggregate(`max(abs(weight * ${r.y}), ${dominance}) ${ok}`) : none('DOUBLE[]')}, `
-        + `swyy: ${moments(r) ? aggregate(`sum(weight * ${r.y} * weight * ${r.y}) ${ok}`) : none('DOUBLE')}, wyy: ${moments(r) ? aggregate(`sum(weight * ${r.y} * ${r.y}) ${ok}`) : none('DOUBLE')}}`;
-      const replicated = replicates.map((w, i) => `{request: ${r.request}, replicate: ${i + 1}, n: ${n}, sw: ${aggregate(`sum(${w}) ${ok}`)}, swy: ${sum(w, r.y)}, swx: ${sum(w, r.x)}, `
-        + `contributions: ${none('DOUBLE')}, largest: ${none('DOUBLE[]')}, swyy: ${none('DOUBLE')}, wyy: ${none('DOUBLE')}}`);
+      const full =
+        `{request: ${r.request}, replicate: 0, n: ${n}, sw: ${aggregate(`sum(weight) ${ok}`)}, swy: ${sum('weight', r.y)}, swx: ${sum('weight', r.x)}, ` +
+        `contributions: ${top ? aggregate(`sum(abs(weight * ${r.y})) ${ok}`) : none('DOUBLE')}, largest: ${top ? aggregate(`max(abs(weight * ${r.y}), ${dominance}) ${ok}`) : none('DOUBLE[]')}, ` +
+        `swyy: ${moments(r) ? aggregate(`sum(weight * ${r.y} * weight * ${r.y}) ${ok}`) : none('DOUBLE')}, wyy: ${moments(r) ? aggregate(`sum(weight * ${r.y} * ${r.y}) ${ok}`) : none('DOUBLE')}}`;
+      const replicated = replicates.map(
+        (w, i) =>
+          `{request: ${r.request}, replicate: ${i + 1}, n: ${n}, sw: ${aggregate(`sum(${w}) ${ok}`)}, swy: ${sum(w, r.y)}, swx: ${sum(w, r.x)}, ` +
+          `contributions: ${none('DOUBLE')}, largest: ${none('DOUBLE[]')}, swyy: ${none('DOUBLE')}, wyy: ${none('DOUBLE')}}`,
+      );
       return [full, ...replicated];
     });
     const keys = byStratum ? 'domain_value, stratum' : 'domain_value, NULL AS stratum';
-    await insertInParts(db, 'survey_cell_sums', respondents, (range) => `
+    await insertInParts(
+      db,
+      'survey_cell_sums',
+      respondents,
+      (range) => `
       SELECT ${keys}, unnest([${cells.join(',\n')}], recursive := true)
       FROM (
         SELECT ${by ?? "'all'"} AS domain_value, ${byStratum ? 'stratum, ' : ''}${[...aggregates].map(([sql, name]) => `${sql} AS ${name}`).join(', ')}
         FROM survey_units
         WHERE ${[range('rowid'), by === null ? 'true' : `${by} IS NOT NULL`, shared ?? 'true'].join(' AND ')}
         GROUP BY ALL
-      )`);
+      )`,
+    );
   }
 }

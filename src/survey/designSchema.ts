@@ -31,7 +31,10 @@ export const designSchema = z
         columns,
         type: z.enum(replicateTypes),
         scale: z.number().positive().nullable().default(null),
-        rscales: z.union([z.number().positive(), z.array(z.number().positive())]).nullable().default(null),
+        rscales: z
+          .union([z.number().positive(), z.array(z.number().positive())])
+          .nullable()
+          .default(null),
         rho: z.number().min(0).max(1).default(0),
         mse: z.boolean().default(false),
       })
@@ -63,15 +66,20 @@ export const designSchema = z
       .superRefine((estimates, context) => {
         estimates.forEach((e, i) => {
           const names = typeof e.variable === 'string' ? [e.variable] : e.variable;
-          if (names.length !== e.of.length) context.addIssue({ code: 'custom', path: [i, 'variable'], message: `as many variables as columns in of (${e.of.length})` });
-          if ((e.statistic === 'ratio') !== (e.denominator !== undefined)) context.addIssue({ code: 'custom', path: [i, 'denominator'], message: 'a denominator with statistic ratio, and only then' });
+          if (names.length !== e.of.length)
+            context.addIssue({ code: 'custom', path: [i, 'variable'], message: `as many variables as columns in of (${e.of.length})` });
+          if ((e.statistic === 'ratio') !== (e.denominator !== undefined))
+            context.addIssue({ code: 'custom', path: [i, 'denominator'], message: 'a denominator with statistic ratio, and only then' });
         });
       }),
     disclosure: z
       .object({
         min_respondents: z.number().int().min(0).default(0),
         // The (n, k) rule: a total whose n largest contributions make more than k of it.
-        dominance: z.object({ n: z.number().int().min(1), k: z.number().gt(0).max(1) }).strict().optional(),
+        dominance: z
+          .object({ n: z.number().int().min(1), k: z.number().gt(0).max(1) })
+          .strict()
+          .optional(),
       })
       .strict()
       .prefault({}),

@@ -19,7 +19,10 @@ import type { SurveyFiles } from './SurveyFiles.ts';
  * One published cell of a survey (output contract: estimates.csv), with the estimate and its
  * se before suppression: for checks of the estimator, never published.
  */
-export type SurveyEstimate = Omit<SurveyEstimateRow, 'name_zh' | 'name_en'> & { unsuppressed_estimate: number; unsuppressed_se: number | null };
+export type SurveyEstimate = Omit<SurveyEstimateRow, 'name_zh' | 'name_en'> & {
+  unsuppressed_estimate: number;
+  unsuppressed_se: number | null;
+};
 
 /** A wave of a survey: its year and its design summary. */
 export type SurveyWave = { year: number; load: SurveyLoad };
@@ -61,7 +64,13 @@ export async function estimateSurvey(dir: string, label: string, name: string): 
 }
 
 /** One wave (year) of a survey, estimated in a database of its own. */
-async function estimateWave(files: SurveyFiles, design: Design, name: string, year: number, column: string | null): Promise<{ wave: SurveyWave; estimates: SurveyEstimate[] }> {
+async function estimateWave(
+  files: SurveyFiles,
+  design: Design,
+  name: string,
+  year: number,
+  column: string | null,
+): Promise<{ wave: SurveyWave; estimates: SurveyEstimate[] }> {
   const database = await openDatabase();
   try {
     const { load, table, requests } = await loadResponses(database, files, design, column === null ? null : { column, year });
@@ -74,7 +83,12 @@ async function estimateWave(files: SurveyFiles, design: Design, name: string, ye
     if (design.replicate === undefined) {
       if (byStratum) await runQuery(database, 'survey/35_total_moments.sql');
       const rest = byStratum ? requests.filter((r) => r.statistic !== 'total') : requests;
-      await influenceSums(database, rest, calibrate !== undefined ? 'respondents' : table.stages === 0 ? 'strata' : 'clusters', load.respondents);
+      await influenceSums(
+        database,
+        rest,
+        calibrate !== undefined ? 'respondents' : table.stages === 0 ? 'strata' : 'clusters',
+        load.respondents,
+      );
       if (calibrate !== undefined) {
         await calibratedInfluence(database, calibrate);
         await runQuery(database, 'survey/45_calibrated_totals.sql');
@@ -88,7 +102,10 @@ async function estimateWave(files: SurveyFiles, design: Design, name: string, ye
       await database.exec('CREATE VIEW survey_variance AS SELECT * FROM survey_replicated');
     }
     const rows = await selectQuery<Omit<SurveyEstimate, 'survey' | 'year'>>(database, 'survey/70_estimates.sql');
-    return { wave: { year, load }, estimates: rows.map((row) => ({ survey: name, year, ...row, n_respondents: Number(row.n_respondents) })) };
+    return {
+      wave: { year, load },
+      estimates: rows.map((row) => ({ survey: name, year, ...row, n_respondents: Number(row.n_respondents) })),
+    };
   } finally {
     database.close();
   }

@@ -22,7 +22,12 @@ export type InfluenceTarget = 'strata' | 'clusters' | 'respondents' | 'squares';
  * with (squares, survey_srs). One grouped scan per domain column; the SQL is put together here because
  * its columns are the design's (src/survey/responseTable.ts).
  */
-export async function influenceSums(db: Database, requests: readonly SurveyRequest[], target: InfluenceTarget, respondents: number): Promise<void> {
+export async function influenceSums(
+  db: Database,
+  requests: readonly SurveyRequest[],
+  target: InfluenceTarget,
+  respondents: number,
+): Promise<void> {
   for (const [by, group] of byDomain(requests)) {
     const point = `SELECT domain_value, ${group.map((r) => `max(estimate) FILTER (request = ${r.request}) AS e${r.request}, max(weight_total) FILTER (request = ${r.request}) AS n${r.request}, max(x_total) FILTER (request = ${r.request}) AS x${r.request}, max(y_mean) FILTER (request = ${r.request}) AS m${r.request}`).join(', ')}
       FROM survey_point WHERE replicate = 0 AND request IN (${group.map((r) => r.request).join(', ')}) GROUP BY domain_value`;
@@ -31,10 +36,12 @@ export async function influenceSums(db: Database, requests: readonly SurveyReque
     const when = (r: SurveyRequest, value: string) => (shared === null ? `CASE WHEN ${answered(r)} THEN ${value} END` : value);
     const influence = (r: SurveyRequest) => {
       const i = r.request;
-      const term = r.statistic === 'total' ? r.y : r.statistic === 'mean' ? `(${r.y} - p.e${i}) / p.n${i}` : `(${r.y} - p.e${i} * ${r.x}) / p.x${i}`;
+      const term =
+        r.statistic === 'total' ? r.y : r.statistic === 'mean' ? `(${r.y} - p.e${i}) / p.n${i}` : `(${r.y} - p.e${i} * ${r.x}) / p.x${i}`;
       return `${when(r, `u.weight * ${term}`)} AS z${i}`;
     };
-    const deviation = (r: SurveyRequest) => `${when(r, `u.weight * (${r.y} - p.m${r.request}) * (${r.y} - p.m${r.request})`)} AS s${r.request}`;
+    const deviation = (r: SurveyRequest) =>
+      `${when(r, `u.weight * (${r.y} - p.m${r.request}) * (${r.y} - p.m${r.request})`)} AS s${r.request}`;
     const scan = (range: (rowid: string) => string) => `WITH p AS (${point}),
       z AS (
         SELECT u.rowid AS unit, u.stratum, u.cluster, p.domain_value, ${group.map(influence).join(', ')}, ${group.map(deviation).join(', ')}
@@ -42,13 +49,37 @@ export async function influenceSums(db: Database, requests: readonly SurveyReque
         JOIN p ON ${by === null ? 'true' : `p.domain_value = u.${by}`}
         WHERE ${range('u.rowid')}${shared === null ? '' : ` AND ${shared}`}
       )`;
-    const unnestInto = (table: string, keys: string, fields: (i: number) => string, groupBy: string) => insertInParts(db, table, respondents, (range) => `
+    const unnestInto = (table: string, keys: string, fields: (i: number) => string, groupBy: string) =>
+      insertInParts(
+        db,
+        table,
+        respondents,
+        (range) => `
       ${scan(range)}
       SELECT ${keys}, unnest([${group.map((r) => `{request: ${r.request}, ${fields(r.request)}}`).join(', ')}], recursive := true)
-      FROM z ${groupBy}`);
-    if (target === 'strata') await unnestInto('survey_moments', 'domain_value, 1 AS stage, stratum AS parent', (i) => `sum_z: sum(z${i}), sum_z2: sum(z${i} * z${i}), squares: sum(s${i})`, 'GROUP BY domain_value, stratum');
-    if (target === 'clusters') await unnestInto('survey_cluster_z', 'domain_value, cluster', (i) => `z: sum(z${i}), squares: sum(s${i})`, 'GROUP BY domain_value, cluster');
+      FROM z ${groupBy}`,
+      );
+    if (target === 'strata')
+      await unnestInto(
+        'survey_moments',
+        'domain_value, 1 AS stage, stratum AS parent',
+        (i) => `sum_z: sum(z${i}), sum_z2: sum(z${i} * z${i}), squares: sum(s${i})`,
+        'GROUP BY domain_value, stratum',
+      );
+    if (target === 'clusters')
+      await unnestInto(
+        'survey_cluster_z',
+        'domain_value, cluster',
+        (i) => `z: sum(z${i}), squares: sum(s${i})`,
+        'GROUP BY domain_value, cluster',
+      );
     if (target === 'respondents') await unnestInto('survey_influence', 'domain_value, unit', (i) => `z: z${i}, squares: s${i}`, '');
-    if (target === 'squares') await unnestInto('survey_influence', 'domain_value, NULL AS unit', (i) => `z: NULL::DOUBLE, squares: sum(s${i})`, 'GROUP BY domain_value');
+    if (target === 'squares')
+      await unnestInto(
+        'survey_influence',
+        'domain_value, NULL AS unit',
+        (i) => `z: NULL::DOUBLE, squares: sum(s${i})`,
+        'GROUP BY domain_value',
+      );
   }
 }

@@ -12,7 +12,12 @@ const splitFrom = 50_000;
  * `select(range)` gives the pass's SELECT for the respondents of a rowid range (a condition
  * on `rowid` that the caller qualifies with its alias). A small survey is one part.
  */
-export async function insertInParts(db: Database, table: string, respondents: number, select: (range: (rowid: string) => string) => string): Promise<void> {
+export async function insertInParts(
+  db: Database,
+  table: string,
+  respondents: number,
+  select: (range: (rowid: string) => string) => string,
+): Promise<void> {
   if (respondents < 2 * splitFrom) {
     await db.exec(`INSERT INTO ${table} BY NAME ${select(() => 'true')}`);
     return;

@@ -13,9 +13,19 @@ export async function readDesign(path: string, label: string): Promise<{ design:
       const at = issue.path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k as PropertyKey], read.value);
       const column = issue.path.map(String).join('.');
       if (issue.code === 'unrecognized_keys') {
-        return { file: label, column: [...issue.path, issue.keys[0]].map(String).join('.'), found: `the unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`, expected: 'a key of design.yaml (see the README, "Survey microdata")' };
+        return {
+          file: label,
+          column: [...issue.path, issue.keys[0]].map(String).join('.'),
+          found: `the unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`,
+          expected: 'a key of design.yaml (see the README, "Survey microdata")',
+        };
       }
-      const expected = issue.code === 'invalid_value' ? `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` : issue.code === 'invalid_type' ? `a ${issue.expected}` : issue.message;
+      const expected =
+        issue.code === 'invalid_value'
+          ? `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`
+          : issue.code === 'invalid_type'
+            ? `a ${issue.expected}`
+            : issue.message;
       return { file: label, ...(column === '' ? {} : { column }), found: describeValue(at), expected };
     }),
   };

@@ -22,7 +22,13 @@ const missingMarkers = ['', 'NA', 'N/A', 'NaN', 'NULL', '-'];
  * row of a respondent is its line when no cell holds a line break (the careful reader gives
  * exact rows for messages).
  */
-export async function readResponsesFast(db: Database, dir: string, design: Design, replicateColumns: (header: string[]) => string[], wave: { column: string; year: number } | null = null): Promise<ResponseTable | null> {
+export async function readResponsesFast(
+  db: Database,
+  dir: string,
+  design: Design,
+  replicateColumns: (header: string[]) => string[],
+  wave: { column: string; year: number } | null = null,
+): Promise<ResponseTable | null> {
   const path = join(dir, 'responses.csv');
   const head = await readHead(path);
   const firstLine = /^([^\r\n]*)\r?\n/.exec(head.replace(/^\uFEFF/, ''))?.[1];
@@ -56,7 +62,8 @@ export async function readResponsesFast(db: Database, dir: string, design: Desig
   const trimmed = (name: string) => (blanks ? `trim(${col(name)})` : col(name));
   const stratum = design.strata === undefined ? `''` : trimmed(design.strata);
   const paths = clusterPaths(table.stages, design.nest, stratum, (k) => trimmed(design.ids[k - 1] ?? ''));
-  const weight = design.weights !== undefined ? col(design.weights) : design.probs !== undefined ? `1 / ${col(design.probs)}` : 'NULL::DOUBLE';
+  const weight =
+    design.weights !== undefined ? col(design.weights) : design.probs !== undefined ? `1 / ${col(design.probs)}` : 'NULL::DOUBLE';
   const value = (c: ResponseColumn) => {
     if (/^c\d+$/.test(c.name)) return paths[Number(c.name.slice(1)) - 1] ?? 'NULL';
     if (c.type === 'DOUBLE') return col(c.source);
@@ -82,13 +89,17 @@ export async function readResponsesFast(db: Database, dir: string, design: Desig
       ascii('stratum'),
       ...(design.strata === undefined ? [] : [`stratum <> ''`]),
       ...paths.map((_, k) => `c${k + 1} <> '' AND NOT suffix(c${k + 1}, chr(1))`),
-      ...(design.weights === undefined && design.probs === undefined ? [] : [`isfinite(base_weight) AND base_weight ${design.probs === undefined ? '> 0' : '>= 1'}`]),
+      ...(design.weights === undefined && design.probs === undefined
+        ? []
+        : [`isfinite(base_weight) AND base_weight ${design.probs === undefined ? '> 0' : '>= 1'}`]),
       ...(design.fpc ?? []).map((_, i) => `isfinite(fpc${i + 1}) AND fpc${i + 1} > 0`),
       ...table.replicates.map((r) => `isfinite(${r}) AND ${r} >= 0`),
     ];
     // A check that meets a NULL is false here: bool_and would pass over it.
     const all = checks.map((check) => `coalesce(${check}, false)`).join(' AND ') || 'true';
-    const [clean] = await db.query<{ ok: boolean | null; n: number }>(`SELECT bool_and(${all}) AS ok, count(*)::INTEGER AS n FROM survey_units`);
+    const [clean] = await db.query<{ ok: boolean | null; n: number }>(
+      `SELECT bool_and(${all}) AS ok, count(*)::INTEGER AS n FROM survey_units`,
+    );
     if (clean?.ok !== true || clean.n === 0) throw new Error('not clean');
   } catch {
     await db.exec('DROP TABLE survey_units');
@@ -96,16 +107,26 @@ export async function readResponsesFast(db: Database, dir: string, design: Desig
   } finally {
     await db.exec('SET threads = 1');
   }
-  for (const [source, name] of table.margins) await db.exec(`INSERT INTO survey_calibration SELECT rowid, ${text(source)}, ${quotedIdentifier(name)} FROM survey_units`);
+  for (const [source, name] of table.margins)
+    await db.exec(`INSERT INTO survey_calibration SELECT rowid, ${text(source)}, ${quotedIdentifier(name)} FROM survey_units`);
   return table;
 }
 
 /** Whether a number column of the file holds an underscore (read as text to see it). */
-async function hasUnderscoreNumber(db: Database, path: string, delimiter: string, header: string[], numeric: Set<string>): Promise<boolean> {
+async function hasUnderscoreNumber(
+  db: Database,
+  path: string,
+  delimiter: string,
+  header: string[],
+  numeric: Set<string>,
+): Promise<boolean> {
   const columns = header.map((name, i) => (numeric.has(name) ? `c${i}` : null)).filter((c): c is string => c !== null);
   if (columns.length === 0) return false;
-  const [row] = await db.query<{ found: boolean | null }>(`SELECT bool_or(${columns.map((c) => `strpos(${c}, '_') > 0`).join(' OR ')}) AS found
-    FROM read_csv(${text(path)}, columns = {${header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ')}}, header = false, skip = 1, delim = ${text(delimiter)}, quote = '"', escape = '"', auto_detect = false, null_padding = false)`)
+  const [row] = await db
+    .query<{ found: boolean | null }>(
+      `SELECT bool_or(${columns.map((c) => `strpos(${c}, '_') > 0`).join(' OR ')}) AS found
+    FROM read_csv(${text(path)}, columns = {${header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ')}}, header = false, skip = 1, delim = ${text(delimiter)}, quote = '"', escape = '"', auto_detect = false, null_padding = false)`,
+    )
     .catch(() => [{ found: true }]);
   return row?.found !== false;
 }

@@ -6,7 +6,10 @@ import type { Design } from './designSchema.ts';
  * difference 4/R; JKn needs rscales ((n_h - 1)/n_h for the stratum each replicate drops) and
  * has scale 1. A scale or rscales in design.yaml replaces the default.
  */
-export function replicateScales(replicate: NonNullable<Design['replicate']>, count: number): { scale: number; rscales: number[] } | { problem: string } {
+export function replicateScales(
+  replicate: NonNullable<Design['replicate']>,
+  count: number,
+): { scale: number; rscales: number[] } | { problem: string } {
   const defaults: Record<NonNullable<Design['replicate']>['type'], number> = {
     JK1: (count - 1) / count,
     JKn: 1,
@@ -18,7 +21,8 @@ export function replicateScales(replicate: NonNullable<Design['replicate']>, cou
   };
   let rscales: number[];
   if (replicate.rscales === null) {
-    if (replicate.type === 'JKn') return { problem: 'JKn replicate weights without rscales ((n_h - 1)/n_h of the stratum each replicate drops)' };
+    if (replicate.type === 'JKn')
+      return { problem: 'JKn replicate weights without rscales ((n_h - 1)/n_h of the stratum each replicate drops)' };
     rscales = Array<number>(count).fill(1);
   } else if (typeof replicate.rscales === 'number') rscales = Array<number>(count).fill(replicate.rscales);
   else {

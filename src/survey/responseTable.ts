@@ -39,7 +39,9 @@ export type ResponseTable = {
 
 export function responseTable(design: Design, replicateColumns: readonly string[]): ResponseTable {
   const named = (prefix: string, sources: readonly string[]) => new Map(sources.map((source, i) => [source, `${prefix}${i}`]));
-  const analysis = named('y', [...new Set(design.estimates.flatMap((e) => [...e.of, ...(e.denominator === undefined ? [] : [e.denominator])]))]);
+  const analysis = named('y', [
+    ...new Set(design.estimates.flatMap((e) => [...e.of, ...(e.denominator === undefined ? [] : [e.denominator])])),
+  ]);
   const domains = named('d', [...new Set(design.estimates.flatMap((e) => (e.by === undefined ? [] : [e.by])))]);
   const margins = named('m', Object.keys(design.calibrate?.margins ?? {}));
   const stages = design.ids.length;
@@ -64,6 +66,7 @@ export function responseTable(design: Design, replicateColumns: readonly string[
  */
 export function clusterPaths(stages: number, nest: boolean, stratum: string, id: (k: number) => string): string[] {
   const paths: string[] = [];
-  for (let k = 1; k <= stages; k++) paths.push(k === 1 ? (nest ? `${stratum} || chr(1) || ${id(1)}` : id(1)) : `${paths[k - 2]} || chr(1) || ${id(k)}`);
+  for (let k = 1; k <= stages; k++)
+    paths.push(k === 1 ? (nest ? `${stratum} || chr(1) || ${id(1)}` : id(1)) : `${paths[k - 2]} || chr(1) || ${id(k)}`);
   return paths;
 }

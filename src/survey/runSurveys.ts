@@ -10,7 +10,23 @@ import { runQuery } from '../database/runQueries.ts';
 import { estimateSurvey } from './estimateSurvey.ts';
 
 /** The cells of estimates.csv, in its order (output contract). */
-const published = ['survey', 'year', 'variable', 'statistic', 'domain', 'domain_value', 'estimate', 'se', 'ci_low', 'ci_high', 'cv', 'n_respondents', 'quality', 'suppressed', 'deff'] as const;
+const published = [
+  'survey',
+  'year',
+  'variable',
+  'statistic',
+  'domain',
+  'domain_value',
+  'estimate',
+  'se',
+  'ci_low',
+  'ci_high',
+  'cv',
+  'n_respondents',
+  'quality',
+  'suppressed',
+  'deff',
+] as const;
 
 /**
  * Estimates every survey of a data directory (surveys/<name>/) and brings the results into
@@ -37,16 +53,34 @@ export async function runSurveys(db: Database, data: DataDir): Promise<Problem[]
     const responses = (await surveyResponsesFile(survey.dir)) === 'responses.parquet' ? 'responses.parquet' : 'responses.csv';
     for (const file of [responses, 'design.yaml']) {
       const { sha256, bytes } = await hashFile(join(survey.dir, file));
-      data.inputs.push({ file: join(survey.label, file), role: 'survey', sha256, bytes, ...(file === responses ? { rows: result.waves.reduce((n, w) => n + w.load.respondents, 0) } : {}) });
+      data.inputs.push({
+        file: join(survey.label, file),
+        role: 'survey',
+        sha256,
+        bytes,
+        ...(file === responses ? { rows: result.waves.reduce((n, w) => n + w.load.respondents, 0) } : {}),
+      });
     }
-    await db.append('survey_estimates', result.estimates.map((e) => published.map((c) => e[c])));
+    await db.append(
+      'survey_estimates',
+      result.estimates.map((e) => published.map((c) => e[c])),
+    );
     const { design } = result;
-    await db.append('survey_summaries', result.waves.map(({ year, load }) => [
-      survey.name, year, load.respondents, load.strata, load.psus, load.weightTotal,
-      design.ids.join(' > '),
-      design.replicate === undefined ? 'linearised' : `${design.replicate.type} replicate weights (${load.replicates})`,
-      load.calibrated, design.lonely_psu,
-    ]));
+    await db.append(
+      'survey_summaries',
+      result.waves.map(({ year, load }) => [
+        survey.name,
+        year,
+        load.respondents,
+        load.strata,
+        load.psus,
+        load.weightTotal,
+        design.ids.join(' > '),
+        design.replicate === undefined ? 'linearised' : `${design.replicate.type} replicate weights (${load.replicates})`,
+        load.calibrated,
+        design.lonely_psu,
+      ]),
+    );
     const source = join(survey.label, responses);
     const observations: Cell[][] = [];
     const errors: Cell[][] = [];
@@ -55,12 +89,28 @@ export async function runSurveys(db: Database, data: DataDir): Promise<Problem[]
       if (variable === undefined || (e.domain !== 'region_code' && e.domain !== 'all')) continue;
       const match = e.domain === 'all' ? null : matcher.match(e.domain_value);
       if (match !== null && match.kind !== 'region') {
-        if (match.kind === 'unknown') problems.push({ file: source, column: 'region_code', found: `the unknown region ${quoteFound(e.domain_value)}`, expected: 'a region_code or name listed in regions.csv' });
+        if (match.kind === 'unknown')
+          problems.push({
+            file: source,
+            column: 'region_code',
+            found: `the unknown region ${quoteFound(e.domain_value)}`,
+            expected: 'a region_code or name listed in regions.csv',
+          });
         continue;
       }
       const region = match === null ? nationalCode : match.region_code;
-      observations.push([region, e.year, e.variable, e.estimate, variable.unit, source, 0, `${e.statistic} estimated (quality ${e.quality}${e.suppressed === null ? '' : `, suppressed: ${e.suppressed}`})`]);
-      if (match !== null && e.estimate !== null && e.se !== null) errors.push([region, e.year, e.variable, e.estimate, e.se, e.ci_low, e.ci_high]);
+      observations.push([
+        region,
+        e.year,
+        e.variable,
+        e.estimate,
+        variable.unit,
+        source,
+        0,
+        `${e.statistic} estimated (quality ${e.quality}${e.suppressed === null ? '' : `, suppressed: ${e.suppressed}`})`,
+      ]);
+      if (match !== null && e.estimate !== null && e.se !== null)
+        errors.push([region, e.year, e.variable, e.estimate, e.se, e.ci_low, e.ci_high]);
     }
     await db.append('observations_raw', observations);
     await db.append('survey_sampling_errors', errors);

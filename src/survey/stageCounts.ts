@@ -11,7 +11,14 @@ import type { Database } from '../database/openDatabase.ts';
  */
 export async function stageCounts(db: Database, stages: number, fpcs: number, nest: boolean): Promise<void> {
   const parentOf = (k: number) => (k === 1 ? 'stratum' : `c${k - 1}`);
-  const fractions: Record<string, boolean | null> = fpcs === 0 ? {} : (await db.query<Record<string, boolean | null>>(`SELECT ${Array.from({ length: fpcs }, (_, i) => `bool_and(fpc${i + 1} <= 1) AS f${i + 1}`).join(', ')} FROM survey_units`))[0] ?? {};
+  const fractions: Record<string, boolean | null> =
+    fpcs === 0
+      ? {}
+      : ((
+          await db.query<Record<string, boolean | null>>(
+            `SELECT ${Array.from({ length: fpcs }, (_, i) => `bool_and(fpc${i + 1} <= 1) AS f${i + 1}`).join(', ')} FROM survey_units`,
+          )
+        )[0] ?? {});
   const fpc = (k: number) => (k <= fpcs ? `any_value(fpc${k})` : 'NULL');
   const fraction = (k: number) => (fractions[`f${k}`] === true ? 'true' : 'false');
   await db.exec(`INSERT INTO survey_stage_counts
@@ -26,5 +33,6 @@ export async function stageCounts(db: Database, stages: number, fpcs: number, ne
     await db.exec(`INSERT INTO survey_unnested
       SELECT c1, count(DISTINCT stratum), min(source_row) FROM survey_units GROUP BY c1 HAVING count(DISTINCT stratum) > 1`);
   }
-  for (let k = 1; k <= stages; k++) await db.exec(`INSERT INTO survey_lineage SELECT DISTINCT cluster, ${k}, c${k}, ${parentOf(k)} FROM survey_units`);
+  for (let k = 1; k <= stages; k++)
+    await db.exec(`INSERT INTO survey_lineage SELECT DISTINCT cluster, ${k}, c${k}, ${parentOf(k)} FROM survey_units`);
 }

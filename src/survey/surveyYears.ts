@@ -16,7 +16,13 @@ export async function surveyYears(dir: string, label: string, column: string): P
   await streamCsvRecords(join(dir, 'responses.csv'), file, (cells, row) => {
     if (at === -2) {
       at = cells.map((c) => c.normalize('NFKC').trim()).indexOf(column);
-      if (at === -1) problems.push({ file: join(label, 'design.yaml'), column: 'year', found: `"${column}", which is not a column of responses.csv`, expected: 'a year such as 2023, or the column of the respondents\' years' });
+      if (at === -1)
+        problems.push({
+          file: join(label, 'design.yaml'),
+          column: 'year',
+          found: `"${column}", which is not a column of responses.csv`,
+          expected: "a year such as 2023, or the column of the respondents' years",
+        });
       return;
     }
     if (at < 0 || problems.length > 100 || cells.every((c) => c.trim() === '')) return;

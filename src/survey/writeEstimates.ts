@@ -4,7 +4,23 @@ import { csvLine } from '../report/csvLine.ts';
 import type { SurveyEstimate } from './estimateSurvey.ts';
 
 /** The columns of estimates.csv (output contract), in order. */
-export const estimateColumns = ['survey', 'year', 'variable', 'statistic', 'domain', 'domain_value', 'estimate', 'se', 'ci_low', 'ci_high', 'cv', 'n_respondents', 'quality', 'suppressed', 'deff'] as const;
+export const estimateColumns = [
+  'survey',
+  'year',
+  'variable',
+  'statistic',
+  'domain',
+  'domain_value',
+  'estimate',
+  'se',
+  'ci_low',
+  'ci_high',
+  'cv',
+  'n_respondents',
+  'quality',
+  'suppressed',
+  'deff',
+] as const;
 
 /** Writes `dir/estimates.csv`, whole or not at all (a temporary file renamed into place). */
 export async function writeEstimates(dir: string, estimates: readonly SurveyEstimate[]): Promise<string> {

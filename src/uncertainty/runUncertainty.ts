@@ -37,11 +37,15 @@ export async function runUncertainty(db: Database, data: DataDir): Promise<{ run
   await scoreRuns(db, data);
   await db.exec('ALTER TABLE uncertainty RENAME TO uncertainty_without_sampling');
 
-  const { indicators: sampled, variables } = uncertainty.sampling && uncertainty.runs > 0 ? await surveyBasedIndicators(db, data) : { indicators: [], variables: [] };
+  const { indicators: sampled, variables } =
+    uncertainty.sampling && uncertainty.runs > 0 ? await surveyBasedIndicators(db, data) : { indicators: [], variables: [] };
   if (sampled.length > 0) {
     await runQuery(db, 'uncertainty/60_sampling_draws.sql', { ...seed, over: normalise.over });
     await runQuery(db, 'uncertainty/61_sampled_values.sql');
-    await db.append('perturbed_variables', variables.map((v) => [v]));
+    await db.append(
+      'perturbed_variables',
+      variables.map((v) => [v]),
+    );
     await runQuery(db, 'indicators/60_perturbed_wide.sql');
     await db.exec(compileIndicators(sampled, { source: 'perturbed_wide', target: 'mc_sampled_run_values', keys: ['key'] }));
     await runQuery(db, 'uncertainty/62_sampled_normalised.sql', normaliseParams(data.method));

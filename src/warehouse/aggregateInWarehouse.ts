@@ -43,7 +43,13 @@ export async function aggregateInWarehouse(
   try {
     await client.connect();
   } catch (error) {
-    throw new InputError([{ file: warehouse.label, found: `no connection (${(error as Error).message})`, expected: 'a PostgreSQL database this build can connect to (--microdata postgres://user@host/database)' }]);
+    throw new InputError([
+      {
+        file: warehouse.label,
+        found: `no connection (${(error as Error).message})`,
+        expected: 'a PostgreSQL database this build can connect to (--microdata postgres://user@host/database)',
+      },
+    ]);
   }
   const problems: Problem[] = [];
   const inputs: InputFile[] = [];
@@ -52,7 +58,11 @@ export async function aggregateInWarehouse(
     const tables = await tablesOf(client, warehouse);
     problems.push(...tables.problems);
     for (const dataset of tables.found.filter((d) => fromFiles.has(d.name))) {
-      problems.push({ file: `${warehouse.label}#${dataset.name}`, found: `${dataset.name} both here and as a file of the data directory`, expected: 'each dataset from one place: the file or the table' });
+      problems.push({
+        file: `${warehouse.label}#${dataset.name}`,
+        found: `${dataset.name} both here and as a file of the data directory`,
+        expected: 'each dataset from one place: the file or the table',
+      });
     }
     if (problems.length > 0) return { problems, inputs };
 
@@ -75,19 +85,39 @@ export async function aggregateInWarehouse(
       const file = `${warehouse.label}#${dataset.name}`;
       try {
         for (const query of dataset.aggregates) await run(client, query);
-        const counted = dataset.cube === undefined ? `SELECT COUNT(*) AS n FROM ${dataset.name}` : `SELECT SUM(records) AS n FROM ${dataset.cube.table}`;
+        const counted =
+          dataset.cube === undefined ? `SELECT COUNT(*) AS n FROM ${dataset.name}` : `SELECT SUM(records) AS n FROM ${dataset.cube.table}`;
         const rows = Number((await client.query<{ n: string | null }>(counted)).rows[0]?.n ?? 0);
         const found = (await client.query<CheckRow>(await readQuery(dataset.checks))).rows;
         problems.push(...found.map(checkProblem));
-        const aggregates = (await client.query<AggregateRow>(`SELECT region_code, year, variable, value, unit, source_column FROM ${aggregatesOf(dataset)} ORDER BY region_code, year, variable`)).rows;
+        const aggregates = (
+          await client.query<AggregateRow>(
+            `SELECT region_code, year, variable, value, unit, source_column FROM ${aggregatesOf(dataset)} ORDER BY region_code, year, variable`,
+          )
+        ).rows;
         await db.append('microdata_files', [[dataset.name, file]]);
-        await db.append(aggregatesOf(dataset), aggregates.map((a) => [a.region_code, a.year, a.variable, a.value, a.unit, a.source_column]));
-        inputs.push({ file, role: 'microdata', sha256: createHash('sha256').update(JSON.stringify(aggregates)).digest('hex'), bytes: 0, rows });
+        await db.append(
+          aggregatesOf(dataset),
+          aggregates.map((a) => [a.region_code, a.year, a.variable, a.value, a.unit, a.source_column]),
+        );
+        inputs.push({
+          file,
+          role: 'microdata',
+          sha256: createHash('sha256').update(JSON.stringify(aggregates)).digest('hex'),
+          bytes: 0,
+          rows,
+        });
       } catch (error) {
         // A value of the warehouse's table that does not convert to its column's type (data exceptions, class 22).
         const code = (error as { code?: string }).code ?? ((error as QueryError).cause as { code?: string } | undefined)?.code ?? '';
         if (!code.startsWith('22')) throw error;
-        problems.push({ file, found: `a value that does not convert (${(error as Error).message})`, expected: `columns ${Object.entries(dataset.columns).map(([c, t]) => `${c} (${t})`).join(', ')}` });
+        problems.push({
+          file,
+          found: `a value that does not convert (${(error as Error).message})`,
+          expected: `columns ${Object.entries(dataset.columns)
+            .map(([c, t]) => `${c} (${t})`)
+            .join(', ')}`,
+        });
         return { problems, inputs };
       }
     }
@@ -111,11 +141,20 @@ async function tablesOf(client: pg.Client, warehouse: Warehouse): Promise<{ foun
     found.push(dataset);
     const present = rows.map((r) => r.column_name);
     for (const column of Object.keys(dataset.columns).filter((c) => !present.includes(c))) {
-      problems.push({ file: `${warehouse.label}#${dataset.name}`, column, found: `no column "${column}" among ${present.map((c) => `"${c}"`).join(', ')}`, expected: `a column "${column}"` });
+      problems.push({
+        file: `${warehouse.label}#${dataset.name}`,
+        column,
+        found: `no column "${column}" among ${present.map((c) => `"${c}"`).join(', ')}`,
+        expected: `a column "${column}"`,
+      });
     }
   }
   if (found.length === 0) {
-    problems.push({ file: warehouse.label, found: 'none of the tables patent_records, transfer_records, pledge_records', expected: `one or more of them in the database's search path (${microdataDatasets.map((d) => d.name).join(', ')})` });
+    problems.push({
+      file: warehouse.label,
+      found: 'none of the tables patent_records, transfer_records, pledge_records',
+      expected: `one or more of them in the database's search path (${microdataDatasets.map((d) => d.name).join(', ')})`,
+    });
   }
   return { found, problems };
 }

@@ -24,7 +24,11 @@ async function toyWith(file: string, change: (text: string) => string): Promise<
 async function runCli(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(args, (line) => out.push(line), (line) => err.push(line));
+  const code = await main(
+    args,
+    (line) => out.push(line),
+    (line) => err.push(line),
+  );
   return { code, out, err };
 }
 
@@ -42,7 +46,8 @@ async function accountsOf(units: Record<string, SeriesYear[]>, settings: Record<
   }
 }
 
-const flat = (years: number[], rd = 1_000_000, deflator = 100): SeriesYear[] => years.map((year) => ({ year, rd, deflator, gdp: 10_000, fte: 1_000 }));
+const flat = (years: number[], rd = 1_000_000, deflator = 100): SeriesYear[] =>
+  years.map((year) => ({ year, rd, deflator, gdp: 10_000, fte: 1_000 }));
 
 describe('the national-sum check', () => {
   // The national R&D expenditure of 2021 (rd.csv row 12) is planted at 1,900,000 万元 = 190 亿元,
@@ -70,11 +75,17 @@ describe('the national-sum check', () => {
     expect(manifest.accounts.nationalBreaks).toBe(1);
     const table = await readFile(join(out, 'data', 'accounts', 'regions_gfcf_current.csv'), 'utf8');
     expect(table).toContain('\r\n全国 National [a],151,190,197.6\r\n');
-    expect(table).toContain('[a] 各地区之和与全国数之差超过0.50%：2021 R&D固定资本形成 -9.42%（地区合计相对全国）。 The regions do not add up to the national row within 0.50%: 2021 GFCF in R&D -9.42% (sum of regions relative to national).');
+    expect(table).toContain(
+      '[a] 各地区之和与全国数之差超过0.50%：2021 R&D固定资本形成 -9.42%（地区合计相对全国）。 The regions do not add up to the national row within 0.50%: 2021 GFCF in R&D -9.42% (sum of regions relative to national).',
+    );
   });
 
   test('catches a GDP that does not add up, and accepts a difference within the tolerance', async () => {
-    const units = { '110000': flat([2020, 2021]), '120000': flat([2020, 2021]), [nationalCode]: flat([2020, 2021], 2_000_000).map((s) => ({ ...s, gdp: s.year === 2021 ? 20_500 : 20_000 })) };
+    const units = {
+      '110000': flat([2020, 2021]),
+      '120000': flat([2020, 2021]),
+      [nationalCode]: flat([2020, 2021], 2_000_000).map((s) => ({ ...s, gdp: s.year === 2021 ? 20_500 : 20_000 })),
+    };
     const error = await accountsOf(units).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).problems.map(formatProblem)).toEqual([
@@ -88,15 +99,29 @@ describe('the national-sum check', () => {
 });
 
 describe('the identity check', () => {
-  test('finds a row that does not balance and an opening stock that is not last year\'s closing', async () => {
+  test("finds a row that does not balance and an opening stock that is not last year's closing", async () => {
     const { db, close } = await accountsOf({ '110000': flat([2020, 2021, 2022]) });
     try {
       expect(await selectQuery(db, 'accounts/checks/identity.sql')).toEqual([]);
-      await db.exec("UPDATE accounts SET value = value + 1 WHERE region_code = '110000' AND year = 2021 AND item = 'closing_stock' AND price_basis = 'current'");
+      await db.exec(
+        "UPDATE accounts SET value = value + 1 WHERE region_code = '110000' AND year = 2021 AND item = 'closing_stock' AND price_basis = 'current'",
+      );
       // Flat 100 亿元 at d = 0.15: the stock stays at 100 / 0.15 = 666.666667.
       expect(await selectQuery(db, 'accounts/checks/identity.sql')).toEqual([
-        { region_code: '110000', year: 2021, price_basis: 'current', found: 'closing stock 667.666667 but opening + GFCF - CFC + other changes + revaluation = 666.666667', expected: 'closing stock = opening stock + GFCF - CFC + other changes in volume + revaluation' },
-        { region_code: '110000', year: 2022, price_basis: 'current', found: 'opening stock 666.666667 but the closing stock of 2021 is 667.666667', expected: "a year's opening stock equal to the previous year's closing stock" },
+        {
+          region_code: '110000',
+          year: 2021,
+          price_basis: 'current',
+          found: 'closing stock 667.666667 but opening + GFCF - CFC + other changes + revaluation = 666.666667',
+          expected: 'closing stock = opening stock + GFCF - CFC + other changes in volume + revaluation',
+        },
+        {
+          region_code: '110000',
+          year: 2022,
+          price_basis: 'current',
+          found: 'opening stock 666.666667 but the closing stock of 2021 is 667.666667',
+          expected: "a year's opening stock equal to the previous year's closing stock",
+        },
       ]);
     } finally {
       close();
@@ -111,7 +136,11 @@ describe('breaks in a series', () => {
     const { run, db, close } = await accountsOf({ '110000': flat([2020, 2021, 2022, 2023]), '120000': late, '130000': tibet });
     try {
       expect(run).toMatchObject({ computed: true, breaks: 2 });
-      expect(await db.query('SELECT region_code, year, kind, no_expenditure, no_price_index, break_year FROM accounts_breaks ORDER BY region_code, year')).toEqual([
+      expect(
+        await db.query(
+          'SELECT region_code, year, kind, no_expenditure, no_price_index, break_year FROM accounts_breaks ORDER BY region_code, year',
+        ),
+      ).toEqual([
         { region_code: '120000', year: 2020, kind: 'start', no_expenditure: true, no_price_index: false, break_year: null },
         { region_code: '130000', year: 2022, kind: 'break', no_expenditure: false, no_price_index: true, break_year: null },
         { region_code: '130000', year: 2023, kind: 'after', no_expenditure: false, no_price_index: false, break_year: 2022 },
@@ -119,7 +148,8 @@ describe('breaks in a series', () => {
       const years = await db.query<{ year: number }>("SELECT DISTINCT year FROM accounts WHERE region_code = '130000' ORDER BY year");
       expect(years.map((y) => y.year)).toEqual([2020, 2021]);
       const sums = await db.query<{ year: number; value: number | null; regions_given: number }>(
-        "SELECT year, value, regions_given FROM accounts_aggregates WHERE aggregate = 'regions' AND item = 'gfcf' AND price_basis = 'current' ORDER BY year");
+        "SELECT year, value, regions_given FROM accounts_aggregates WHERE aggregate = 'regions' AND item = 'gfcf' AND price_basis = 'current' ORDER BY year",
+      );
       // 2020 lacks 120000 and 2022-2023 lack 130000: only 2021 has all three regions (3 x 100 亿元).
       expect(sums).toEqual([
         { year: 2020, value: null, regions_given: 2 },
@@ -135,12 +165,15 @@ describe('breaks in a series', () => {
 
 describe('settings that do not fit the data', () => {
   test('are reported together, each with its key', async () => {
-    const error = await accountsOf({ '110000': flat([2020, 2021]) }, {
-      price_index: 'cpi',
-      other_volume_changes: 'rd_writeoffs',
-      depreciation_by_region: { '110000': 0.2, '990000': 0.1 },
-      base_year: 2030,
-    }).catch((e: unknown) => e);
+    const error = await accountsOf(
+      { '110000': flat([2020, 2021]) },
+      {
+        price_index: 'cpi',
+        other_volume_changes: 'rd_writeoffs',
+        depreciation_by_region: { '110000': 0.2, '990000': 0.1 },
+        base_year: 2030,
+      },
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).problems.map(formatProblem)).toEqual([
       'memory/method.yaml, column "accounts.price_index": found "cpi", which variables.csv does not declare, expected the variable of variables.csv that holds the price index, e.g. gdp_deflator',
@@ -155,13 +188,20 @@ describe('settings that do not fit the data', () => {
       'memory/method.yaml, column "accounts.base_year": found 2030, a year with no value of gdp_deflator, expected a year in which gdp_deflator is given, so that it can be rebased to 100',
     ]);
     // Flat 100 亿元 with d = 0.2 for 110000: K0 = 100 / (0 + 0.2) = 500, CFC = 100.
-    const { db, close } = await accountsOf({ '110000': flat([2020, 2021]), '120000': flat([2020, 2021]) }, { depreciation_by_region: { '110000': 0.2 } });
+    const { db, close } = await accountsOf(
+      { '110000': flat([2020, 2021]), '120000': flat([2020, 2021]) },
+      { depreciation_by_region: { '110000': 0.2 } },
+    );
     try {
-      expect(await db.query("SELECT region_code, round(value, 9) AS value FROM accounts WHERE item = 'cfc' AND year = 2021 AND price_basis = 'current' ORDER BY region_code")).toEqual([
+      expect(
+        await db.query(
+          "SELECT region_code, round(value, 9) AS value FROM accounts WHERE item = 'cfc' AND year = 2021 AND price_basis = 'current' ORDER BY region_code",
+        ),
+      ).toEqual([
         { region_code: '110000', value: 100 },
         { region_code: '120000', value: 100 },
       ]);
-      expect(await db.query("SELECT region_code, round(opening_stock, 9) AS k0 FROM accounts_initial ORDER BY region_code")).toEqual([
+      expect(await db.query('SELECT region_code, round(opening_stock, 9) AS k0 FROM accounts_initial ORDER BY region_code')).toEqual([
         { region_code: '110000', k0: 500 },
         { region_code: '120000', k0: Math.round((100 / 0.15) * 1e9) / 1e9 },
       ]);
@@ -170,9 +210,12 @@ describe('settings that do not fit the data', () => {
     }
   });
 
-  test('real GFCF falling faster than d leaves no initial stock: an error naming the first year\'s cell', async () => {
+  test("real GFCF falling faster than d leaves no initial stock: an error naming the first year's cell", async () => {
     // 100 then 64 亿元 at flat prices: g = -0.36, d = 0.15, g + d = -0.21.
-    const falling = [{ year: 2020, rd: 1_000_000, deflator: 100 }, { year: 2021, rd: 640_000, deflator: 100 }];
+    const falling = [
+      { year: 2020, rd: 1_000_000, deflator: 100 },
+      { year: 2021, rd: 640_000, deflator: 100 },
+    ];
     const error = await accountsOf({ '110000': falling }).catch((e: unknown) => e);
     expect((error as InputError).problems.map(formatProblem)).toEqual([
       'memory.csv, row 2, column "rd_expenditure": found real R&D capital formation of 地区1 (110000) changing by -36.0 % a year over 2020-2021, so that g + d = -21.0 %, expected g + d above 0, so that the initial stock I0 / (g + d) exists: check these values, or set a larger accounts.depreciation or accounts.growth_years in method.yaml',

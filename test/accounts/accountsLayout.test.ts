@@ -17,7 +17,11 @@ import { writeAccountsXlsx } from '../../src/accounts/writeAccountsXlsx.ts';
 const values: AccountsValue[] = [];
 const put = (region_code: string, item: string, price_basis: string, unit: string, v: [number | null, number | null]) =>
   v.forEach((value, i) => values.push({ region_code, year: 2020 + i, item, price_basis, value, unit }));
-for (const [code, scale] of [['100000', 3], ['110000', 2], ['120000', 1]] as const) {
+for (const [code, scale] of [
+  ['100000', 3],
+  ['110000', 2],
+  ['120000', 1],
+] as const) {
   put(code, 'opening_stock', 'current', '亿元', [400 * scale, 440 * scale]);
   put(code, 'gfcf', 'current', '亿元', [100 * scale, 121 * scale]);
   put(code, 'closing_stock', 'current', '亿元', [440 * scale, 532.4 * scale]);
@@ -29,9 +33,15 @@ const data: AccountsData = {
   sampleData: true,
   nationalCode: '100000',
   parameters: {
-    depreciation: 0.15, depreciationByRegion: {}, capitalisationShare: 1, growthYears: 5, baseYear: 2020,
+    depreciation: 0.15,
+    depreciationByRegion: {},
+    capitalisationShare: 1,
+    growthYears: 5,
+    baseYear: 2020,
     priceIndex: { variable: 'gdp_deflator', name_zh: '地区生产总值平减指数', name_en: 'GRP deflator' },
-    otherVolumeChanges: null, tolerance: 0.005, onBreak: 'error',
+    otherVolumeChanges: null,
+    tolerance: 0.005,
+    onBreak: 'error',
   },
   regions: [
     { region_code: '110000', name_zh: '北京市', name_en: 'Beijing', zone: 'east' },
@@ -40,12 +50,52 @@ const data: AccountsData = {
   years: [2020, 2021],
   values,
   aggregates: [
-    { aggregate: 'regions', region_code: 'regions', year: 2020, item: 'closing_stock', price_basis: 'current', value: 1320, unit: '亿元', regions_given: 2, regions: 2 },
-    { aggregate: 'regions', region_code: 'regions', year: 2021, item: 'closing_stock', price_basis: 'current', value: null, unit: '亿元', regions_given: 1, regions: 2 },
-    { aggregate: 'east', region_code: 'east', year: 2020, item: 'closing_stock', price_basis: 'current', value: 880, unit: '亿元', regions_given: 1, regions: 1 },
+    {
+      aggregate: 'regions',
+      region_code: 'regions',
+      year: 2020,
+      item: 'closing_stock',
+      price_basis: 'current',
+      value: 1320,
+      unit: '亿元',
+      regions_given: 2,
+      regions: 2,
+    },
+    {
+      aggregate: 'regions',
+      region_code: 'regions',
+      year: 2021,
+      item: 'closing_stock',
+      price_basis: 'current',
+      value: null,
+      unit: '亿元',
+      regions_given: 1,
+      regions: 2,
+    },
+    {
+      aggregate: 'east',
+      region_code: 'east',
+      year: 2020,
+      item: 'closing_stock',
+      price_basis: 'current',
+      value: 880,
+      unit: '亿元',
+      regions_given: 1,
+      regions: 1,
+    },
   ],
   initial: [{ region_code: '110000', first_year: 2020, growth_years: 1, growth: 0.1, depreciation: 0.15, opening_stock: 800 }],
-  breaks: [{ region_code: '120000', year: 2022, kind: 'break', no_expenditure: true, no_price_index: false, no_base_price: false, break_year: null }],
+  breaks: [
+    {
+      region_code: '120000',
+      year: 2022,
+      kind: 'break',
+      no_expenditure: true,
+      no_price_index: false,
+      no_base_price: false,
+      break_year: null,
+    },
+  ],
   nationalCheck: [{ item: 'gfcf', year: 2020, national: 300, regions_sum: 300, relative_difference: 0, within_tolerance: true }],
 };
 
@@ -64,7 +114,10 @@ describe('assetAccountTable', () => {
   test('lays out the asset account: opening, the four changes indented, closing, on each basis, then memorandum items', () => {
     const table = assetAccountTable(data, '110000');
     expect(table.id).toBe('asset_account_110000');
-    expect(table.title).toEqual({ zh: '北京市知识产权产品（R&D）资产账户', en: 'Beijing: asset account of intellectual property products (R&D)' });
+    expect(table.title).toEqual({
+      zh: '北京市知识产权产品（R&D）资产账户',
+      en: 'Beijing: asset account of intellectual property products (R&D)',
+    });
     expect(table.columns).toEqual([2020, 2021]);
     expect(table.rows.map((r) => [r.kind, r.level, r.label.zh])).toEqual([
       ['heading', 0, '现价'],
@@ -115,15 +168,23 @@ describe('regionalTable', () => {
     const notes = table.footnotes.map((n) => n.text.zh);
     expect(notes).toContain('核对：2020年各地区R&D固定资本形成与地区生产总值之和与全国数相差均不超过0.50%。');
     // A series cut short is a marked footnote, and its row carries the marker.
-    expect(table.footnotes.find((n) => n.mark === 'b')?.text.zh).toBe('=HYPERLINK("http://example.com")：2022年无R&D经费内部支出，序列中断，2022年未计算。');
+    expect(table.footnotes.find((n) => n.mark === 'b')?.text.zh).toBe(
+      '=HYPERLINK("http://example.com")：2022年无R&D经费内部支出，序列中断，2022年未计算。',
+    );
     expect(table.rows.map((r) => r.marks ?? [])).toEqual([[], [], [], [], [], ['b']]);
     expect(tableGrid(table)[9]!.cells[0]).toBe('　=HYPERLINK("http://example.com") +cmd [b]');
   });
 
   test('every table of the accounts: the asset account of each unit, then five regional tables', () => {
     expect(accountsTables(data).map((t) => t.id)).toEqual([
-      'asset_account_100000', 'asset_account_110000', 'asset_account_120000',
-      'regions_closing_stock_current', 'regions_closing_stock_constant', 'regions_gfcf_current', 'regions_gfcf_share_gdp', 'regions_stock_per_fte_constant',
+      'asset_account_100000',
+      'asset_account_110000',
+      'asset_account_120000',
+      'regions_closing_stock_current',
+      'regions_closing_stock_constant',
+      'regions_gfcf_current',
+      'regions_gfcf_share_gdp',
+      'regions_stock_per_fte_constant',
     ]);
   });
 });
@@ -147,7 +208,9 @@ describe('the layout CSV and the workbook', () => {
   test('the CSV defuses labels a spreadsheet would run as formulas', () => {
     const csv = accountsTableCsv(table);
     // The title holds a comma, so it is quoted.
-    expect(csv.startsWith('\uFEFF"各地区R&D资本存量（期末）（现价） R&D capital stock (closing) by region, current prices",,\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFF"各地区R&D资本存量（期末）（现价） R&D capital stock (closing) by region, current prices",,\r\n')).toBe(
+      true,
+    );
     expect(csv).toContain('\r\n"　=HYPERLINK(""http://example.com"") +cmd [b]",440,532.4\r\n');
     // The label starts with an indent, so it cannot start a formula; an unindented one is prefixed.
     const bare = accountsTableCsv({ ...table, rows: [{ ...table.rows[5]!, level: 0 }] });

@@ -20,7 +20,12 @@ import { memoryDataDir } from './memoryDataDir.ts';
 const flat = (rd: number) => [2020, 2021].map((year) => ({ year, rd, deflator: 100, gdp: rd / 100, fte: 1_000 }));
 
 /** Strips tags (and Svelte's hydration comments) and collapses white space, as a reader sees the text. */
-const text = (html: string) => html.replace(/<!--.*?-->/g, '').replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+const text = (html: string) =>
+  html
+    .replace(/<!--.*?-->/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
 
 describe('the Accounts pages', () => {
   beforeAll(async () => {
@@ -51,7 +56,9 @@ describe('the Accounts pages', () => {
     // Regions link to their own asset account (outside SvelteKit's prerender, links resolve from
     // the root; the prerendered pages make them relative, which the e2e tests check).
     expect(body).toContain('<a href="/accounts/110000/">地区1</a>');
-    expect(text(body)).toContain('每人年R&D资本存量（现价）（万元/人年） Closing stock per R&D FTE, current prices (10,000 yuan per person-year) 13,333.33');
+    expect(text(body)).toContain(
+      '每人年R&D资本存量（现价）（万元/人年） Closing stock per R&D FTE, current prices (10,000 yuan per person-year) 13,333.33',
+    );
     expect(body).toContain('href="/data/accounts.xlsx"');
     expect(text(body)).toContain('永续盘存法 Kₜ = (1 − d)Kₜ₋₁ + Iₜ');
     // The method's notes are given once, under the national account, not under each of the six tables.

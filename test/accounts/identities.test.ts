@@ -27,8 +27,18 @@ const problem = fc
     growthYears: fc.integer({ min: 1, max: 6 }),
     baseOffset: fc.option(fc.nat(), { nil: null }),
     withOcv: fc.boolean(),
-    levels: fc.array(fc.tuple(fc.double({ min: 1, max: 1e8, noNaN: true }), fc.double({ min: 50, max: 300, noNaN: true })), { minLength: 4, maxLength: 4 }),
-    changes: fc.array(fc.tuple(fc.double({ min: 0.8, max: 1.4, noNaN: true }), fc.double({ min: 0.9, max: 1.15, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { minLength: 40, maxLength: 40 }),
+    levels: fc.array(fc.tuple(fc.double({ min: 1, max: 1e8, noNaN: true }), fc.double({ min: 50, max: 300, noNaN: true })), {
+      minLength: 4,
+      maxLength: 4,
+    }),
+    changes: fc.array(
+      fc.tuple(
+        fc.double({ min: 0.8, max: 1.4, noNaN: true }),
+        fc.double({ min: 0.9, max: 1.15, noNaN: true }),
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+      ),
+      { minLength: 40, maxLength: 40 },
+    ),
   })
   .map((p) => {
     const codes = [...Array.from({ length: p.regions }, (_, i) => `${11 + i}0000`), nationalCode];
@@ -57,13 +67,18 @@ describe('accounts identities over random series (fast-check)', () => {
           other_volume_changes: p.withOcv ? 'rd_ocv' : null,
           national_check: { on_break: 'footnote' },
         });
-        const reference = Object.fromEntries(Object.entries(p.units).map(([code, series]) => {
-          const base = series.find((s) => s.year === (p.baseYear ?? p.start))!;
-          return [code, referenceAccounts(
-            series.map((s) => ({ year: s.year, expenditure: s.rd! / 1e4, priceRaw: s.deflator!, ocv: (s.ocv ?? 0) / 1e4 })),
-            { d: p.d, share: p.share, growthYears: p.growthYears, basePrice: base.deflator! },
-          )];
-        }));
+        const reference = Object.fromEntries(
+          Object.entries(p.units).map(([code, series]) => {
+            const base = series.find((s) => s.year === (p.baseYear ?? p.start))!;
+            return [
+              code,
+              referenceAccounts(
+                series.map((s) => ({ year: s.year, expenditure: s.rd! / 1e4, priceRaw: s.deflator!, ocv: (s.ocv ?? 0) / 1e4 })),
+                { d: p.d, share: p.share, growthYears: p.growthYears, basePrice: base.deflator! },
+              ),
+            ];
+          }),
+        );
         const db = await openDatabase();
         try {
           await runStaging(db, data);
@@ -83,30 +98,53 @@ describe('accounts identities over random series (fast-check)', () => {
             for (const y of accounts!.years) {
               const at = (item: string, basis: string) => value.get(`${code}|${y.year}|${item}|${basis}`);
               const expected: [string, string, number][] = [
-                ['opening_stock', constant, y.opening], ['gfcf', constant, y.gfcfReal], ['cfc', constant, y.cfc],
-                ['other_volume_changes', constant, y.ocvReal], ['revaluation', constant, 0], ['closing_stock', constant, y.closing],
-                ['opening_stock', 'current', y.openingCurrent], ['gfcf', 'current', y.gfcfNominal], ['cfc', 'current', y.cfcCurrent],
-                ['other_volume_changes', 'current', (y.ocvReal * y.price) / 100], ['revaluation', 'current', y.revaluation],
-                ['closing_stock', 'current', y.closingCurrent], ['price_index', 'index', y.price],
+                ['opening_stock', constant, y.opening],
+                ['gfcf', constant, y.gfcfReal],
+                ['cfc', constant, y.cfc],
+                ['other_volume_changes', constant, y.ocvReal],
+                ['revaluation', constant, 0],
+                ['closing_stock', constant, y.closing],
+                ['opening_stock', 'current', y.openingCurrent],
+                ['gfcf', 'current', y.gfcfNominal],
+                ['cfc', 'current', y.cfcCurrent],
+                ['other_volume_changes', 'current', (y.ocvReal * y.price) / 100],
+                ['revaluation', 'current', y.revaluation],
+                ['closing_stock', 'current', y.closingCurrent],
+                ['price_index', 'index', y.price],
               ];
               for (const [item, basis, want] of expected) {
                 expect(close(at(item, basis), want), `${code} ${y.year} ${item} ${basis}: ${at(item, basis)} vs ${want}`).toBe(true);
               }
               // The identity itself, on the published values of both bases.
               for (const basis of [constant, 'current']) {
-                const implied = at('opening_stock', basis)! + at('gfcf', basis)! - at('cfc', basis)! + at('other_volume_changes', basis)! + at('revaluation', basis)!;
+                const implied =
+                  at('opening_stock', basis)! +
+                  at('gfcf', basis)! -
+                  at('cfc', basis)! +
+                  at('other_volume_changes', basis)! +
+                  at('revaluation', basis)!;
                 expect(close(at('closing_stock', basis), implied), `${code} ${y.year} ${basis} identity`).toBe(true);
                 const previous = value.get(`${code}|${y.year - 1}|closing_stock|${basis}`);
-                if (previous !== undefined) expect(close(at('opening_stock', basis), previous!), `${code} ${y.year} ${basis} opening`).toBe(true);
+                if (previous !== undefined)
+                  expect(close(at('opening_stock', basis), previous!), `${code} ${y.year} ${basis} opening`).toBe(true);
               }
             }
           }
 
           // The sum of regions adds the regions up, item by item.
-          const sums = await db.query<Row>("SELECT year, item, price_basis, value FROM accounts_aggregates WHERE aggregate = 'regions' AND unit = '亿元'");
+          const sums = await db.query<Row>(
+            "SELECT year, item, price_basis, value FROM accounts_aggregates WHERE aggregate = 'regions' AND unit = '亿元'",
+          );
           for (const s of sums) {
-            const parts = rows.filter((r) => r.region_code !== nationalCode && r.year === s.year && r.item === s.item && r.price_basis === s.price_basis);
-            expect(close(s.value, parts.reduce((a, r) => a + r.value!, 0))).toBe(true);
+            const parts = rows.filter(
+              (r) => r.region_code !== nationalCode && r.year === s.year && r.item === s.item && r.price_basis === s.price_basis,
+            );
+            expect(
+              close(
+                s.value,
+                parts.reduce((a, r) => a + r.value!, 0),
+              ),
+            ).toBe(true);
           }
         } finally {
           db.close();

@@ -21,7 +21,16 @@ describe('accounts of the bundled sample (data/)', () => {
 
   test('covers all 31 regions and the nation, 2014-2024, balanced, with the national check passing', async () => {
     const manifest = JSON.parse(await readFile(join(out, 'data', 'manifest.json'), 'utf8'));
-    expect(manifest.accounts).toEqual({ computed: true, units: 32, national: true, firstYear: 2014, lastYear: 2024, baseYear: 2014, breaks: 0, nationalBreaks: 0 });
+    expect(manifest.accounts).toEqual({
+      computed: true,
+      units: 32,
+      national: true,
+      firstYear: 2014,
+      lastYear: 2024,
+      baseYear: 2014,
+      breaks: 0,
+      nationalBreaks: 0,
+    });
     expect(rows).toHaveLength(32 * 11 * 18);
     const withStock = new Set(rows.filter((r) => r.item === 'closing_stock' && r.value !== '').map((r) => r.region_code));
     expect(withStock.size).toBe(32);
@@ -45,6 +54,8 @@ describe('accounts of the bundled sample (data/)', () => {
     await workbook.xlsx.readFile(join(out, 'data', 'accounts.xlsx'));
     expect(workbook.worksheets).toHaveLength(32 + 5);
     expect(workbook.worksheets[0]!.name).toBe('100000 全国');
-    expect(workbook.worksheets[0]!.getCell('A1').value).toBe('全国知识产权产品（R&D）资产账户 National: asset account of intellectual property products (R&D)');
+    expect(workbook.worksheets[0]!.getCell('A1').value).toBe(
+      '全国知识产权产品（R&D）资产账户 National: asset account of intellectual property products (R&D)',
+    );
   });
 });

@@ -70,7 +70,9 @@ describe('accounts of the toy series (hand-worked)', () => {
   test('accounts.csv has K0, K1, K2, K3, CFC and the flows, real and nominal, as worked out by hand', () => {
     for (const [basis, items] of Object.entries(beijing)) {
       for (const [item, values] of Object.entries(items)) {
-        values.forEach((expected, t) => expect(value('110000', 2020 + t, item, basis), `${item} ${basis} ${2020 + t}`).toBeCloseTo(expected, 9));
+        values.forEach((expected, t) =>
+          expect(value('110000', 2020 + t, item, basis), `${item} ${basis} ${2020 + t}`).toBeCloseTo(expected, 9),
+        );
       }
     }
     for (const year of [2020, 2021, 2022]) {
@@ -99,8 +101,22 @@ describe('accounts of the toy series (hand-worked)', () => {
 
   test('the manifest records what the accounts stage did', async () => {
     const manifest = JSON.parse(await readFile(join(out, 'data', 'manifest.json'), 'utf8'));
-    expect(manifest.accounts).toEqual({ computed: true, units: 4, national: true, firstYear: 2020, lastYear: 2022, baseYear: 2020, breaks: 0, nationalBreaks: 0 });
-    expect(manifest.method.accounts).toMatchObject({ depreciation: 0.15, growth_years: 2, capitalisation_share: 1, price_index: 'gdp_deflator' });
+    expect(manifest.accounts).toEqual({
+      computed: true,
+      units: 4,
+      national: true,
+      firstYear: 2020,
+      lastYear: 2022,
+      baseYear: 2020,
+      breaks: 0,
+      nationalBreaks: 0,
+    });
+    expect(manifest.method.accounts).toMatchObject({
+      depreciation: 0.15,
+      growth_years: 2,
+      capitalisation_share: 1,
+      price_index: 'gdp_deflator',
+    });
   });
 
   test('the asset account of Beijing is written as a layout CSV: title, units line, years as columns, footnotes', async () => {
@@ -126,8 +142,19 @@ describe('accounts of the toy series (hand-worked)', () => {
 
   test('the regional table groups regions by zone under the national row and the sum of regions', async () => {
     const text = await readFile(join(out, 'data', 'accounts', 'regions_closing_stock_current.csv'), 'utf8');
-    const labels = text.split('\r\n').slice(4, 11).map((line) => line.split(',')[0]);
-    expect(labels).toEqual(['全国 National', '地区合计 Sum of regions', '东部地区 East', '　北京市 Beijing', '　天津市 Tianjin', '西部地区 West', '　西藏自治区 Tibet']);
+    const labels = text
+      .split('\r\n')
+      .slice(4, 11)
+      .map((line) => line.split(',')[0]);
+    expect(labels).toEqual([
+      '全国 National',
+      '地区合计 Sum of regions',
+      '东部地区 East',
+      '　北京市 Beijing',
+      '　天津市 Tianjin',
+      '西部地区 West',
+      '　西藏自治区 Tibet',
+    ]);
     const east2020 = text.split('\r\n')[6]!.split(',')[1];
     expect(Number(east2020)).toBeCloseTo(440 + tianjinStock, 1);
     expect(text).toContain('核对：2020–2022年各地区R&D固定资本形成与地区生产总值之和与全国数相差均不超过0.50%。');

@@ -27,14 +27,26 @@ const charts: Record<string, () => string> = {
   ranking: () => rankingChart(ranking, { year: 2022, locale: 'zh' }),
   'ranking-band-groups-en': () =>
     rankingChart(
-      ranking.map((r) => ({ ...r, rank_p05: Math.max(1, r.rank - 1), rank_median: r.rank, rank_p95: Math.min(5, r.rank + 1), group: r.score > 70 ? ('leader' as const) : ('moderate' as const) })),
+      ranking.map((r) => ({
+        ...r,
+        rank_p05: Math.max(1, r.rank - 1),
+        rank_median: r.rank,
+        rank_p95: Math.min(5, r.rank + 1),
+        group: r.score > 70 ? ('leader' as const) : ('moderate' as const),
+      })),
       { year: 2022, locale: 'en' },
     ),
   'tile-map': () => tileMapChart(ranking, { year: 2022, locale: 'zh', regionHref: (code) => `region/${code}/` }),
   'national-trend': () =>
-    nationalTrendChart(years.map((year, i) => ({ year, score_mean: 40 + i, score_min: 10, score_max: 90 - i })), { locale: 'zh' }),
+    nationalTrendChart(
+      years.map((year, i) => ({ year, score_mean: 40 + i, score_min: 10, score_max: 90 - i })),
+      { locale: 'zh' },
+    ),
   'region-trend-en': () =>
-    regionTrendChart(years.map((year, i) => ({ year, score: 50 + 5 * i, rank: 3 - i, national: 40 })), { locale: 'en', name: 'Guangdong' }),
+    regionTrendChart(
+      years.map((year, i) => ({ year, score: 50 + 5 * i, rank: 3 - i, national: 40 })),
+      { locale: 'en', name: 'Guangdong' },
+    ),
   dimensions: () =>
     dimensionChart(
       [
@@ -44,14 +56,20 @@ const charts: Record<string, () => string> = {
       { locale: 'zh', year: 2022, name: '广东省' },
     ),
   distribution: () =>
-    distributionChart(ranking.map((r) => ({ ...r, value: r.score / 10 })), { locale: 'zh', year: 2022, name: '每万人口高价值发明专利拥有量', unit: '件/万人', median: 5.55, target: 12, decimals: 2 }),
+    distributionChart(
+      ranking.map((r) => ({ ...r, value: r.score / 10 })),
+      { locale: 'zh', year: 2022, name: '每万人口高价值发明专利拥有量', unit: '件/万人', median: 5.55, target: 12, decimals: 2 },
+    ),
   'indicator-trend-en': () =>
     indicatorTrendChart(
       years.map((year, i) => ({ year, value_min: 1 + i, value_p25: 2 + i, value_median: 3 + i, value_p75: 4 + i, value_max: 8 + i })),
       { locale: 'en', name: 'High-value patents', unit: '件/万人', target: 12, decimals: 2 },
     ),
   'compare-trend': () =>
-    compareTrendChart(ranking.flatMap((r) => years.map((year, i) => ({ ...r, year, score: r.score + i }))), { locale: 'zh' }),
+    compareTrendChart(
+      ranking.flatMap((r) => years.map((year, i) => ({ ...r, year, score: r.score + i }))),
+      { locale: 'zh' },
+    ),
 };
 
 describe('charts render to SVG at build time', () => {
@@ -68,14 +86,24 @@ describe('charts render to SVG at build time', () => {
   }
 
   test('names from the data are text in the SVG, never markup', () => {
-    for (const draw of [charts.ranking!, charts['ranking-band-groups-en']!, charts['tile-map']!, charts.distribution!, charts['compare-trend']!]) {
+    for (const draw of [
+      charts.ranking!,
+      charts['ranking-band-groups-en']!,
+      charts['tile-map']!,
+      charts.distribution!,
+      charts['compare-trend']!,
+    ]) {
       const { document } = parseHTML(`<!doctype html><html><body>${draw()}</body></html>`);
       expect(document.querySelectorAll('img')).toHaveLength(0);
       expect(document.body.textContent).toContain(hostile);
     }
     // In an attribute, the quote that would end it is escaped.
-    expect(charts['tile-map']!()).toContain('aria-label="&lt;img src=x onerror=alert(1)&gt;: 20.0'.replace('&lt;', '<').replace('&gt;', '>'));
-    expect(tileMapChart(ranking, { year: 2022, locale: 'en', regionHref: (code) => code })).toContain('aria-label="&quot;<img src=x onerror=alert(1)>: 20.0, rank 5"');
+    expect(charts['tile-map']!()).toContain(
+      'aria-label="&lt;img src=x onerror=alert(1)&gt;: 20.0'.replace('&lt;', '<').replace('&gt;', '>'),
+    );
+    expect(tileMapChart(ranking, { year: 2022, locale: 'en', regionHref: (code) => code })).toContain(
+      'aria-label="&quot;<img src=x onerror=alert(1)>: 20.0, rank 5"',
+    );
   });
 
   test('a chart is the same string whatever was drawn before it, its ids its own', () => {

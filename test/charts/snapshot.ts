@@ -15,9 +15,7 @@ export function normaliseSvg(svg: string): string {
     if (!ids.has(key)) ids.set(key, `${prefix}${ids.size + 1}`);
     return ids.get(key)!;
   });
-  return renumbered
-    .replace(/\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100))
-    .replace(/></g, '>\n<');
+  return renumbered.replace(/\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100)).replace(/></g, '>\n<');
 }
 
 /**

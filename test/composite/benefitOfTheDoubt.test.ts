@@ -35,9 +35,15 @@ function bruteForce(Y: number[][], y: number[]): number {
   const rows = [...Y.map((r) => ({ a: r, b: 1 })), ...y.map((_, j) => ({ a: y.map((__, k) => (k === j ? 1 : 0)), b: 0 }))];
   let best = 0;
   for (const pick of combinations(rows.length, m)) {
-    const u = solve(pick.map((i) => rows[i]!.a), pick.map((i) => rows[i]!.b));
+    const u = solve(
+      pick.map((i) => rows[i]!.a),
+      pick.map((i) => rows[i]!.b),
+    );
     if (u === null || u.some((x) => x < -1e-9) || Y.some((r) => r.reduce((s, a, j) => s + a * u[j]!, 0) > 1 + 1e-9)) continue;
-    best = Math.max(best, y.reduce((s, a, j) => s + a * u[j]!, 0));
+    best = Math.max(
+      best,
+      y.reduce((s, a, j) => s + a * u[j]!, 0),
+    );
   }
   return best;
 }
@@ -74,7 +80,11 @@ describe('benefitOfTheDoubt', () => {
   });
 
   test('a unit that leads on every child scores 1, and one behind a peer on all of them less', () => {
-    const Y = [[80, 60], [40, 30], [20, 90]];
+    const Y = [
+      [80, 60],
+      [40, 30],
+      [20, 90],
+    ];
     const score = (y: number[]) => y.reduce((s, a, j) => s + a * benefitOfTheDoubt(Y, y)![j]!, 0);
     expect(score([80, 60])).toBeCloseTo(1, 12);
     expect(score([20, 90])).toBeCloseTo(1, 12);
@@ -83,6 +93,14 @@ describe('benefitOfTheDoubt', () => {
   });
 
   test('no finite score for a unit above the frontier on a child where the frontier has only zeros', () => {
-    expect(benefitOfTheDoubt([[50, 0], [20, 0]], [30, 10])).toBeNull();
+    expect(
+      benefitOfTheDoubt(
+        [
+          [50, 0],
+          [20, 0],
+        ],
+        [30, 10],
+      ),
+    ).toBeNull();
   });
 });

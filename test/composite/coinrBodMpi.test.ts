@@ -14,11 +14,18 @@ const fixture = 'test/fixtures/coinr-asem';
 type Csv = Record<string, string>[];
 const readCsv = async (path: string): Promise<Csv> => parse(await readFile(path, 'utf8'), { columns: true }) as Csv;
 
-async function build(method: (m: Record<string, unknown>) => Record<string, unknown>): Promise<{ code: number; lines: string[]; out: string }> {
+async function build(
+  method: (m: Record<string, unknown>) => Record<string, unknown>,
+): Promise<{ code: number; lines: string[]; out: string }> {
   const work = await mkdtemp(join(tmpdir(), 'ipindex-coinr-bod-mpi-'));
   const dataDir = join(work, 'asem');
   const lines: string[] = [];
-  const run = (argv: string[]) => main(argv, (line) => lines.push(line), (line) => lines.push(line));
+  const run = (argv: string[]) =>
+    main(
+      argv,
+      (line) => lines.push(line),
+      (line) => lines.push(line),
+    );
   expect(await run(['import-coinr', join(fixture, 'ASEM_iData.csv'), join(fixture, 'ASEM_iMeta.csv'), '--out', dataDir])).toBe(0);
   const configured = parseYaml(await readFile(join(dataDir, 'method.yaml'), 'utf8')) as Record<string, unknown>;
   await writeFile(join(dataDir, 'method.yaml'), stringify(method(configured)));
@@ -39,7 +46,11 @@ async function reference(column: 'bod' | 'mpi'): Promise<Map<string, number>> {
 
 describe('benefit of the doubt and the Mazziotta-Pareto index on the ASEM example', () => {
   test("the pillars by benefit of the doubt are Compind's ci_bod, unit by unit", { timeout: 60_000 }, async () => {
-    const { code, lines, out } = await build((m) => ({ ...m, aggregate: { method: 'arithmetic', levels: { 2: 'bod' } }, uncertainty: { runs: 0 } }));
+    const { code, lines, out } = await build((m) => ({
+      ...m,
+      aggregate: { method: 'arithmetic', levels: { 2: 'bod' } },
+      uncertainty: { runs: 0 },
+    }));
     expect(code, lines.join('\n')).toBe(0);
     const actual = await pillars(out);
     const expected = await reference('bod');
@@ -76,7 +87,10 @@ describe('benefit of the doubt and the Mazziotta-Pareto index on the ASEM exampl
   test('refused where they cannot work: MPI without z-scores, BoD on z-scores, either with the uncertainty runs', async () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ aggregate: { method: 'mpi' }, uncertainty: { runs: 0 } }, 'zscore with a positive mean'],
-      [{ normalise: { method: 'zscore', mean: 100, sd: 10 }, aggregate: { method: 'bod' }, uncertainty: { runs: 0 } }, 'BoD, need scores of 0 or more'],
+      [
+        { normalise: { method: 'zscore', mean: 100, sd: 10 }, aggregate: { method: 'bod' }, uncertainty: { runs: 0 } },
+        'BoD, need scores of 0 or more',
+      ],
       [{ aggregate: { method: 'bod' }, uncertainty: { runs: 100 } }, 'expected 0 with aggregate bod'],
       [{ aggregate: { method: 'arithmetic' }, uncertainty: { runs: 10, aggregate: ['mpi'] } }, 'do not redo the Mazziotta-Pareto index'],
     ];

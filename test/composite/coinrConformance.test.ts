@@ -26,10 +26,20 @@ beforeAll(async () => {
   const dataDir = join(work, 'asem');
   out = join(work, 'out');
   const lines: string[] = [];
-  const run = (argv: string[]) => main(argv, (line) => lines.push(line), (line) => lines.push(line));
-  expect(await run(['import-coinr', join(fixture, 'ASEM_iData.csv'), join(fixture, 'ASEM_iMeta.csv'), '--out', dataDir]), lines.join('\n')).toBe(0);
+  const run = (argv: string[]) =>
+    main(
+      argv,
+      (line) => lines.push(line),
+      (line) => lines.push(line),
+    );
+  expect(
+    await run(['import-coinr', join(fixture, 'ASEM_iData.csv'), join(fixture, 'ASEM_iMeta.csv'), '--out', dataDir]),
+    lines.join('\n'),
+  ).toBe(0);
   expect(await run(['build', dataDir, '--out', out, '--no-site']), lines.join('\n')).toBe(0);
-  stages = new Map((await readCsv(join(out, 'data', 'composite_stages.csv'))).map((r) => [`${r.stage} ${r.region_code} ${r.node}`, r.value ?? '']));
+  stages = new Map(
+    (await readCsv(join(out, 'data', 'composite_stages.csv'))).map((r) => [`${r.stage} ${r.region_code} ${r.node}`, r.value ?? '']),
+  );
 });
 
 /** Compares a COINr data set (one row per unit, one column per node) with one stage of ours. */
@@ -69,7 +79,7 @@ describe('COINr conformance: the ASEM example at every stage', () => {
     expect(worst).toBeLessThanOrEqual(tolerance);
   });
 
-  test('ranks of every node are COINr\'s (results_Full_ranks, ties sharing the lower rank)', async () => {
+  test("ranks of every node are COINr's (results_Full_ranks, ties sharing the lower rank)", async () => {
     const scores = await readCsv(join(out, 'data', 'scores.csv'));
     const rankOf = new Map(scores.map((s) => [`${s.region_code} ${s.node}`, s.rank]));
     const differences: string[] = [];
@@ -78,16 +88,19 @@ describe('COINr conformance: the ASEM example at every stage', () => {
       for (const [node, rank] of Object.entries(row)) {
         if (node === 'uCode') continue;
         compared++;
-        if (rankOf.get(`${row.uCode} ${node}`) !== rank) differences.push(`${row.uCode} ${node}: COINr ${rank}, ipindex ${rankOf.get(`${row.uCode} ${node}`)}`);
+        if (rankOf.get(`${row.uCode} ${node}`) !== rank)
+          differences.push(`${row.uCode} ${node}: COINr ${rank}, ipindex ${rankOf.get(`${row.uCode} ${node}`)}`);
       }
     }
     expect(differences).toEqual([]);
     expect(compared).toBe(51 * (49 + 8 + 2 + 1));
   });
 
-  test('the index table and its ranking are COINr\'s (results_Aggs)', async () => {
+  test("the index table and its ranking are COINr's (results_Aggs)", async () => {
     const scores = await readCsv(join(out, 'data', 'scores.csv'));
-    const index = scores.filter((s) => s.node === 'Index').sort((a, b) => Number(a.rank) - Number(b.rank) || (a.region_code ?? '').localeCompare(b.region_code ?? ''));
+    const index = scores
+      .filter((s) => s.node === 'Index')
+      .sort((a, b) => Number(a.rank) - Number(b.rank) || (a.region_code ?? '').localeCompare(b.region_code ?? ''));
     const expected = await readCsv(join(reference, 'results_Aggs.csv'));
     expect(index.map((s) => [s.region_code, s.rank])).toEqual(expected.map((r) => [r.uCode, r.Rank]));
     for (const [i, row] of expected.entries()) expect(relative(Number(index[i]?.score), Number(row.Index))).toBeLessThanOrEqual(tolerance);
@@ -95,7 +108,7 @@ describe('COINr conformance: the ASEM example at every stage', () => {
     expect(Number(scores.find((s) => s.node === 'Index' && s.region_code === 'AUS')?.score).toFixed(1)).toBe('45.8');
   });
 
-  test('effective weights are COINr\'s', async () => {
+  test("effective weights are COINr's", async () => {
     const ours = new Map((await readCsv(join(out, 'data', 'effective_weights.csv'))).map((w) => [w.code, w]));
     const expected = await readCsv(join(reference, 'effective_weights.csv'));
     expect(expected).toHaveLength(60);
@@ -132,7 +145,7 @@ describe('COINr conformance: the ASEM example at every stage', () => {
     }
   });
 
-  test('the points winsorised, high or low, are COINr\'s (treat_points), and flagged in indicators.csv', async () => {
+  test("the points winsorised, high or low, are COINr's (treat_points), and flagged in indicators.csv", async () => {
     const units = (await readCsv(join(reference, 'dset_Treated.csv'))).map((r) => r.uCode);
     const expected: string[] = [];
     for (const [i, row] of (await readCsv(join(reference, 'treat_points.csv'))).entries()) {

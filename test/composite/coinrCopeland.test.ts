@@ -14,11 +14,18 @@ const fixture = 'test/fixtures/coinr-asem';
 type Csv = Record<string, string>[];
 const readCsv = async (path: string): Promise<Csv> => parse(await readFile(path, 'utf8'), { columns: true }) as Csv;
 
-async function build(method: (m: Record<string, unknown>) => Record<string, unknown>): Promise<{ code: number; lines: string[]; out: string }> {
+async function build(
+  method: (m: Record<string, unknown>) => Record<string, unknown>,
+): Promise<{ code: number; lines: string[]; out: string }> {
   const work = await mkdtemp(join(tmpdir(), 'ipindex-coinr-copeland-'));
   const dataDir = join(work, 'asem');
   const lines: string[] = [];
-  const run = (argv: string[]) => main(argv, (line) => lines.push(line), (line) => lines.push(line));
+  const run = (argv: string[]) =>
+    main(
+      argv,
+      (line) => lines.push(line),
+      (line) => lines.push(line),
+    );
   expect(await run(['import-coinr', join(fixture, 'ASEM_iData.csv'), join(fixture, 'ASEM_iMeta.csv'), '--out', dataDir])).toBe(0);
   const configured = parseYaml(await readFile(join(dataDir, 'method.yaml'), 'utf8')) as Record<string, unknown>;
   await writeFile(join(dataDir, 'method.yaml'), stringify(method(configured)));
@@ -53,8 +60,12 @@ function copeland(units: string[], X: (number | null)[][], w: number[]): Map<str
 }
 
 describe("COINr's Copeland aggregation on the ASEM example", () => {
-  test('the pillars by Copeland\'s rule are COINr\'s, unit by unit', { timeout: 60_000 }, async () => {
-    const { code, lines, out } = await build((m) => ({ ...m, aggregate: { method: 'arithmetic', levels: { 2: 'copeland' } }, uncertainty: { runs: 0 } }));
+  test("the pillars by Copeland's rule are COINr's, unit by unit", { timeout: 60_000 }, async () => {
+    const { code, lines, out } = await build((m) => ({
+      ...m,
+      aggregate: { method: 'arithmetic', levels: { 2: 'copeland' } },
+      uncertainty: { runs: 0 },
+    }));
     expect(code, lines.join('\n')).toBe(0);
     const meta = await readCsv(join(fixture, 'ASEM_iMeta.csv'));
     // COINr's units in its row order (the order of iData), as its outranking matrix has them.
@@ -68,7 +79,11 @@ describe("COINr's Copeland aggregation on the ASEM example", () => {
     for (const pillar of pillars) {
       const children = meta.filter((m) => m.Type === 'Indicator' && m.Parent === pillar.iCode);
       const X = normalised.map((row) => children.map((c) => (row[c.iCode!] === '' ? null : Number(row[c.iCode!]))));
-      const expected = copeland(normalised.map((r) => r.uCode!), X, children.map((c) => Number(c.Weight)));
+      const expected = copeland(
+        normalised.map((r) => r.uCode!),
+        X,
+        children.map((c) => Number(c.Weight)),
+      );
       for (const [unit, score] of expected) {
         const actual = stages.find((r) => r.region_code === unit && r.node === pillar.iCode);
         expect(Number(actual?.value), `${unit} ${pillar.iCode}`).toBe(score);

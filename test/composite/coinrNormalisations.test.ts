@@ -20,14 +20,25 @@ async function normalisedWith(normalise: Record<string, unknown>): Promise<{ cod
   const work = await mkdtemp(join(tmpdir(), 'ipindex-coinr-normalise-'));
   const dataDir = join(work, 'asem');
   const lines: string[] = [];
-  const run = (argv: string[]) => main(argv, (line) => lines.push(line), (line) => lines.push(line));
+  const run = (argv: string[]) =>
+    main(
+      argv,
+      (line) => lines.push(line),
+      (line) => lines.push(line),
+    );
   expect(await run(['import-coinr', join(fixture, 'ASEM_iData.csv'), join(fixture, 'ASEM_iMeta.csv'), '--out', dataDir])).toBe(0);
   const method = parseYaml(await readFile(join(dataDir, 'method.yaml'), 'utf8')) as Record<string, unknown>;
   await writeFile(join(dataDir, 'method.yaml'), stringify({ ...method, normalise: { over: 'year', ...normalise } }));
   const code = await run(['build', dataDir, '--out', join(work, 'out'), '--no-site']);
   if (code !== 0) return { code, lines, stages: new Map() };
   const rows = await readCsv(join(work, 'out', 'data', 'composite_stages.csv'));
-  return { code, lines, stages: new Map(rows.filter((r) => r.stage === 'normalised' && r.value !== '').map((r) => [`${r.region_code} ${r.node}`, Number(r.value)])) };
+  return {
+    code,
+    lines,
+    stages: new Map(
+      rows.filter((r) => r.stage === 'normalised' && r.value !== '').map((r) => [`${r.region_code} ${r.node}`, Number(r.value)]),
+    ),
+  };
 }
 
 /** COINr's treated values, directed: indicator -> unit -> value x direction. */
@@ -46,7 +57,11 @@ async function directed(): Promise<Map<string, Map<string, number>>> {
   return out;
 }
 
-function compare(stages: Map<string, number>, expected: Map<string, Map<string, number>>, score: (x: number, column: number[]) => number | null): { compared: number; worst: number } {
+function compare(
+  stages: Map<string, number>,
+  expected: Map<string, Map<string, number>>,
+  score: (x: number, column: number[]) => number | null,
+): { compared: number; worst: number } {
   let compared = 0;
   let worst = 0;
   for (const [code, units] of expected) {
@@ -82,7 +97,9 @@ describe("COINr's other normalisations on the ASEM example", () => {
     // Indicators with direction -1 are negative once directed: x / max is COINr's formula all the
     // same (and is why the method is meant for indicators above 0 with direction 1).
     const noMax = ['CostImpEx', 'Tariff', 'Poverty'].length * 51;
-    expect(compare(stages, await directed(), (x, column) => (Math.max(...column) === 0 ? null : x / Math.max(...column))).compared).toBe(51 * 49 - noMax);
+    expect(compare(stages, await directed(), (x, column) => (Math.max(...column) === 0 ? null : x / Math.max(...column))).compared).toBe(
+      51 * 49 - noMax,
+    );
   });
 
   test('z-score with mean 10 and sd 2; lower and upper refused with it', async () => {

@@ -16,11 +16,16 @@ type Csv = Record<string, string>[];
 const readCsv = async (path: string): Promise<Csv> => parse(await readFile(path, 'utf8'), { columns: true }) as Csv;
 
 describe("COINr's PCA weights on the ASEM example", () => {
-  test('pca_signed: each pillar\'s first principal component, signed, to 1e-9', { timeout: 60_000 }, async () => {
+  test("pca_signed: each pillar's first principal component, signed, to 1e-9", { timeout: 60_000 }, async () => {
     const work = await mkdtemp(join(tmpdir(), 'ipindex-coinr-pca-'));
     const dataDir = join(work, 'asem');
     const lines: string[] = [];
-    const run = (argv: string[]) => main(argv, (line) => lines.push(line), (line) => lines.push(line));
+    const run = (argv: string[]) =>
+      main(
+        argv,
+        (line) => lines.push(line),
+        (line) => lines.push(line),
+      );
     expect(await run(['import-coinr', join(fixture, 'ASEM_iData.csv'), join(fixture, 'ASEM_iMeta.csv'), '--out', dataDir])).toBe(0);
     const method = parseYaml(await readFile(join(dataDir, 'method.yaml'), 'utf8')) as Record<string, unknown>;
     await writeFile(join(dataDir, 'method.yaml'), stringify({ ...method, weights: { method: 'pca_signed' } }));
@@ -37,7 +42,9 @@ describe("COINr's PCA weights on the ASEM example", () => {
       for (const r of rows) {
         const expected = sign * Number(r.loading);
         const actual = ours.get(r.iCode!)!;
-        expect(Math.abs(actual - expected), `${pillar} ${r.iCode}: R ${expected}, ipindex ${actual}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+        expect(Math.abs(actual - expected), `${pillar} ${r.iCode}: R ${expected}, ipindex ${actual}`).toBeLessThanOrEqual(
+          1e-9 * Math.max(1, Math.abs(expected)),
+        );
         if (actual < 0) negative++;
       }
       // A unit vector, as prcomp's.

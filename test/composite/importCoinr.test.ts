@@ -27,7 +27,11 @@ async function run(files: Record<string, string>, argv: (dir: string) => string[
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const code = await main(argv(dir), (line) => stdout.push(line), (line) => stderr.push(line));
+  const code = await main(
+    argv(dir),
+    (line) => stdout.push(line),
+    (line) => stderr.push(line),
+  );
   return { code, dir, stdout, stderr: stderr.join('\n') };
 }
 
@@ -40,28 +44,28 @@ describe('ipindex import-coinr', () => {
     // Continent has 2 groups, Size 3: the coarser one becomes the zone.
     expect(stdout.at(-1)).toContain('3 units, 2 indicators, zones from Continent');
     const read = (name: string) => readFile(join(dir, 'data', name), 'utf8');
-    expect(await read('regions.csv')).toBe([
-      'region_code,name_zh,name_en,level,parent_code,zone',
-      'AAA,"Alpha, Republic of","Alpha, Republic of",country,,Asia',
-      'BBB,Beta,Beta,country,,Asia',
-      'CCC,Gamma,Gamma,country,,Europe',
-      '',
-    ].join('\n'));
-    expect(await read('coinr_data.csv')).toBe([
-      'region_code,year,gdp,exports,co2',
-      'AAA,2018,10,5,1.5',
-      'BBB,2018,20,,2.25',
-      'CCC,2018,40,30,0.1234567890123456789',
-      '',
-    ].join('\n'));
-    expect(await read('framework.csv')).toBe([
-      'code,parent,level,name_zh,name_en,unit,direction,weight,formula,target',
-      'Index,,3,The index,The index,Score,1,1,,',
-      'Econ,Index,2,"Economy, and more","Economy, and more",Score,1,1,,',
-      'Exports,Econ,1,Exports of goods,Exports of goods,USD,1,1,exports / gdp,50',
-      'CO2,Econ,1,CO2 per capita,CO2 per capita,Tonnes,-1,2,co2,',
-      '',
-    ].join('\n'));
+    expect(await read('regions.csv')).toBe(
+      [
+        'region_code,name_zh,name_en,level,parent_code,zone',
+        'AAA,"Alpha, Republic of","Alpha, Republic of",country,,Asia',
+        'BBB,Beta,Beta,country,,Asia',
+        'CCC,Gamma,Gamma,country,,Europe',
+        '',
+      ].join('\n'),
+    );
+    expect(await read('coinr_data.csv')).toBe(
+      ['region_code,year,gdp,exports,co2', 'AAA,2018,10,5,1.5', 'BBB,2018,20,,2.25', 'CCC,2018,40,30,0.1234567890123456789', ''].join('\n'),
+    );
+    expect(await read('framework.csv')).toBe(
+      [
+        'code,parent,level,name_zh,name_en,unit,direction,weight,formula,target',
+        'Index,,3,The index,The index,Score,1,1,,',
+        'Econ,Index,2,"Economy, and more","Economy, and more",Score,1,1,,',
+        'Exports,Econ,1,Exports of goods,Exports of goods,USD,1,1,exports / gdp,50',
+        'CO2,Econ,1,CO2 per capita,CO2 per capita,Tonnes,-1,2,co2,',
+        '',
+      ].join('\n'),
+    );
     expect((await read('variables.csv')).split('\n').slice(0, 3)).toEqual([
       'variable,dataset,name_zh,name_en,unit,min,max,description',
       'gdp,coinr,GDP,GDP,USD bn,,,COINr denominator GDP',
@@ -75,7 +79,13 @@ describe('ipindex import-coinr', () => {
   test('the directory it writes builds, and the group mean fills the gap', async () => {
     const { dir } = await run({ 'iData.csv': iData, 'iMeta.csv': iMeta }, importArgs);
     const out = join(dir, 'out');
-    expect(await main(['build', join(dir, 'data'), '--out', out, '--no-site'], () => {}, () => {})).toBe(0);
+    expect(
+      await main(
+        ['build', join(dir, 'data'), '--out', out, '--no-site'],
+        () => {},
+        () => {},
+      ),
+    ).toBe(0);
     const indicators = await readFile(join(out, 'data', 'indicators.csv'), 'utf8');
     // BBB's exports / GDP is the mean of Asia's other value: AAA 5 / 10.
     expect(indicators).toContain('BBB,2018,Exports,0.5,true,false,,');
@@ -98,7 +108,9 @@ describe('ipindex import-coinr', () => {
   });
 
   test('tables that do not fit: every problem with its file, row and column, exit 1', async () => {
-    const badMeta = iMeta.replace('Exports of goods,1,1,USD,50,GDP', 'Exports of goods,up,1,USD,50,GNP').replace(',Indicator\n1,CO2', ',Indicator\n1,CO-2');
+    const badMeta = iMeta
+      .replace('Exports of goods,1,1,USD,50,GDP', 'Exports of goods,up,1,USD,50,GNP')
+      .replace(',Indicator\n1,CO2', ',Indicator\n1,CO-2');
     const { code, dir, stderr } = await run({ 'iData.csv': iData, 'iMeta.csv': badMeta }, importArgs);
     expect(code).toBe(1);
     const meta = join(dir, 'iMeta.csv');
@@ -114,7 +126,9 @@ describe('ipindex import-coinr', () => {
     const badData = iData.replace('Beta,M,Asia,2018,20,NA,2.25', 'Beta,M,Asia,2018,20,NA,two');
     const bad = await run({ 'iData.csv': badData, 'iMeta.csv': iMeta }, importArgs);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain(`${join(bad.dir, 'iData.csv')}, row 3, column "CO2": found "two", expected a number, or empty or NA for a missing value`);
+    expect(bad.stderr).toContain(
+      `${join(bad.dir, 'iData.csv')}, row 3, column "CO2": found "two", expected a number, or empty or NA for a missing value`,
+    );
     const group = await run({ 'iData.csv': iData, 'iMeta.csv': iMeta }, (d) => [...importArgs(d), '--group', 'Colour']);
     expect(group.code).toBe(1);
     expect(group.stderr).toContain('found no Group row "Colour", expected --group naming one of "Size", "Continent"');
@@ -127,7 +141,13 @@ describe('ipindex import-coinr', () => {
     const full = await run({ 'iData.csv': iData, 'iMeta.csv': iMeta }, (d) => importArgs(d));
     await mkdir(join(full.dir, 'again'));
     await writeFile(join(full.dir, 'again', 'keep.txt'), 'mine');
-    const again = await run({ 'iData.csv': iData, 'iMeta.csv': iMeta }, () => ['import-coinr', join(full.dir, 'iData.csv'), join(full.dir, 'iMeta.csv'), '--out', join(full.dir, 'again')]);
+    const again = await run({ 'iData.csv': iData, 'iMeta.csv': iMeta }, () => [
+      'import-coinr',
+      join(full.dir, 'iData.csv'),
+      join(full.dir, 'iMeta.csv'),
+      '--out',
+      join(full.dir, 'again'),
+    ]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('is not empty');
   });

@@ -33,18 +33,45 @@ describe('method.yaml of the composite engine', () => {
   });
 
   test.each([
-    ['treat:\n  winmx: 3\n', 'data/method.yaml, column "treat.winmx": found the unknown key "winmx", expected one of "method", "winmax", "skew", "kurtosis", "log"'],
-    ['impute:\n  method: knn\n', 'data/method.yaml, column "impute.method": found "knn", expected one of "none", "mean", "median", "group_mean", "group_median", "latest", "linear"'],
-    ['normalise:\n  method: softmax\n', 'data/method.yaml, column "normalise.method": found "softmax", expected one of "minmax", "zscore", "rank", "percentile", "distance_to_max", "target", "reference", "borda", "fraction_of_max"'],
-    ['weights:\n  method: random\n', 'data/method.yaml, column "weights.method": found "random", expected one of "framework", "equal", "pca", "pca_signed"'],
-    ['aggregate:\n  levels:\n    3: median\n', 'data/method.yaml, column "aggregate.levels.3": found "median", expected one of "arithmetic", "geometric", "harmonic", "generalised", "copeland", "mpi", "bod"'],
-    ['aggregate:\n  levels:\n    1: geometric\n', 'data/method.yaml, column "aggregate.levels.1": found "geometric", expected levels of 2 or more only (level 1 holds the indicators, which are not aggregated)'],
-    ['aggregate:\n  method: geometric\nnormalise:\n  method: zscore\n', 'data/method.yaml, column "aggregate.method": found "geometric", expected arithmetic, since normalise zscore gives negative scores (geometric, harmonic and negative-power means, and BoD, need scores of 0 or more)'],
-    ['uncertainty:\n  aggregate: [arithmetic, harmonic]\nnormalise:\n  lower: -1\n', 'data/method.yaml, column "uncertainty.aggregate": found ["arithmetic","harmonic"], expected arithmetic, since normalise minmax onto lower -1 gives negative scores (geometric, harmonic and negative-power means, and BoD, need scores of 0 or more)'],
+    [
+      'treat:\n  winmx: 3\n',
+      'data/method.yaml, column "treat.winmx": found the unknown key "winmx", expected one of "method", "winmax", "skew", "kurtosis", "log"',
+    ],
+    [
+      'impute:\n  method: knn\n',
+      'data/method.yaml, column "impute.method": found "knn", expected one of "none", "mean", "median", "group_mean", "group_median", "latest", "linear"',
+    ],
+    [
+      'normalise:\n  method: softmax\n',
+      'data/method.yaml, column "normalise.method": found "softmax", expected one of "minmax", "zscore", "rank", "percentile", "distance_to_max", "target", "reference", "borda", "fraction_of_max"',
+    ],
+    [
+      'weights:\n  method: random\n',
+      'data/method.yaml, column "weights.method": found "random", expected one of "framework", "equal", "pca", "pca_signed"',
+    ],
+    [
+      'aggregate:\n  levels:\n    3: median\n',
+      'data/method.yaml, column "aggregate.levels.3": found "median", expected one of "arithmetic", "geometric", "harmonic", "generalised", "copeland", "mpi", "bod"',
+    ],
+    [
+      'aggregate:\n  levels:\n    1: geometric\n',
+      'data/method.yaml, column "aggregate.levels.1": found "geometric", expected levels of 2 or more only (level 1 holds the indicators, which are not aggregated)',
+    ],
+    [
+      'aggregate:\n  method: geometric\nnormalise:\n  method: zscore\n',
+      'data/method.yaml, column "aggregate.method": found "geometric", expected arithmetic, since normalise zscore gives negative scores (geometric, harmonic and negative-power means, and BoD, need scores of 0 or more)',
+    ],
+    [
+      'uncertainty:\n  aggregate: [arithmetic, harmonic]\nnormalise:\n  lower: -1\n',
+      'data/method.yaml, column "uncertainty.aggregate": found ["arithmetic","harmonic"], expected arithmetic, since normalise minmax onto lower -1 gives negative scores (geometric, harmonic and negative-power means, and BoD, need scores of 0 or more)',
+    ],
     ['uncertainty:\n  runs: 1.5\n', 'data/method.yaml, column "uncertainty.runs": found 1.5, expected a whole number from 0 to 100000'],
     ['uncertainty:\n  years: last\n', 'data/method.yaml, column "uncertainty.years": found "last", expected one of "latest", "all"'],
     ['uncertainty:\n  weights: 1\n', 'data/method.yaml, column "uncertainty.weights": found 1, expected a share from 0 to below 1'],
-    ['uncertainty:\n  normalise: [minmax, ranks]\n', 'data/method.yaml, column "uncertainty.normalise.1": found "ranks", expected one of "minmax", "zscore", "rank", "percentile", "distance_to_max", "target", "reference", "borda", "fraction_of_max"'],
+    [
+      'uncertainty:\n  normalise: [minmax, ranks]\n',
+      'data/method.yaml, column "uncertainty.normalise.1": found "ranks", expected one of "minmax", "zscore", "rank", "percentile", "distance_to_max", "target", "reference", "borda", "fraction_of_max"',
+    ],
     ['screen:\n  regions: 2\n', 'data/method.yaml, column "screen.regions": found 2, expected a share from 0 to 1'],
     ['groups:\n  strong: 200\n', 'data/method.yaml, column "groups.strong": found 200, expected leaders > strong > moderate'],
   ])('%j', async (yaml, expected) => {
@@ -52,17 +79,36 @@ describe('method.yaml of the composite engine', () => {
   });
 
   test('checks against the other files: the reference region, targets to normalise by, the levels named', async () => {
-    const input = (method: Record<string, unknown>) => runEngine({
-      regions: [{ code: 'r1' }, { code: 'r2' }],
-      framework: [{ code: 'index', parent: null, level: 2 }, { code: 'a', parent: 'index', level: 1 }],
-      values: [['r1', 2020, 'a', 1], ['r2', 2020, 'a', 2]],
-      method,
-    });
-    await expect(input({ reference: 'r9', normalise: { method: 'target' }, aggregate: { levels: { 3: 'geometric' } } })).rejects.toMatchObject({
+    const input = (method: Record<string, unknown>) =>
+      runEngine({
+        regions: [{ code: 'r1' }, { code: 'r2' }],
+        framework: [
+          { code: 'index', parent: null, level: 2 },
+          { code: 'a', parent: 'index', level: 1 },
+        ],
+        values: [
+          ['r1', 2020, 'a', 1],
+          ['r2', 2020, 'a', 2],
+        ],
+        method,
+      });
+    await expect(
+      input({ reference: 'r9', normalise: { method: 'target' }, aggregate: { levels: { 3: 'geometric' } } }),
+    ).rejects.toMatchObject({
       problems: [
         { file: 'method.yaml', column: 'reference', found: '"r9"', expected: 'national, mean, median or a region_code of regions.csv' },
-        { file: 'method.yaml', column: 'aggregate.levels.3', found: 'level 3, which framework.csv does not have', expected: 'one of the levels of its aggregates: 2' },
-        { file: 'framework.csv', column: 'target', found: 'no target for "a"', expected: 'a target for every indicator, since method.yaml normalises by distance to target' },
+        {
+          file: 'method.yaml',
+          column: 'aggregate.levels.3',
+          found: 'level 3, which framework.csv does not have',
+          expected: 'one of the levels of its aggregates: 2',
+        },
+        {
+          file: 'framework.csv',
+          column: 'target',
+          found: 'no target for "a"',
+          expected: 'a target for every indicator, since method.yaml normalises by distance to target',
+        },
       ],
     });
   });
@@ -72,7 +118,11 @@ describe('method.yaml of the composite engine', () => {
     await cp('test/fixtures/tiny', data, { recursive: true });
     await writeFile(join(data, 'method.yaml'), 'treat:\n  method: trim\n');
     const errors: string[] = [];
-    const code = await main(['build', data, '--out', join(data, '..', 'out'), '--no-site'], () => {}, (line) => errors.push(line));
+    const code = await main(
+      ['build', data, '--out', join(data, '..', 'out'), '--no-site'],
+      () => {},
+      (line) => errors.push(line),
+    );
     expect(code).toBe(1);
     expect(errors.join('\n')).toContain('method.yaml, column "treat.method": found "trim", expected one of "none", "winsorise"');
   });

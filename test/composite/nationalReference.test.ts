@@ -41,7 +41,13 @@ async function buildTiny(method: string): Promise<{ data: string; log: string[] 
   await cp('test/fixtures/tiny', dataDir, { recursive: true });
   await writeFile(join(dataDir, 'method.yaml'), method);
   const log: string[] = [];
-  await build({ dataDir, outDir: join(dir, 'out'), site: false, log: createStageLog((line) => log.push(line)), builtAt: '2026-01-01T00:00:00Z' });
+  await build({
+    dataDir,
+    outDir: join(dir, 'out'),
+    site: false,
+    log: createStageLog((line) => log.push(line)),
+    builtAt: '2026-01-01T00:00:00Z',
+  });
   return { data: join(dir, 'out', 'data'), log };
 }
 
@@ -79,7 +85,12 @@ describe('normalisation relative to the nation (national value = 100)', () => {
     const rows = await readCsv(join(out.data, 'performance_groups.csv'));
     const scoreOf = (region: Region) => {
       const n = (indicator: keyof typeof regions2021) => (100 * regions2021[indicator][region]) / national2021[indicator];
-      return index({ rd_intensity: n('rd_intensity'), rd_per_capita: n('rd_per_capita'), patents_per_10k: n('patents_per_10k'), patent_growth: n('patent_growth') });
+      return index({
+        rd_intensity: n('rd_intensity'),
+        rd_per_capita: n('rd_per_capita'),
+        patents_per_10k: n('patents_per_10k'),
+        patent_growth: n('patent_growth'),
+      });
     };
     // XZ: (2 (60.72 + 37.5) / 2 + (50 + 250) / 2) / 3 = 82.74: moderate (70-100%)
     expect(scoreOf('XZ')).toBeCloseTo(82.74, 2);
@@ -138,7 +149,11 @@ describe('performance groups against the national index (min-max)', () => {
     const rows = await readCsv(join(out.data, 'performance_groups.csv'));
     const index2020 = rows.filter((r) => r.year === '2020' && r.node === 'index');
     expect(index2020).toHaveLength(3);
-    expect(index2020.map((r) => [r.reference_score, r.group])).toEqual([['', ''], ['', ''], ['', '']]);
+    expect(index2020.map((r) => [r.reference_score, r.group])).toEqual([
+      ['', ''],
+      ['', ''],
+      ['', ''],
+    ]);
     expect(index2020.every((r) => r.score !== '')).toBe(true);
   });
 });

@@ -24,12 +24,15 @@ const value = fc.oneof(
   { weight: 1, arbitrary: fc.constant(null) },
 );
 /** Every region, year and indicator with a value. */
-const dataset = fc.array(value, { minLength: regions.length * 2 * indicators.length, maxLength: regions.length * 2 * indicators.length }).map((cells) => {
-  const values: EngineInput['values'] = [];
-  let k = 0;
-  for (const region of regions) for (const year of [2020, 2021]) for (const indicator of indicators) values.push([region, year, indicator, cells[k++] ?? null]);
-  return values;
-});
+const dataset = fc
+  .array(value, { minLength: regions.length * 2 * indicators.length, maxLength: regions.length * 2 * indicators.length })
+  .map((cells) => {
+    const values: EngineInput['values'] = [];
+    let k = 0;
+    for (const region of regions)
+      for (const year of [2020, 2021]) for (const indicator of indicators) values.push([region, year, indicator, cells[k++] ?? null]);
+    return values;
+  });
 
 async function query(input: EngineInput, sql: string): Promise<Row[]> {
   const { db, rows } = await runEngine(input);
@@ -49,9 +52,12 @@ describe('properties of the composite engine', () => {
       fc.asyncProperty(dataset, bounds, async (values, [lower, width]) => {
         const upper = lower + width;
         const method = { normalise: { method: 'minmax', lower, upper } };
-        const rows = await query({ regions: zoned, framework, values, method }, `
+        const rows = await query(
+          { regions: zoned, framework, values, method },
+          `
           SELECT level, node, year, min(score) AS lo, max(score) AS hi, count(DISTINCT score) AS distinct_scores
-          FROM aggregated WHERE score IS NOT NULL GROUP BY level, node, year`);
+          FROM aggregated WHERE score IS NOT NULL GROUP BY level, node, year`,
+        );
         const eps = 1e-9 * Math.max(1, Math.abs(lower), Math.abs(upper));
         for (const r of rows) {
           expect(Number(r.lo)).toBeGreaterThanOrEqual(lower - eps);
@@ -69,27 +75,35 @@ describe('properties of the composite engine', () => {
   test('scores and ranks do not depend on the order of the input rows', async () => {
     const method = { impute: { method: 'group_mean' }, treat: { method: 'winsorise' }, normalise: { method: 'minmax' } };
     await fc.assert(
-      fc.asyncProperty(dataset.chain((values) => fc.tuple(fc.constant(values), fc.shuffledSubarray(values, { minLength: values.length, maxLength: values.length }))), async ([values, shuffled]) => {
-        const sql = 'SELECT region_code, year, node, score, rank FROM scores ORDER BY region_code, year, node';
-        const a = await query({ regions: zoned, framework, values, method }, sql);
-        const b = await query({ regions: zoned, framework, values: shuffled, method }, sql);
-        expect(b.map((r) => [r.region_code, r.year, r.node, r.rank])).toEqual(a.map((r) => [r.region_code, r.year, r.node, r.rank]));
-        b.forEach((r, i) => {
-          const expected = a[i]?.score;
-          if (expected === null) expect(r.score).toBeNull();
-          else expect(Number(r.score)).toBeCloseTo(Number(expected), 9);
-        });
-      }),
+      fc.asyncProperty(
+        dataset.chain((values) =>
+          fc.tuple(fc.constant(values), fc.shuffledSubarray(values, { minLength: values.length, maxLength: values.length })),
+        ),
+        async ([values, shuffled]) => {
+          const sql = 'SELECT region_code, year, node, score, rank FROM scores ORDER BY region_code, year, node';
+          const a = await query({ regions: zoned, framework, values, method }, sql);
+          const b = await query({ regions: zoned, framework, values: shuffled, method }, sql);
+          expect(b.map((r) => [r.region_code, r.year, r.node, r.rank])).toEqual(a.map((r) => [r.region_code, r.year, r.node, r.rank]));
+          b.forEach((r, i) => {
+            const expected = a[i]?.score;
+            if (expected === null) expect(r.score).toBeNull();
+            else expect(Number(r.score)).toBeCloseTo(Number(expected), 9);
+          });
+        },
+      ),
       { numRuns: 4 },
     );
   });
 
-  test('after renormalisation for missing values, each region\'s weights sum to one at every level', async () => {
+  test("after renormalisation for missing values, each region's weights sum to one at every level", async () => {
     await fc.assert(
       fc.asyncProperty(dataset, fc.constantFrom('framework', 'equal'), async (values, weights) => {
-        const rows = await query({ regions: zoned, framework, values, method: { weights: { method: weights } } }, `
+        const rows = await query(
+          { regions: zoned, framework, values, method: { weights: { method: weights } } },
+          `
           SELECT region_code, year, level, sum(effective_weight) AS total
-          FROM region_weights GROUP BY region_code, year, level`);
+          FROM region_weights GROUP BY region_code, year, level`,
+        );
         for (const r of rows) expect(Number(r.total)).toBeCloseTo(1, 12);
       }),
       { numRuns: 5 },
@@ -106,8 +120,11 @@ describe('properties of the composite engine', () => {
     });
     await fc.assert(
       fc.asyncProperty(dataset, choices, async (values, uncertainty) => {
-        const rows = await query({ regions: zoned, framework, values, method: { uncertainty } }, `
-          SELECT u.*, count(*) OVER (PARTITION BY u.year, u.node) AS scored FROM uncertainty AS u`);
+        const rows = await query(
+          { regions: zoned, framework, values, method: { uncertainty } },
+          `
+          SELECT u.*, count(*) OVER (PARTITION BY u.year, u.node) AS scored FROM uncertainty AS u`,
+        );
         expect(rows.length).toBeGreaterThan(0);
         for (const r of rows) {
           expect(Number(r.rank_p05)).toBeGreaterThanOrEqual(1);

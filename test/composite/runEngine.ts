@@ -24,9 +24,18 @@ export type EngineInput = {
  * directly (the stages before it are tested elsewhere), in a real in-memory DuckDB, and returns
  * the database to query. The caller closes it.
  */
-export async function runEngine(input: EngineInput): Promise<{ db: Database; rows: <T = Record<string, unknown>>(sql: string) => Promise<T[]> }> {
+export async function runEngine(
+  input: EngineInput,
+): Promise<{ db: Database; rows: <T = Record<string, unknown>>(sql: string) => Promise<T[]> }> {
   const method = methodSchema.parse({ uncertainty: { runs: 0 }, ...input.method });
-  const regions: Region[] = input.regions.map((r) => ({ region_code: r.code, name_zh: r.code, name_en: r.code, level: 'country', parent_code: '', zone: r.zone ?? 'all' }));
+  const regions: Region[] = input.regions.map((r) => ({
+    region_code: r.code,
+    name_zh: r.code,
+    name_en: r.code,
+    level: 'country',
+    parent_code: '',
+    zone: r.zone ?? 'all',
+  }));
   const nodes: FrameworkNode[] = input.framework.map((n) => ({
     code: n.code,
     parent: n.parent,
@@ -53,16 +62,31 @@ export async function runEngine(input: EngineInput): Promise<{ db: Database; row
 
   const db = await openDatabase();
   await runQuery(db, 'staging/00_inputs.sql');
-  await db.append('regions', regions.map((r) => [r.region_code, r.name_zh, r.name_en, r.level, null, r.zone]));
-  await db.append('framework', nodes.map((n) => [n.code, n.parent, n.level, n.name_zh, n.name_en, n.unit, n.direction, n.weight, n.formula, n.target]));
-  await db.exec('CREATE TABLE indicators (region_code VARCHAR, year INTEGER, indicator VARCHAR, value DOUBLE, imputed BOOLEAN, treated BOOLEAN)');
-  await db.append('indicators', input.values.map(([region, year, indicator, value]) => [region, year, indicator, value, false, false]));
+  await db.append(
+    'regions',
+    regions.map((r) => [r.region_code, r.name_zh, r.name_en, r.level, null, r.zone]),
+  );
+  await db.append(
+    'framework',
+    nodes.map((n) => [n.code, n.parent, n.level, n.name_zh, n.name_en, n.unit, n.direction, n.weight, n.formula, n.target]),
+  );
+  await db.exec(
+    'CREATE TABLE indicators (region_code VARCHAR, year INTEGER, indicator VARCHAR, value DOUBLE, imputed BOOLEAN, treated BOOLEAN)',
+  );
+  await db.append(
+    'indicators',
+    input.values.map(([region, year, indicator, value]) => [region, year, indicator, value, false, false]),
+  );
   await runComposite(db, data);
   await runUncertainty(db, data);
   return { db, rows: <T>(sql: string) => db.query(sql) as Promise<T[]> };
 }
 
 /** Ten regions r01..r10 and one value per region from a list, for series tests. */
-export function series(indicator: string, values: readonly (number | null)[], year = 2020): (readonly [string, number, string, number | null])[] {
+export function series(
+  indicator: string,
+  values: readonly (number | null)[],
+  year = 2020,
+): (readonly [string, number, string, number | null])[] {
   return values.map((value, i) => [`r${String(i + 1).padStart(2, '0')}`, year, indicator, value] as const);
 }

@@ -19,13 +19,25 @@ async function engine(input: EngineInput, sql: string): Promise<Row[]> {
 
 /** Indicator values by region after the engine: { r1: 42, ... }. */
 async function valuesOf(input: EngineInput, indicator: string, year = 2020, column = 'value'): Promise<Record<string, number | null>> {
-  const rows = await engine(input, `SELECT region_code, ${column} AS v FROM indicators WHERE indicator = '${indicator}' AND year = ${year} ORDER BY region_code`);
+  const rows = await engine(
+    input,
+    `SELECT region_code, ${column} AS v FROM indicators WHERE indicator = '${indicator}' AND year = ${year} ORDER BY region_code`,
+  );
   return Object.fromEntries(rows.map((r) => [r.region_code, num(r.v)]));
 }
 
 /** Scores by region of one node: { r1: 100, ... }. */
-async function scoresOf(input: EngineInput, node: string, year = 2020, table = 'scores', column = 'score'): Promise<Record<string, number | null>> {
-  const rows = await engine(input, `SELECT region_code, ${column} AS v FROM ${table} WHERE node = '${node}' AND year = ${year} ORDER BY region_code`);
+async function scoresOf(
+  input: EngineInput,
+  node: string,
+  year = 2020,
+  table = 'scores',
+  column = 'score',
+): Promise<Record<string, number | null>> {
+  const rows = await engine(
+    input,
+    `SELECT region_code, ${column} AS v FROM ${table} WHERE node = '${node}' AND year = ${year} ORDER BY region_code`,
+  );
   return Object.fromEntries(rows.map((r) => [r.region_code, num(r.v)]));
 }
 
@@ -91,7 +103,10 @@ describe('step 3: imputation', () => {
     // One region over 2018-2022: i1 missing, 8, missing, 12, missing.
     const panel = (method: string): EngineInput => ({
       regions: [{ code: 'p1' }, { code: 'p2' }],
-      framework: [{ code: 'index', parent: null, level: 2 }, { code: 'i1', parent: 'index', level: 1 }],
+      framework: [
+        { code: 'index', parent: null, level: 2 },
+        { code: 'i1', parent: 'index', level: 1 },
+      ],
       values: [2018, 2019, 2020, 2021, 2022].flatMap((year, i) => [
         ['p1', year, 'i1', [null, 8, null, 12, null][i] ?? null] as const,
         ['p2', year, 'i1', 1] as const,
@@ -122,14 +137,19 @@ describe('step 2: screening', () => {
     const scored = await rows<Row>("SELECT region_code FROM scores WHERE node = 'index' ORDER BY region_code");
     db.close();
     expect(screening.map((s) => [s.region_code, num(s.availability), s.kept])).toEqual([
-      ['r1', 1, true], ['r2', 1, true], ['r3', 1, true], ['r4', 2 / 3, true], ['r5', 1, true], ['r6', 1 / 3, false],
+      ['r1', 1, true],
+      ['r2', 1, true],
+      ['r3', 1, true],
+      ['r4', 2 / 3, true],
+      ['r5', 1, true],
+      ['r6', 1 / 3, false],
     ]);
     // The west mean without r6: (30 + 50) / 2.
     expect(num(r4[0]?.value)).toBeCloseTo(40, 12);
     expect(scored.map((s) => s.region_code)).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
   });
 
-  test('after imputation (on: imputed, COINr\'s example): availability counts imputed values', async () => {
+  test("after imputation (on: imputed, COINr's example): availability counts imputed values", async () => {
     const method = { screen: { regions: 0.5, on: 'imputed' }, impute: { method: 'group_mean' } };
     const { db, rows } = await runEngine({ ...sparse, method });
     const kept = await rows<Row>('SELECT count(*) AS n FROM screening WHERE kept');
@@ -143,10 +163,14 @@ describe('step 2: screening', () => {
     // i1 covers 5 of 6 regions (0.83): at 0.9 it is left out, so d1 is i2 alone for everyone.
     const method = { screen: { indicators: 0.9 } };
     const { db, rows } = await runEngine({ ...withGap, method });
-    const screened = await rows<Row>("SELECT indicator, kept FROM indicator_screening ORDER BY indicator");
+    const screened = await rows<Row>('SELECT indicator, kept FROM indicator_screening ORDER BY indicator');
     const d1 = await rows<Row>("SELECT region_code, score FROM scores WHERE node = 'd1' AND region_code = 'r1'");
     db.close();
-    expect(screened.map((s) => [s.indicator, s.kept])).toEqual([['i1', false], ['i2', true], ['i3', true]]);
+    expect(screened.map((s) => [s.indicator, s.kept])).toEqual([
+      ['i1', false],
+      ['i2', true],
+      ['i3', true],
+    ]);
     expect(num(d1[0]?.score)).toBeCloseTo(100, 12); // i2 = 1, the lowest, is the best
   });
 });
@@ -175,7 +199,9 @@ describe('step 4: outlier treatment (skew/kurtosis rule, winsorisation, log fall
   test('the highest point takes the next highest value until the series passes', async () => {
     const { db, rows } = await runEngine(input({}));
     const log = await rows<Row>("SELECT * FROM treatment_log WHERE indicator = 'hi'");
-    const points = await rows<Row>("SELECT region_code, value, raw_value, treated, treatment FROM indicators WHERE indicator = 'hi' AND treated");
+    const points = await rows<Row>(
+      "SELECT region_code, value, raw_value, treated, treatment FROM indicators WHERE indicator = 'hi' AND treated",
+    );
     db.close();
     expect(num(log[0]?.skew_before)).toBeCloseTo(3.1188957452390875, 12);
     expect(num(log[0]?.kurtosis_before)).toBeCloseTo(9.799244716163662, 12);
@@ -190,7 +216,9 @@ describe('step 4: outlier treatment (skew/kurtosis rule, winsorisation, log fall
   test('negative skew winsorises the lowest point; tied points change together and both count', async () => {
     // Regions r11-r15 have no value of hi, lo and ok: those series have 10 points.
     const { db, rows } = await runEngine(input({}));
-    const treated = await rows<Row>("SELECT indicator, region_code, value, treatment FROM indicators WHERE treated ORDER BY indicator, region_code");
+    const treated = await rows<Row>(
+      'SELECT indicator, region_code, value, treatment FROM indicators WHERE treated ORDER BY indicator, region_code',
+    );
     const counts = await rows<Row>('SELECT indicator, winsorised FROM treatment_log ORDER BY indicator');
     db.close();
     expect(treated).toEqual([
@@ -199,13 +227,20 @@ describe('step 4: outlier treatment (skew/kurtosis rule, winsorisation, log fall
       { indicator: 'tie', region_code: 'r14', value: 13, treatment: 'winsorised_high' },
       { indicator: 'tie', region_code: 'r15', value: 13, treatment: 'winsorised_high' },
     ]);
-    expect(counts.map((c) => [c.indicator, num(c.winsorised)])).toEqual([['hi', 1], ['lo', 1], ['ok', 0], ['tie', 2]]);
+    expect(counts.map((c) => [c.indicator, num(c.winsorised)])).toEqual([
+      ['hi', 1],
+      ['lo', 1],
+      ['ok', 0],
+      ['tie', 2],
+    ]);
   });
 
   test('when winsorising up to winmax points does not pass, the original values are log-transformed', async () => {
     const { db, rows } = await runEngine(input({ winmax: 0 }));
     const log = await rows<Row>("SELECT * FROM treatment_log WHERE indicator = 'hi'");
-    const values = await rows<Row>("SELECT value, treatment FROM indicators WHERE indicator = 'hi' AND raw_value IS NOT NULL ORDER BY region_code");
+    const values = await rows<Row>(
+      "SELECT value, treatment FROM indicators WHERE indicator = 'hi' AND raw_value IS NOT NULL ORDER BY region_code",
+    );
     const ok = await rows<Row>("SELECT count(*) AS n FROM indicators WHERE indicator = 'ok' AND treated");
     db.close();
     expect(log[0]).toMatchObject({ passed_before: false, passed_winsorised: false, log_transformed: true, passed_log: true });
@@ -233,13 +268,24 @@ describe('step 5: normalisation', () => {
       { code: 'i2', parent: 'index', level: 1, direction: -1, target: 2 },
     ],
     values: [
-      ['r1', 2020, 'i1', 2], ['r2', 2020, 'i1', 4], ['r3', 2020, 'i1', 10],
-      ['r1', 2020, 'i2', 1], ['r2', 2020, 'i2', 3], ['r3', 2020, 'i2', 5],
-      ['r1', 2021, 'i1', 6], ['r2', 2021, 'i1', 8], ['r3', 2021, 'i1', 18],
-      ['r1', 2021, 'i2', 1], ['r2', 2021, 'i2', 1], ['r3', 2021, 'i2', 1],
+      ['r1', 2020, 'i1', 2],
+      ['r2', 2020, 'i1', 4],
+      ['r3', 2020, 'i1', 10],
+      ['r1', 2020, 'i2', 1],
+      ['r2', 2020, 'i2', 3],
+      ['r3', 2020, 'i2', 5],
+      ['r1', 2021, 'i1', 6],
+      ['r2', 2021, 'i1', 8],
+      ['r3', 2021, 'i1', 18],
+      ['r1', 2021, 'i2', 1],
+      ['r2', 2021, 'i2', 1],
+      ['r3', 2021, 'i2', 1],
     ],
   };
-  const normalised = (normalise: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ ...three, method: { normalise, ...extra } });
+  const normalised = (normalise: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+    ...three,
+    method: { normalise, ...extra },
+  });
   const sd = Math.sqrt(52 / 3); // deviations -10/3, -4/3, 14/3: squares 312/9, over n - 1 = 2
 
   test.each([
@@ -280,12 +326,20 @@ describe('step 6: weights and effective weights', () => {
   test('framework weights: effective weights are the product of the shares down from the index', async () => {
     const rows = await engine(withGap, 'SELECT code, weight, effective_weight FROM effective_weights ORDER BY code');
     expect(rows.map((r) => [r.code, num(r.weight), num(r.effective_weight)])).toEqual([
-      ['d1', 1, 0.5], ['d2', 1, 0.5], ['i1', 1, 0.125], ['i2', 3, 0.375], ['i3', 1, 0.5], ['index', 1, 1],
+      ['d1', 1, 0.5],
+      ['d2', 1, 0.5],
+      ['i1', 1, 0.125],
+      ['i2', 3, 0.375],
+      ['i3', 1, 0.5],
+      ['index', 1, 1],
     ]);
   });
 
-  test('equal weights ignore the framework\'s', async () => {
-    const rows = await engine({ ...withGap, method: { weights: { method: 'equal' } } }, "SELECT effective_weight FROM effective_weights WHERE code = 'i2'");
+  test("equal weights ignore the framework's", async () => {
+    const rows = await engine(
+      { ...withGap, method: { weights: { method: 'equal' } } },
+      "SELECT effective_weight FROM effective_weights WHERE code = 'i2'",
+    );
     expect(num(rows[0]?.effective_weight)).toBe(0.25);
   });
 
@@ -325,8 +379,12 @@ describe('step 7: aggregation', () => {
       { code: 'b', parent: 'index', level: 1 },
     ],
     values: [
-      ['r1', 2020, 'a', 0], ['r2', 2020, 'a', 25], ['r3', 2020, 'a', 100],
-      ['r1', 2020, 'b', 0], ['r2', 2020, 'b', 100], ['r3', 2020, 'b', 50],
+      ['r1', 2020, 'a', 0],
+      ['r2', 2020, 'a', 25],
+      ['r3', 2020, 'a', 100],
+      ['r1', 2020, 'b', 0],
+      ['r2', 2020, 'b', 100],
+      ['r3', 2020, 'b', 50],
     ],
     method: { aggregate },
   });
@@ -351,7 +409,7 @@ describe('step 7: aggregation', () => {
     expect(num(index[0]?.score)).toBeCloseTo(Math.sqrt(Number(d[0]?.score) * Number(d[1]?.score)), 12);
   });
 
-  test('a missing child drops out and the others\' weights are renormalised', async () => {
+  test("a missing child drops out and the others' weights are renormalised", async () => {
     // r4: i1 missing, i2 = 4 scores 40 (see imputation), i3 = 40 scores (40 - 10) / 50 x 100 = 60.
     const index = await scoresOf(withGap, 'index');
     expect(index.r4).toBeCloseTo((40 + 60) / 2, 12);
@@ -361,8 +419,14 @@ describe('step 7: aggregation', () => {
 describe('step 8: ranks, rank change, growth, performance groups, contributions', () => {
   const one = (values: Record<string, [number, number]>): EngineInput => ({
     regions: Object.keys(values).map((code) => ({ code })),
-    framework: [{ code: 'index', parent: null, level: 2 }, { code: 'a', parent: 'index', level: 1 }],
-    values: Object.entries(values).flatMap(([region, [v2020, v2021]]) => [[region, 2020, 'a', v2020] as const, [region, 2021, 'a', v2021] as const]),
+    framework: [
+      { code: 'index', parent: null, level: 2 },
+      { code: 'a', parent: 'index', level: 1 },
+    ],
+    values: Object.entries(values).flatMap(([region, [v2020, v2021]]) => [
+      [region, 2020, 'a', v2020] as const,
+      [region, 2021, 'a', v2021] as const,
+    ]),
   });
 
   test('ties share the lower rank; rank change and growth come from the year before', async () => {
@@ -378,7 +442,10 @@ describe('step 8: ranks, rank change, growth, performance groups, contributions'
   test('performance groups against the mean: leader > 125%, strong 100-125%, moderate 70-100%, emerging < 70%', async () => {
     // Scores 0, 30, 40, 50, 100: mean 44. Relative 0, 68.2, 90.9, 113.6, 227.3 %.
     const input = one({ r1: [0, 0], r2: [30, 30], r3: [40, 40], r4: [50, 50], r5: [100, 100] });
-    const rows = await engine(input, "SELECT region_code, reference_score, relative, \"group\" FROM performance_groups WHERE node = 'index' AND year = 2020 ORDER BY region_code");
+    const rows = await engine(
+      input,
+      'SELECT region_code, reference_score, relative, "group" FROM performance_groups WHERE node = \'index\' AND year = 2020 ORDER BY region_code',
+    );
     expect(rows.map((r) => r.group)).toEqual(['emerging', 'emerging', 'moderate', 'strong', 'leader']);
     expect(num(rows[0]?.reference_score)).toBeCloseTo(44, 12);
     expect(num(rows[2]?.relative)).toBeCloseTo((100 * 40) / 44, 12);
@@ -387,13 +454,18 @@ describe('step 8: ranks, rank change, growth, performance groups, contributions'
   test('contributions: region weight x normalised score, adding up to the index', async () => {
     // r4: i1 missing, so d1 is i2 alone: i2 weighs 0.5, i3 0.5; scores 40 and 60.
     const { db, rows } = await runEngine(withGap);
-    const r4 = await rows<Row>("SELECT indicator, weight, score, contribution, share FROM contributions WHERE region_code = 'r4' ORDER BY indicator");
+    const r4 = await rows<Row>(
+      "SELECT indicator, weight, score, contribution, share FROM contributions WHERE region_code = 'r4' ORDER BY indicator",
+    );
     const sums = await rows<Row>(`
       SELECT c.region_code, sum(c.contribution) AS total, any_value(s.score) AS index_score, sum(c.weight) AS weights
       FROM contributions AS c JOIN scores AS s ON s.region_code = c.region_code AND s.year = c.year AND s.node = 'index'
       GROUP BY c.region_code`);
     db.close();
-    expect(r4.map((r) => [r.indicator, num(r.weight), num(r.contribution)])).toEqual([['i2', 0.5, 20], ['i3', 0.5, 30]]);
+    expect(r4.map((r) => [r.indicator, num(r.weight), num(r.contribution)])).toEqual([
+      ['i2', 0.5, 20],
+      ['i3', 0.5, 30],
+    ]);
     expect(num(r4[1]?.share)).toBeCloseTo(60, 12);
     expect(sums).toHaveLength(6);
     for (const s of sums) {

@@ -19,8 +19,12 @@ const opposite = (uncertainty: Record<string, unknown>): EngineInput => ({
     { code: 'b', parent: 'index', level: 1 },
   ],
   values: [
-    ['r1', 2020, 'a', 100], ['r2', 2020, 'a', 0], ['r3', 2020, 'a', 0],
-    ['r1', 2020, 'b', 0], ['r2', 2020, 'b', 100], ['r3', 2020, 'b', 0],
+    ['r1', 2020, 'a', 100],
+    ['r2', 2020, 'a', 0],
+    ['r3', 2020, 'a', 0],
+    ['r1', 2020, 'b', 0],
+    ['r2', 2020, 'b', 100],
+    ['r3', 2020, 'b', 0],
   ],
   method: { uncertainty },
 });
@@ -61,7 +65,8 @@ describe('step 9: uncertainty (seeded Monte Carlo over weights, normalisation an
   });
 
   test('the same seed gives the same bands; another seed other draws', async () => {
-    const input = (seed: number) => opposite({ runs: 200, seed, weights: 0.5, normalise: ['minmax', 'rank'], aggregate: ['arithmetic', 'geometric'] });
+    const input = (seed: number) =>
+      opposite({ runs: 200, seed, weights: 0.5, normalise: ['minmax', 'rank'], aggregate: ['arithmetic', 'geometric'] });
     const draws = 'SELECT run, node_id, weight FROM mc_weights ORDER BY run, node_id';
     expect(await table(input(3))).toEqual(await table(input(3)));
     expect(await table(input(3), draws)).toEqual(await table(input(3), draws));
@@ -69,7 +74,9 @@ describe('step 9: uncertainty (seeded Monte Carlo over weights, normalisation an
   });
 
   test('weights stay within +-x% of their value; methods are drawn from the lists given, each about evenly', async () => {
-    const { db, rows } = await runEngine(opposite({ runs: 1000, seed: 11, weights: 0.3, normalise: ['minmax', 'percentile'], aggregate: ['arithmetic', 'harmonic'] }));
+    const { db, rows } = await runEngine(
+      opposite({ runs: 1000, seed: 11, weights: 0.3, normalise: ['minmax', 'percentile'], aggregate: ['arithmetic', 'harmonic'] }),
+    );
     const [range] = await rows<Row>('SELECT min(weight) AS lo, max(weight) AS hi FROM mc_weights');
     const methods = await rows<Row>('SELECT normalise, aggregate, count(*) AS n FROM mc_runs GROUP BY ALL ORDER BY ALL');
     // The draws of two weights in the same run are independent.
@@ -78,7 +85,12 @@ describe('step 9: uncertainty (seeded Monte Carlo over weights, normalisation an
     db.close();
     expect(Number(range?.lo)).toBeGreaterThanOrEqual(0.7);
     expect(Number(range?.hi)).toBeLessThan(1.3);
-    expect(methods.map((m) => [m.normalise, m.aggregate])).toEqual([['minmax', 'arithmetic'], ['minmax', 'harmonic'], ['percentile', 'arithmetic'], ['percentile', 'harmonic']]);
+    expect(methods.map((m) => [m.normalise, m.aggregate])).toEqual([
+      ['minmax', 'arithmetic'],
+      ['minmax', 'harmonic'],
+      ['percentile', 'arithmetic'],
+      ['percentile', 'harmonic'],
+    ]);
     for (const m of methods) expect(Math.abs(Number(m.n) - 250)).toBeLessThan(3 * Math.sqrt(1000 * 0.25 * 0.75));
     expect(Math.abs(Number(independence?.r))).toBeLessThan(0.1);
   });
@@ -100,10 +112,20 @@ describe('step 9: uncertainty (seeded Monte Carlo over weights, normalisation an
         [r, 2020, 'b', [1, 9, 4, 6][i] ?? 0] as const,
         [r, 2020, 'c', [2, 3, 9, 1][i] ?? 0] as const,
       ]),
-      method: { uncertainty: { runs: 101, seed: 5, weights: 0.5, normalise: ['minmax', 'rank', 'reference'], aggregate: ['arithmetic', 'geometric', 'harmonic'] } },
+      method: {
+        uncertainty: {
+          runs: 101,
+          seed: 5,
+          weights: 0.5,
+          normalise: ['minmax', 'rank', 'reference'],
+          aggregate: ['arithmetic', 'geometric', 'harmonic'],
+        },
+      },
     };
     const { db, rows } = await runEngine(input);
-    const published = await rows<Row>('SELECT region_code, node, rank_p05, rank_median, rank_p95 FROM uncertainty ORDER BY node, region_code');
+    const published = await rows<Row>(
+      'SELECT region_code, node, rank_p05, rank_median, rank_p95 FROM uncertainty ORDER BY node, region_code',
+    );
     // Every run's ranks, spelt out: indicators by the run's normalisation, the index by its score.
     const explicit = await rows<Row>(`
       WITH indicator_ranks AS (
@@ -121,15 +143,24 @@ describe('step 9: uncertainty (seeded Monte Carlo over weights, normalisation an
     db.close();
     expect(published).toHaveLength(4 * 6);
     published.forEach((row, i) => {
-      for (const key of ['rank_p05', 'rank_median', 'rank_p95']) expect(Number(row[key]), `${row.region_code} ${row.node} ${key}`).toBeCloseTo(Number(explicit[i]?.[key]), 12);
+      for (const key of ['rank_p05', 'rank_median', 'rank_p95'])
+        expect(Number(row[key]), `${row.region_code} ${row.node} ${key}`).toBeCloseTo(Number(explicit[i]?.[key]), 12);
     });
   });
 
   test('ipindex build writes out/data/uncertainty.csv: every region and node of the latest year scored, with its band', async () => {
     const out = join(await mkdtemp(join(tmpdir(), 'ipindex-uncertainty-')), 'out');
-    expect(await main(['build', 'test/fixtures/tiny', '--out', out, '--no-site'], () => {}, () => {})).toBe(0);
+    expect(
+      await main(
+        ['build', 'test/fixtures/tiny', '--out', out, '--no-site'],
+        () => {},
+        () => {},
+      ),
+    ).toBe(0);
     const text = await readFile(join(out, 'data', 'uncertainty.csv'), 'utf8');
-    expect(text.split('\n')[0]).toBe('region_code,year,node,rank,rank_p05,rank_median,rank_p95,rank_p05_without_sampling,rank_median_without_sampling,rank_p95_without_sampling');
+    expect(text.split('\n')[0]).toBe(
+      'region_code,year,node,rank,rank_p05,rank_median,rank_p95,rank_p05_without_sampling,rank_median_without_sampling,rank_p95_without_sampling',
+    );
     const rows = parse(text, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(3 * (4 + 2 + 1)); // 3 regions, 4 indicators, 2 dimensions and the index in 2021
     expect(new Set(rows.map((r) => r.year))).toEqual(new Set(['2021']));
@@ -143,14 +174,24 @@ describe('step 9: uncertainty (seeded Monte Carlo over weights, normalisation an
     const twoYears = (years: string): EngineInput => {
       const input = opposite({ runs: 200, seed: 3, weights: 0.3, years });
       // 2019: r3 leads outright; 2020 as above.
-      input.values = [...input.values, ['r1', 2019, 'a', 10], ['r2', 2019, 'a', 0], ['r3', 2019, 'a', 90], ['r1', 2019, 'b', 0], ['r2', 2019, 'b', 20], ['r3', 2019, 'b', 80]];
+      input.values = [
+        ...input.values,
+        ['r1', 2019, 'a', 10],
+        ['r2', 2019, 'a', 0],
+        ['r3', 2019, 'a', 90],
+        ['r1', 2019, 'b', 0],
+        ['r2', 2019, 'b', 20],
+        ['r3', 2019, 'b', 80],
+      ];
       return input;
     };
     const latest = await table(twoYears('latest'));
     const all = await table(twoYears('all'));
     expect(new Set(latest.map((r) => r.year))).toEqual(new Set([2020]));
     expect(new Set(all.map((r) => r.year))).toEqual(new Set([2019, 2020]));
-    expect(all.filter((r) => r.year === 2019 && r.node === 'index' && r.region_code === 'r3').map((r) => [r.rank, r.rank_p05, r.rank_p95])).toEqual([[1, 1, 1]]);
+    expect(
+      all.filter((r) => r.year === 2019 && r.node === 'index' && r.region_code === 'r3').map((r) => [r.rank, r.rank_p05, r.rank_p95]),
+    ).toEqual([[1, 1, 1]]);
     const band = (r: Row) => [r.region_code, r.node, r.rank_p05, r.rank_median, r.rank_p95];
     expect(latest.map(band)).toEqual(all.filter((r) => r.year === 2020).map(band));
   });

@@ -8,7 +8,9 @@ import { chromiumArgs, findChromium } from '../../src/pdf/pdf.ts';
 export async function launchChromium(): Promise<Browser> {
   const executablePath = await findChromium();
   if (executablePath === null) {
-    throw new Error('the browser tests need Chromium and none was found: install it with `apt-get install chromium` (Debian or Ubuntu; .ci/run does), or set IPINDEX_CHROMIUM to the path of a Chromium or Chrome');
+    throw new Error(
+      'the browser tests need Chromium and none was found: install it with `apt-get install chromium` (Debian or Ubuntu; .ci/run does), or set IPINDEX_CHROMIUM to the path of a Chromium or Chrome',
+    );
   }
   return chromium.launch({ executablePath, args: chromiumArgs });
 }

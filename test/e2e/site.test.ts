@@ -100,8 +100,20 @@ describe('every page type', () => {
     // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern.
     await page.evaluate(axeSource);
     const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      const result = await (
+        window as unknown as {
+          axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+        }
+      ).axe.run();
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(', ')}`,
+        );
     });
     expect(violations).toEqual([]);
     await page.close();
@@ -110,7 +122,11 @@ describe('every page type', () => {
   test('each page carries a Content-Security-Policy that allows no inline script but its own', async () => {
     const html = await readFile(join(out, 'index.html'), 'utf8');
     const policy = html.match(/http-equiv="content-security-policy" content="([^"]+)"/)?.[1] ?? '';
-    const scripts = policy.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '';
+    const scripts =
+      policy
+        .split(';')
+        .map((d) => d.trim())
+        .find((d) => d.startsWith('script-src')) ?? '';
     expect(scripts).toMatch(/^script-src 'self' 'sha256-/);
     expect(scripts).not.toContain('unsafe-inline');
     expect(policy).toContain("default-src 'self'");
@@ -130,7 +146,21 @@ describe('every page type', () => {
     const second = new Set(first);
     for (const url of first) for (const link of await links(url)) second.add(link);
     const reached = new Set([...second].map(typeOf));
-    for (const type of ['overview', 'year', 'region', 'indicator', 'compare', 'methodology', 'downloads', 'report', 'accounts', 'survey', 'enterprises', 'institutions']) expect(reached, type).toContain(type);
+    for (const type of [
+      'overview',
+      'year',
+      'region',
+      'indicator',
+      'compare',
+      'methodology',
+      'downloads',
+      'report',
+      'accounts',
+      'survey',
+      'enterprises',
+      'institutions',
+    ])
+      expect(reached, type).toContain(type);
     // The ranking chart's bars lead to the regions, a dimension's header to its indicators.
     expect(first).toContain(`${base}region/110000/`);
     const overview = await (await fetch(base)).text();
@@ -215,14 +245,26 @@ describe('what a reader does', () => {
   });
 
   test('compare opens with the top three of the ranking, their end labels apart', async () => {
-    const ranking = parse(await readFile(join(out, 'data', 'ranking.csv'), 'utf8'), { columns: true }) as { year: string; region_code: string; rank: string }[];
+    const ranking = parse(await readFile(join(out, 'data', 'ranking.csv'), 'utf8'), { columns: true }) as {
+      year: string;
+      region_code: string;
+      rank: string;
+    }[];
     const latest = Math.max(...ranking.map((r) => Number(r.year)));
-    const top = ranking.filter((r) => Number(r.year) === latest && r.rank !== '').sort((a, b) => Number(a.rank) - Number(b.rank)).slice(0, 3).map((r) => r.region_code);
+    const top = ranking
+      .filter((r) => Number(r.year) === latest && r.rank !== '')
+      .sort((a, b) => Number(a.rank) - Number(b.rank))
+      .slice(0, 3)
+      .map((r) => r.region_code);
     const { page } = await visit('compare/');
     await page.waitForURL(new RegExp(`\\?r=${top.join('(%2C|,)')}$`));
     for (const code of top) await expect.poll(() => page.locator(`g.series.r-${code}`).getAttribute('class')).toContain('chosen');
     // The chosen regions' names at the ends of their lines never overlap (dodged apart).
-    const boxes = (await page.locator('g.end-label.chosen text').evaluateAll((texts) => texts.map((t) => t.getBoundingClientRect()).map((b) => [b.top, b.bottom]))).sort((a, b) => a[0]! - b[0]!);
+    const boxes = (
+      await page
+        .locator('g.end-label.chosen text')
+        .evaluateAll((texts) => texts.map((t) => t.getBoundingClientRect()).map((b) => [b.top, b.bottom]))
+    ).sort((a, b) => a[0]! - b[0]!);
     expect(boxes.length).toBe(3);
     for (let i = 1; i < boxes.length; i++) expect(boxes[i]![0]!).toBeGreaterThanOrEqual(boxes[i - 1]![1]! - 0.5);
     await page.close();
@@ -235,7 +277,9 @@ describe('what a reader does', () => {
     await page.waitForURL(/\?r=110000%2C310000$|\?r=110000,310000$/);
     const link = page.url();
     // The other language keeps the choice too.
-    await expect.poll(() => page.getByRole('link', { name: 'English' }).getAttribute('href')).toMatch(/en\/compare\/\?r=110000(%2C|,)310000$/);
+    await expect
+      .poll(() => page.getByRole('link', { name: 'English' }).getAttribute('href'))
+      .toMatch(/en\/compare\/\?r=110000(%2C|,)310000$/);
     const again = await visit(link.slice(base.length));
     expect(await again.page.getByRole('checkbox', { name: '北京市' }).isChecked()).toBe(true);
     expect(await again.page.getByRole('checkbox', { name: '上海市' }).isChecked()).toBe(true);
@@ -273,19 +317,26 @@ describe('what a reader does', () => {
 
 // Desktop and phone, both languages: every page type readable at the width of the screen.
 describe('layout at 1366 and 390 px', () => {
-  test.each([1366, 390])('at %i px no page is wider than the screen, nothing is cut off without a cue, no text is under 11 px', async (width) => {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
-    const found: string[] = [];
-    for (const { path } of pageTypes) {
-      await page.goto(base + path, { waitUntil: 'networkidle' });
-      for (const problem of await layoutProblems(page)) found.push(`${path || '/'}: ${problem}`);
-    }
-    expect(found).toEqual([]);
-    await page.close();
-  }, 120_000);
+  test.each([1366, 390])(
+    'at %i px no page is wider than the screen, nothing is cut off without a cue, no text is under 11 px',
+    async (width) => {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      const found: string[] = [];
+      for (const { path } of pageTypes) {
+        await page.goto(base + path, { waitUntil: 'networkidle' });
+        for (const problem of await layoutProblems(page)) found.push(`${path || '/'}: ${problem}`);
+      }
+      expect(found).toEqual([]);
+      await page.close();
+    },
+    120_000,
+  );
 
   test('a phone gets the trend charts drawn for its width (fewer years marked), a desktop the wide ones', async () => {
-    for (const [width, shown, hidden] of [[390, '.chart-narrow', '.chart-wide'], [1366, '.chart-wide', '.chart-narrow']] as const) {
+    for (const [width, shown, hidden] of [
+      [390, '.chart-narrow', '.chart-wide'],
+      [1366, '.chart-wide', '.chart-narrow'],
+    ] as const) {
       const page = await browser.newPage({ viewport: { width, height: 900 } });
       await page.goto(`${base}region/110000/`, { waitUntil: 'networkidle' });
       const trend = page.locator('section[aria-labelledby="trend"]');
@@ -313,7 +364,8 @@ function poppler(command: string, args: string[]): string {
   try {
     return execFileSync(command, args, { encoding: 'utf8' });
   } catch (error) {
-    if ((error as { code?: string }).code === 'ENOENT') throw new Error(`${command} is not installed: apt-get install poppler-utils (.ci/run installs it)`);
+    if ((error as { code?: string }).code === 'ENOENT')
+      throw new Error(`${command} is not installed: apt-get install poppler-utils (.ci/run installs it)`);
     throw error;
   }
 }
@@ -321,12 +373,26 @@ function poppler(command: string, args: string[]): string {
 describe('ipindex pdf', () => {
   test('writes out/report.pdf with every section of the report', async () => {
     const lines: string[] = [];
-    const code = await main(['pdf', out], (line) => lines.push(line), (line) => lines.push(line));
+    const code = await main(
+      ['pdf', out],
+      (line) => lines.push(line),
+      (line) => lines.push(line),
+    );
     expect(code, lines.join('\n')).toBe(0);
     const pdf = await readFile(join(out, 'report.pdf'));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const titles = outlineTitles(pdf);
-    for (const section of ['一、全国概况', '二、综合指数排名', '三、各地区概况', '北京市 Beijing', '附录一 指标', '附录二 国民账户中的知识产权产品', '附录三 数据质量', '附录四 方法与数据来源']) expect(titles).toContain(section);
+    for (const section of [
+      '一、全国概况',
+      '二、综合指数排名',
+      '三、各地区概况',
+      '北京市 Beijing',
+      '附录一 指标',
+      '附录二 国民账户中的知识产权产品',
+      '附录三 数据质量',
+      '附录四 方法与数据来源',
+    ])
+      expect(titles).toContain(section);
     const file = join(out, 'report.pdf');
     // A cover, the contents, then a page per region at least (31 provinces).
     const pages = Number(/Pages:\s+(\d+)/.exec(poppler('pdfinfo', [file]))?.[1]);
@@ -346,7 +412,10 @@ describe('ipindex pdf', () => {
     expect(sizes.filter((size) => size < 1000)).toEqual([]);
     await rm(images, { recursive: true, force: true });
     // Its fonts are embedded outlines (pdffonts, from poppler-utils: .ci/run installs it), never Type 3 bitmaps.
-    const fonts = poppler('pdffonts', [join(out, 'report.pdf')]).split('\n').slice(2).filter((l) => l.trim() !== '');
+    const fonts = poppler('pdffonts', [join(out, 'report.pdf')])
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim() !== '');
     expect(fonts.length).toBeGreaterThan(0);
     expect(fonts.filter((l) => /\bType 3\b/.test(l))).toEqual([]);
     expect(fonts.filter((l) => !/\byes\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.test(l))).toEqual([]);
@@ -358,14 +427,25 @@ describe('ipindex pdf', () => {
 
   test('prints the English edition to out/report-en.pdf, in English words and units', async () => {
     const lines: string[] = [];
-    expect(await main(['pdf', out, '--lang', 'en'], (line) => lines.push(line), (line) => lines.push(line)), lines.join('\n')).toBe(0);
+    expect(
+      await main(
+        ['pdf', out, '--lang', 'en'],
+        (line) => lines.push(line),
+        (line) => lines.push(line),
+      ),
+      lines.join('\n'),
+    ).toBe(0);
     const file = join(out, 'report-en.pdf');
     const titles = outlineTitles(await readFile(file));
     for (const section of ['1. National summary', '3. Region profiles', 'Annex 4. Method and sources']) expect(titles).toContain(section);
     const text = poppler('pdftotext', [file, '-']);
     expect(text).toContain('Strengths');
     expect(text.match(/件\/万人|点击|Click|hover/g) ?? []).toEqual([]);
-    expect(poppler('pdffonts', [file]).split('\n').filter((l) => /\bType 3\b/.test(l))).toEqual([]);
+    expect(
+      poppler('pdffonts', [file])
+        .split('\n')
+        .filter((l) => /\bType 3\b/.test(l)),
+    ).toEqual([]);
   });
 
   test('says how to install Chromium when there is none, and exits with 1', async () => {
@@ -373,7 +453,11 @@ describe('ipindex pdf', () => {
     const saved = process.env.IPINDEX_CHROMIUM;
     process.env.IPINDEX_CHROMIUM = join(out, 'no-such-browser');
     try {
-      const code = await main(['pdf', out], (line) => lines.push(line), (line) => lines.push(line));
+      const code = await main(
+        ['pdf', out],
+        (line) => lines.push(line),
+        (line) => lines.push(line),
+      );
       expect(code).toBe(1);
     } finally {
       if (saved === undefined) delete process.env.IPINDEX_CHROMIUM;

@@ -67,18 +67,30 @@ function bruteForce(ids: readonly string[], { cohort, values }: Awaited<ReturnTy
       }
     }
   }
-  return { byEvent: new Map([...byEvent].map(([e, { sum, n }]) => [e, { att: sum / n, n }])), overall: { att: overall.sum / overall.n, n: overall.n } };
+  return {
+    byEvent: new Map([...byEvent].map(([e, { sum, n }]) => [e, { att: sum / n, n }])),
+    overall: { att: overall.sum / overall.n, n: overall.n },
+  };
 }
 
 async function buildEffect(data: string): Promise<Effect[]> {
   const out = join(data, '..', 'out');
   const stderr: string[] = [];
-  const code = await main(['build', data, '--out', out, '--no-site'], () => {}, (l) => stderr.push(l));
+  const code = await main(
+    ['build', data, '--out', out, '--no-site'],
+    () => {},
+    (l) => stderr.push(l),
+  );
   expect(stderr).toEqual([]);
   expect(code).toBe(0);
   return (await readCsv(join(out, 'data', 'certification_effect.csv'))).map((r) => ({
-    outcome: r.outcome!, event_time: r.event_time === '' ? null : Number(r.event_time), att: Number(r.att), se: Number(r.se),
-    ci_low: Number(r.ci_low), ci_high: Number(r.ci_high), n_treated: Number(r.n_treated),
+    outcome: r.outcome!,
+    event_time: r.event_time === '' ? null : Number(r.event_time),
+    att: Number(r.att),
+    se: Number(r.se),
+    ci_low: Number(r.ci_low),
+    ci_high: Number(r.ci_high),
+    n_treated: Number(r.n_treated),
   }));
 }
 
@@ -135,10 +147,21 @@ describe('the bootstrap of the effect', () => {
     await mkdir(join(data, 'enterprises'));
     const years = Array.from({ length: 11 }, (_, i) => 2014 + i);
     // Its national certification bodies sit in provinces the fixture does not have: left out.
-    for (const file of sampleRegister([{ region_code: '110000', name_en: 'Beijing' }, { region_code: '120000', name_en: 'Tianjin' }, { region_code: '540000', name_en: 'Tibet' }], years, 7)) {
+    for (const file of sampleRegister(
+      [
+        { region_code: '110000', name_en: 'Beijing' },
+        { region_code: '120000', name_en: 'Tianjin' },
+        { region_code: '540000', name_en: 'Tibet' },
+      ],
+      years,
+      7,
+    )) {
       if (!file.name.endsWith('service_bodies.csv')) await writeFile(join(data, file.name), file.text);
     }
-    await writeFile(join(data, 'method.yaml'), `${await readFile(join(data, 'method.yaml'), 'utf8')}enterprises:\n  effect: {bootstrap: 999, groups: 100000, seed: 3}\n`);
+    await writeFile(
+      join(data, 'method.yaml'),
+      `${await readFile(join(data, 'method.yaml'), 'utf8')}enterprises:\n  effect: {bootstrap: 999, groups: 100000, seed: 3}\n`,
+    );
     const effects = await buildEffect(data);
     const p = await panel(join(data, 'enterprises'), 'invention_applications');
     const ids = [...p.values.keys()];

@@ -23,7 +23,12 @@ const map = 'region: province\nitem: chn_block4\nunit_column: units\nvariables:\
 async function runImport(rows: string[], mapText = map) {
   await writeFile(join(work, 'extract.csv'), [header, ...rows].join('\n'));
   await writeFile(join(work, 'map.yaml'), mapText);
-  return importFile({ source: join(work, 'extract.csv'), map: join(work, 'map.yaml'), out: join(work, 'out.csv'), data: 'test/fixtures/import-data' });
+  return importFile({
+    source: join(work, 'extract.csv'),
+    map: join(work, 'map.yaml'),
+    out: join(work, 'out.csv'),
+    data: 'test/fixtures/import-data',
+  });
 }
 
 describe('importing a long extract', () => {
@@ -48,8 +53,13 @@ describe('importing a long extract', () => {
   });
 
   test('lists every name it cannot match, and a sub-item the source does not have', async () => {
-    const problems = await runImport([...lines, '"北亰","2020","合计",1,"件","v_hj"', '"Shanxi Sheng","2020","合计",1,"件","v_hj"'], `${map}  invention_applications: 发明专利\n`)
-      .then(() => [], (error: unknown) => (error as InputError).problems.map(formatProblem));
+    const problems = await runImport(
+      [...lines, '"北亰","2020","合计",1,"件","v_hj"', '"Shanxi Sheng","2020","合计",1,"件","v_hj"'],
+      `${map}  invention_applications: 发明专利\n`,
+    ).then(
+      () => [],
+      (error: unknown) => (error as InputError).problems.map(formatProblem),
+    );
     const source = join(work, 'extract.csv');
     expect(problems).toEqual([
       `${source}, row 9, column "province": found the unknown region "北亰", expected a region name or code of regions.csv (or a known variant: src/lib/regionVariants.ts)`,
@@ -61,8 +71,13 @@ describe('importing a long extract', () => {
   test('a unit that converts to the codebook unit is kept for the loader to convert; one that does not is a problem', async () => {
     const converted = await runImport(['"北京","2020","合计",1.5,"万件","v_hj"']);
     expect(converted.values.map((v) => [v.value, v.unit])).toEqual([[1.5, '万件']]);
-    expect(converted.notes).toContain('patent_applications is given in 万件: converted to 件 (the codebook\'s) when the file is loaded');
-    const problems = await runImport(['"北京","2020","合计",2,"箱","v_hj"']).then(() => [], (error: unknown) => (error as InputError).problems.map(formatProblem));
-    expect(problems).toEqual([`${join(work, 'extract.csv')}, row 2: found the unit "箱" for patent_applications, expected "件" (the codebook unit of patent_applications) or a unit that converts to it`]);
+    expect(converted.notes).toContain("patent_applications is given in 万件: converted to 件 (the codebook's) when the file is loaded");
+    const problems = await runImport(['"北京","2020","合计",2,"箱","v_hj"']).then(
+      () => [],
+      (error: unknown) => (error as InputError).problems.map(formatProblem),
+    );
+    expect(problems).toEqual([
+      `${join(work, 'extract.csv')}, row 2: found the unit "箱" for patent_applications, expected "件" (the codebook unit of patent_applications) or a unit that converts to it`,
+    ]);
   });
 });

@@ -34,9 +34,11 @@ const rows: Cell[][] = [
 async function writeSheet(file: string, change: (sheet: ExcelJS.Worksheet) => void = () => {}) {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('表3');
-  rows.forEach((cells, i) => cells.forEach((value, j) => {
-    if (value !== null) sheet.getCell(i + 1, j + 1).value = value;
-  }));
+  rows.forEach((cells, i) =>
+    cells.forEach((value, j) => {
+      if (value !== null) sheet.getCell(i + 1, j + 1).value = value;
+    }),
+  );
   sheet.mergeCells('A1:E1');
   sheet.mergeCells('A2:E2');
   sheet.mergeCells('A4:A5');
@@ -76,19 +78,21 @@ describe('importing a yearbook sheet', () => {
   test('finds title, unit, the two header rows and the region column, and writes the contract long file', async () => {
     const { result, csv } = await importOrProblems(join(work, 'sheet.xlsx'));
     // The bundled data/ gives regions and codebook: out.csv's folder has none.
-    expect(csv).toBe([
-      '\uFEFFregion_code,year,variable,value,unit',
-      '110000,2021,rd_expenditure,2000,万元',
-      '110000,2021,rd_basic,1234,万元',
-      '110000,2021,rd_enterprise_funds,300,万元',
-      '150000,2021,rd_expenditure,500,万元',
-      '150000,2021,rd_basic,,万元',
-      '150000,2021,rd_enterprise_funds,200,万元',
-      '120000,2021,rd_expenditure,1000,万元',
-      '120000,2021,rd_basic,50,万元',
-      '120000,2021,rd_enterprise_funds,600,万元',
-      '',
-    ].join('\n'));
+    expect(csv).toBe(
+      [
+        '\uFEFFregion_code,year,variable,value,unit',
+        '110000,2021,rd_expenditure,2000,万元',
+        '110000,2021,rd_basic,1234,万元',
+        '110000,2021,rd_enterprise_funds,300,万元',
+        '150000,2021,rd_expenditure,500,万元',
+        '150000,2021,rd_basic,,万元',
+        '150000,2021,rd_enterprise_funds,200,万元',
+        '120000,2021,rd_expenditure,1000,万元',
+        '120000,2021,rd_basic,50,万元',
+        '120000,2021,rd_enterprise_funds,600,万元',
+        '',
+      ].join('\n'),
+    );
     expect(result?.notes).toEqual([
       'sheet "表3"',
       'title: 表3 各地区R&D经费(2021年) / R&D Expenditure by Region (2021)',
@@ -139,7 +143,10 @@ describe('importing a yearbook sheet', () => {
   });
 
   test('a map text that fits no column, or several, is reported with the columns there are', async () => {
-    const { problems } = await importOrProblems(join(work, 'sheet.xlsx'), 'year: 2021\nunit: 元\nvariables:\n  rd_expenditure: R&D\n  rd_basic: 应用研究\n  rd_fte: 企业资金\n');
+    const { problems } = await importOrProblems(
+      join(work, 'sheet.xlsx'),
+      'year: 2021\nunit: 元\nvariables:\n  rd_expenditure: R&D\n  rd_basic: 应用研究\n  rd_fte: 企业资金\n',
+    );
     const mapFile = join(work, 'sheet.xlsx.yaml');
     expect(problems).toEqual([
       `${mapFile}, column "unit": found the unit "元", but row 3 of the sheet says "万元", expected the unit of the sheet, or no unit in the map`,
@@ -158,19 +165,37 @@ describe('importing a yearbook sheet', () => {
   });
 
   test.each([
-    ['old.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from('Workbook', 'utf16le')]), 'an old Excel .xls workbook'],
-    ['locked.xlsx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from('EncryptedPackage', 'utf16le')]), 'an encrypted Excel workbook (protected by the site it came from)'],
+    [
+      'old.xls',
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from('Workbook', 'utf16le')]),
+      'an old Excel .xls workbook',
+    ],
+    [
+      'locked.xlsx',
+      Buffer.concat([
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+        Buffer.alloc(504),
+        Buffer.from('EncryptedPackage', 'utf16le'),
+      ]),
+      'an encrypted Excel workbook (protected by the site it came from)',
+    ],
   ])('%s: says to save it as .xlsx', async (name, bytes, found) => {
     await writeFile(join(work, name), bytes);
     const { problems } = await importOrProblems(join(work, name));
-    expect(problems).toEqual([`${join(work, name)}: found ${found}, expected an Excel .xlsx workbook or a CSV file: open it in Excel or WPS and save it as .xlsx`]);
+    expect(problems).toEqual([
+      `${join(work, name)}: found ${found}, expected an Excel .xlsx workbook or a CSV file: open it in Excel or WPS and save it as .xlsx`,
+    ]);
   });
 
   test('ipindex import prints what it found, every row left out, and what it wrote', async () => {
     const mapFile = join(work, 'cli.yaml');
     await writeFile(mapFile, map);
     const stdout: string[] = [];
-    const code = await main(['import', join(work, 'sheet.xlsx'), '--map', mapFile, '--out', join(work, 'cli.csv')], (l) => stdout.push(l), () => {});
+    const code = await main(
+      ['import', join(work, 'sheet.xlsx'), '--map', mapFile, '--out', join(work, 'cli.csv')],
+      (l) => stdout.push(l),
+      () => {},
+    );
     expect(code).toBe(0);
     expect(stdout.slice(-7)).toEqual([
       '  read "内蒙占" as region 150000 (a known variant spelling)',
@@ -190,12 +215,22 @@ describe('importing a yearbook sheet', () => {
     await writeFile(notes, 'my,own,data\n');
     const run = async (out: string) => {
       const stderr: string[] = [];
-      const code = await main(['import', join(work, 'sheet.xlsx'), '--map', mapFile, '--out', out], () => {}, (l) => stderr.push(l));
+      const code = await main(
+        ['import', join(work, 'sheet.xlsx'), '--map', mapFile, '--out', out],
+        () => {},
+        (l) => stderr.push(l),
+      );
       return { code, stderr: stderr.join('\n') };
     };
-    expect(await run(join(work, 'sheet.xlsx'))).toMatchObject({ code: 2, stderr: expect.stringContaining('is one of the files the import reads') });
+    expect(await run(join(work, 'sheet.xlsx'))).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('is one of the files the import reads'),
+    });
     expect(await run(mapFile)).toMatchObject({ code: 2 });
-    expect(await run(join(work, 'regions.csv'))).toMatchObject({ code: 2, stderr: expect.stringContaining('is a file of the data contract (regions.csv)') });
+    expect(await run(join(work, 'regions.csv'))).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('is a file of the data contract (regions.csv)'),
+    });
     expect(await run(notes)).toMatchObject({ code: 2, stderr: expect.stringContaining('exists and was not written by ipindex import') });
     expect(await readFile(notes, 'utf8')).toBe('my,own,data\n');
     // An earlier import's output is replaced.

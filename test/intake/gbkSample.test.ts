@@ -37,12 +37,24 @@ describe('a GBK copy of the sample data', () => {
     const utf8 = await buildCopy('utf-8', (text) => Buffer.from(text, 'utf8'));
     const gbk = await buildCopy('gbk', (text) => iconv.encode(text.replace(/\n/g, '\r\n'), 'gbk'));
     // Detected from the bytes: nothing says GBK but the file itself.
-    expect(gbk.encodings).toMatchObject({ 'regions.csv': 'gb18030', 'variables.csv': 'gb18030', 'framework.csv': 'gb18030', 'protection.csv': 'gb18030' });
+    expect(gbk.encodings).toMatchObject({
+      'regions.csv': 'gb18030',
+      'variables.csv': 'gb18030',
+      'framework.csv': 'gb18030',
+      'protection.csv': 'gb18030',
+    });
     expect(utf8.encodings).toMatchObject({ 'regions.csv': 'utf-8', 'variables.csv': 'utf-8' });
     expect(gbk.indicators).toBe(utf8.indicators);
     expect(gbk.scores).toBe(utf8.scores);
     expect(gbk.observations).toBe(utf8.observations);
     // 31 provinces: the build is the whole sample, not an empty one.
-    expect(new Set(utf8.indicators.split('\n').slice(1, -1).map((line) => line.split(',')[0])).size).toBe(31);
+    expect(
+      new Set(
+        utf8.indicators
+          .split('\n')
+          .slice(1, -1)
+          .map((line) => line.split(',')[0]),
+      ).size,
+    ).toBe(31);
   });
 });

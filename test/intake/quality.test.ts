@@ -39,11 +39,44 @@ describe('the data-quality summary', () => {
       expect(rows).toEqual([
         // economy.csv (see test/fixtures/tiny/README.md): 8 rows, 全国 kept as a control total,
         // 东部地区 left out; 7 x 2 values, "40,000" with a thousands separator.
-        { file: 'data/economy.csv', rows_read: 8, rows_used: 7, rows_dropped: 1, dropped_by_reason: 'zone total: 1', blank_rows: 0, values: 14, values_missing: 0, values_converted: 1, converted_by_how: 'thousands separators: 1' },
+        {
+          file: 'data/economy.csv',
+          rows_read: 8,
+          rows_used: 7,
+          rows_dropped: 1,
+          dropped_by_reason: 'zone total: 1',
+          blank_rows: 0,
+          values: 14,
+          values_missing: 0,
+          values_converted: 1,
+          converted_by_how: 'thousands separators: 1',
+        },
         // patents.csv: ６００００ full-width, 1.1 万件 converted to 件.
-        { file: 'data/patents.csv', rows_read: 8, rows_used: 8, rows_dropped: 0, dropped_by_reason: '', blank_rows: 0, values: 8, values_missing: 0, values_converted: 2, converted_by_how: 'full-width characters: 1; unit 万件 to 件: 1' },
+        {
+          file: 'data/patents.csv',
+          rows_read: 8,
+          rows_used: 8,
+          rows_dropped: 0,
+          dropped_by_reason: '',
+          blank_rows: 0,
+          values: 8,
+          values_missing: 0,
+          values_converted: 2,
+          converted_by_how: 'full-width characters: 1; unit 万件 to 件: 1',
+        },
         // rd.csv above: rows 2-12 less the empty line 11 = 10 records; 6 used, 2 left out, 2 blank.
-        { file: 'data/rd.csv', rows_read: 10, rows_used: 6, rows_dropped: 2, dropped_by_reason: 'outside the regions of regions.csv: 1; zone total: 1', blank_rows: 2, values: 6, values_missing: 2, values_converted: 2, converted_by_how: 'full-width characters: 1; thousands separators: 1' },
+        {
+          file: 'data/rd.csv',
+          rows_read: 10,
+          rows_used: 6,
+          rows_dropped: 2,
+          dropped_by_reason: 'outside the regions of regions.csv: 1; zone total: 1',
+          blank_rows: 2,
+          values: 6,
+          values_missing: 2,
+          values_converted: 2,
+          converted_by_how: 'full-width characters: 1; thousands separators: 1',
+        },
       ]);
     } finally {
       db.close();
@@ -53,7 +86,11 @@ describe('the data-quality summary', () => {
 
   test('ipindex check prints it after the notes', async () => {
     const stdout: string[] = [];
-    const code = await main(['check', 'test/fixtures/tiny'], (line) => stdout.push(line), () => {});
+    const code = await main(
+      ['check', 'test/fixtures/tiny'],
+      (line) => stdout.push(line),
+      () => {},
+    );
     expect(code).toBe(0);
     const start = stdout.indexOf('data quality (also in out/data/quality.csv after a build):');
     expect(stdout.slice(start, start + 7)).toEqual([
@@ -70,13 +107,15 @@ describe('the data-quality summary', () => {
   test('a build writes it to out/data/quality.csv', async () => {
     const out = join(await mkdtemp(join(tmpdir(), 'ipindex-quality-')), 'out');
     await build({ dataDir: 'test/fixtures/tiny', outDir: out, site: false, log: silentStageLog, builtAt: '2026-01-01T00:00:00Z' });
-    expect(await readFile(join(out, 'data', 'quality.csv'), 'utf8')).toBe([
-      'file,rows_read,rows_used,rows_dropped,dropped_by_reason,blank_rows,values,values_missing,values_converted,converted_by_how',
-      'economy.csv,8,7,1,zone total: 1,0,14,0,1,thousands separators: 1',
-      'patents.csv,8,8,0,"",0,8,0,2,full-width characters: 1; unit 万件 to 件: 1',
-      'rd.csv,8,8,0,"",0,8,0,0,""',
-      '',
-    ].join('\n'));
+    expect(await readFile(join(out, 'data', 'quality.csv'), 'utf8')).toBe(
+      [
+        'file,rows_read,rows_used,rows_dropped,dropped_by_reason,blank_rows,values,values_missing,values_converted,converted_by_how',
+        'economy.csv,8,7,1,zone total: 1,0,14,0,1,thousands separators: 1',
+        'patents.csv,8,8,0,"",0,8,0,2,full-width characters: 1; unit 万件 to 件: 1',
+        'rd.csv,8,8,0,"",0,8,0,0,""',
+        '',
+      ].join('\n'),
+    );
     await rm(out, { recursive: true, force: true });
   });
 });

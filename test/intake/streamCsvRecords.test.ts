@@ -47,7 +47,11 @@ describe('reading CSV as a stream', () => {
     const { source, rows } = await records('utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')]));
     expect([source.encoding, source.delimiter]).toEqual(['utf-16le', '\t']);
     // Line breaks are read as LF wherever they are, inside quoted cells too.
-    expect(rows).toEqual([[1, ['region', 'year', 'note']], [3, ['北京', '2020', 'two\nlines']], [5, ['天津', '2021', 'x']]]);
+    expect(rows).toEqual([
+      [1, ['region', 'year', 'note']],
+      [3, ['北京', '2020', 'two\nlines']],
+      [5, ['天津', '2021', 'x']],
+    ]);
   });
 
   test('mixed CRLF, LF and CR line endings: each record on the line an editor shows, quoted line breaks included', async () => {
@@ -55,12 +59,22 @@ describe('reading CSV as a stream', () => {
     // lines (CRLF then CR inside the quotes); 8 XZ (LF); 9 BJ 2021 (CR at the end of the file).
     const text = 'region,year,value\r\n北京,2020,1\n天津,2020,2\r\r西藏,2020,"a\r\nb\rc"\r\n西藏,2021,3\n北京,2021,4\r';
     const { rows } = await records('mixed.csv', Buffer.from(text));
-    expect(rows.map(([row, cells]) => [row, cells[2]])).toEqual([[1, 'value'], [2, '1'], [3, '2'], [5, 'a\nb\nc'], [8, '3'], [9, '4']]);
+    expect(rows.map(([row, cells]) => [row, cells[2]])).toEqual([
+      [1, 'value'],
+      [2, '1'],
+      [3, '2'],
+      [5, 'a\nb\nc'],
+      [8, '3'],
+      [9, '4'],
+    ]);
   });
 
   test('every line ending over a file of 400 rows cut into 1 MB chunks: row numbers still right', async () => {
     const endings = ['\n', '\r\n', '\r'];
-    const lines = ['region,year,value', ...Array.from({ length: 400 }, (_, i) => `北京,${2000 + (i % 20)},${'9'.repeat(i % 7 === 0 ? 20_000 : 1)}`)];
+    const lines = [
+      'region,year,value',
+      ...Array.from({ length: 400 }, (_, i) => `北京,${2000 + (i % 20)},${'9'.repeat(i % 7 === 0 ? 20_000 : 1)}`),
+    ];
     const text = lines.map((line, i) => line + endings[(i * 7) % 3]).join('');
     const { rows } = await records('endings.csv', Buffer.from(text));
     expect(text.length).toBeGreaterThan(oneMb);
@@ -74,7 +88,11 @@ describe('reading CSV as a stream', () => {
     const text = `${head}${digits}\r\n天津,2020,2\r\n`;
     expect(Buffer.from(text)[oneMb - 1]).toBe(0x0d);
     const { rows } = await records('split-crlf.csv', Buffer.from(text));
-    expect(rows.map(([row, cells]) => [row, cells[0]])).toEqual([[1, 'region'], [2, '北京'], [3, '天津']]);
+    expect(rows.map(([row, cells]) => [row, cells[0]])).toEqual([
+      [1, 'region'],
+      [2, '北京'],
+      [3, '天津'],
+    ]);
   });
 
   test('the delimiter comes from the first line that has one (a title line may have none)', () => {
@@ -105,24 +123,40 @@ describe('reading an observation file', () => {
 
   test('records blank rows and every tidied value; a percent sign is read only for a % variable', async () => {
     const path = join(work, 'obs.csv');
-    await writeFile(path, 'region_code;year;rd;share;;\n北京;2020年;"1,234";12.5%;;\n;;;;;\n天津;２０２１;１２３;−1;;\n天津;2020;NA; 7 ;;\n');
+    await writeFile(
+      path,
+      'region_code;year;rd;share;;\n北京;2020年;"1,234";12.5%;;\n;;;;;\n天津;２０２１;１２３;−1;;\n天津;2020;NA; 7 ;;\n',
+    );
     const { source, result } = await readObservationFile(path, 'obs.csv', codebook, matcher);
     expect(source.delimiter).toBe(';');
     expect(result.problems).toEqual([]);
     expect(result.observations.map((o) => [o.region_code, o.year, o.variable, o.value])).toEqual([
-      ['110000', 2020, 'rd', 1234], ['110000', 2020, 'share', 12.5],
-      ['120000', 2021, 'rd', 123], ['120000', 2021, 'share', -1],
-      ['120000', 2020, 'rd', null], ['120000', 2020, 'share', 7],
+      ['110000', 2020, 'rd', 1234],
+      ['110000', 2020, 'share', 12.5],
+      ['120000', 2021, 'rd', 123],
+      ['120000', 2021, 'share', -1],
+      ['120000', 2020, 'rd', null],
+      ['120000', 2020, 'share', 7],
     ]);
     expect([result.rowsRead, result.blankRows]).toEqual([4, 1]);
     expect(result.reformatted?.map((r) => `${r.row} ${r.column} ${r.how}`)).toEqual([
-      '2 rd thousands separators', '2 share percent sign', '4 rd full-width characters', '4 share minus sign', '5 share spaces',
+      '2 rd thousands separators',
+      '2 share percent sign',
+      '4 rd full-width characters',
+      '4 share minus sign',
+      '5 share spaces',
     ]);
   });
 
   test.each([
-    ['1234', null], ['1,234', 'thousands separators'], ['１２３４', 'full-width characters'], ['12.5%', 'percent sign'],
-    ['−3', 'minus sign'], [' 5 ', 'spaces'], ['abc', null], ['—', null],
+    ['1234', null],
+    ['1,234', 'thousands separators'],
+    ['１２３４', 'full-width characters'],
+    ['12.5%', 'percent sign'],
+    ['−3', 'minus sign'],
+    [' 5 ', 'spaces'],
+    ['abc', null],
+    ['—', null],
   ])('cellReformatting(%j) is %j', (text, how) => {
     expect(cellReformatting(text)).toBe(how);
   });

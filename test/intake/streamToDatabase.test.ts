@@ -42,11 +42,18 @@ describe('intake with a database streams the observations into observations_raw'
     expect(countValues(inMemory)).toBe(30);
     const key = (r: { source_file: unknown; source_row: unknown; source_column: unknown; source_value: unknown; source_unit: unknown }) =>
       `${String(r.source_file)}|${String(r.source_row)}|${String(r.source_column)}|${String(r.source_value)}|${String(r.source_unit)}`;
-    const rows = await db.query<{ source_file: string; source_row: number; source_column: string; source_value: number | null; source_unit: string }>(
-      'SELECT source_file, source_row, source_column, source_value, source_unit FROM observations_raw');
+    const rows = await db.query<{
+      source_file: string;
+      source_row: number;
+      source_column: string;
+      source_value: number | null;
+      source_unit: string;
+    }>('SELECT source_file, source_row, source_column, source_value, source_unit FROM observations_raw');
     expect(rows.map(key).sort()).toEqual(inMemory.observations.map(key).sort());
     // The thousands separator of "40,000" (economy.csv, row 2) was read as a number.
-    expect(rows.find((r) => r.source_file === 'data/economy.csv' && r.source_row === 2 && r.source_column === 'gdp')?.source_value).toBe(40000);
+    expect(rows.find((r) => r.source_file === 'data/economy.csv' && r.source_row === 2 && r.source_column === 'gdp')?.source_value).toBe(
+      40000,
+    );
   });
 
   test('a file found not to be CSV part-way leaves none of its rows behind', async () => {

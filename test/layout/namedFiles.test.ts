@@ -16,9 +16,20 @@ const elsewhere = ['src/core', 'src/utils'];
 const notChecked = ['bench/.data/', 'test/output/', 'test/fixtures/no-such'];
 
 async function documents(): Promise<string[]> {
-  const listed = await Promise.all(['src', 'queries', 'test', 'bench', 'docs'].map((dir) => readdir(dir, { recursive: true, withFileTypes: true })));
-  const files = listed.flat().filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-  return [...files.filter((f) => /\.(ts|svelte|sql|md|yaml)$/.test(f) && !f.startsWith('test/output/') && !f.startsWith('test/fixtures/coinr-asem/')), 'README.md', 'BENCHMARKS.md'];
+  const listed = await Promise.all(
+    ['src', 'queries', 'test', 'bench', 'docs'].map((dir) => readdir(dir, { recursive: true, withFileTypes: true })),
+  );
+  const files = listed
+    .flat()
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
+  return [
+    ...files.filter(
+      (f) => /\.(ts|svelte|sql|md|yaml)$/.test(f) && !f.startsWith('test/output/') && !f.startsWith('test/fixtures/coinr-asem/'),
+    ),
+    'README.md',
+    'BENCHMARKS.md',
+  ];
 }
 
 function exists(path: string, prefix: boolean): boolean {

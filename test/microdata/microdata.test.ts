@@ -10,7 +10,18 @@ import { openDatabase, quotedString } from '../../src/database/openDatabase.ts';
 import { runStaging } from '../../src/staging/runStaging.ts';
 
 const fixture = fileURLToPath(new URL('../fixtures/microdata/', import.meta.url));
-type Value = { region_code: string; year: number; variable: string; value: number | null; unit: string; source_value: number | null; source_unit: string; source_file: string; source_row: number; source_column: string };
+type Value = {
+  region_code: string;
+  year: number;
+  variable: string;
+  value: number | null;
+  unit: string;
+  source_value: number | null;
+  source_unit: string;
+  source_file: string;
+  source_row: number;
+  source_column: string;
+};
 
 let work: string;
 beforeAll(async () => {
@@ -45,7 +56,10 @@ async function stage(dir: string, label = 'data') {
 /** The files of the cache beside a data directory that hold `dataset`, by what follows its version. */
 async function cacheFiles(dir: string, dataset: string): Promise<string[]> {
   const files = await readdir(join(dir, '..', '.ipindex-cache')).catch(() => []);
-  return files.filter((f) => f.startsWith(`${dataset}.`)).map((f) => f.replace(/^[a-z_]+\.v3-[0-9a-f]{12}\./, '')).sort();
+  return files
+    .filter((f) => f.startsWith(`${dataset}.`))
+    .map((f) => f.replace(/^[a-z_]+\.v3-[0-9a-f]{12}\./, ''))
+    .sort();
 }
 
 const pick = (values: readonly Value[], variable: string) =>
@@ -94,7 +108,14 @@ describe('microdata aggregation (queries/microdata)', () => {
     expect([...new Set(csv.values.map((v) => v.year))]).toEqual([2020, 2021]);
     expect(csv.values.some((v) => v.variable === 'patent_assignments')).toBe(false); // not declared in variables.csv
     const pledge = csv.values.find((v) => v.variable === 'pledge_amount' && v.region_code === '110000' && v.year === 2020);
-    expect(pledge).toMatchObject({ unit: '亿元', source_value: 500, source_unit: '万元', source_file: 'data/pledge_records.csv', source_row: 0, source_column: 'sum of amount, by year' });
+    expect(pledge).toMatchObject({
+      unit: '亿元',
+      source_value: 500,
+      source_unit: '万元',
+      source_file: 'data/pledge_records.csv',
+      source_row: 0,
+      source_column: 'sum of amount, by year',
+    });
     const inputs = csv.data.inputs.filter((i) => i.role === 'microdata');
     expect(inputs.map((i) => [i.file, i.rows, i.values])).toEqual([
       ['data/patent_records.csv', 10, 42],
@@ -106,12 +127,20 @@ describe('microdata aggregation (queries/microdata)', () => {
   test('reads a Parquet file and hive-partitioned Parquet (by year and region) to the same aggregates', async () => {
     const db = await openDatabase();
     const parquet = await dataDir('parquet', async (dir) => {
-      await db.exec(`COPY (SELECT * FROM read_csv(${quotedString(join(dir, 'patent_records.csv'))}, all_varchar = true)) TO ${quotedString(join(dir, 'patent_records.parquet'))} (FORMAT parquet)`);
+      await db.exec(
+        `COPY (SELECT * FROM read_csv(${quotedString(join(dir, 'patent_records.csv'))}, all_varchar = true)) TO ${quotedString(join(dir, 'patent_records.parquet'))} (FORMAT parquet)`,
+      );
       await rm(join(dir, 'patent_records.csv'));
     });
     const hive = await dataDir('hive', async (dir) => {
-      for (const [dataset, year] of [['patent_records', 'filing_year'], ['transfer_records', 'year'], ['pledge_records', 'year']] as const) {
-        await db.exec(`COPY (SELECT * FROM read_csv(${quotedString(join(dir, `${dataset}.csv`))})) TO ${quotedString(join(dir, dataset))} (FORMAT parquet, PARTITION_BY (${year}, region_code))`);
+      for (const [dataset, year] of [
+        ['patent_records', 'filing_year'],
+        ['transfer_records', 'year'],
+        ['pledge_records', 'year'],
+      ] as const) {
+        await db.exec(
+          `COPY (SELECT * FROM read_csv(${quotedString(join(dir, `${dataset}.csv`))})) TO ${quotedString(join(dir, dataset))} (FORMAT parquet, PARTITION_BY (${year}, region_code))`,
+        );
         await rm(join(dir, `${dataset}.csv`));
       }
     });
@@ -142,10 +171,13 @@ describe('microdata aggregation (queries/microdata)', () => {
       `${sha('data/patent_records.csv')}.cube.parquet`,
       `${sha('data/patent_records.csv')}.parquet`,
     ]);
-    expect((await cacheFiles(dir, 'transfer_records')).filter((f) => f.endsWith('.parquet'))).toEqual([`${sha('data/transfer_records.csv')}.parquet`]);
+    expect((await cacheFiles(dir, 'transfer_records')).filter((f) => f.endsWith('.parquet'))).toEqual([
+      `${sha('data/transfer_records.csv')}.parquet`,
+    ]);
 
     const version = (await readdir(join(dir, '..', '.ipindex-cache'))).find((f) => f.endsWith('.cube.parquet'))?.split('.')[1] ?? '';
-    const copy = (suffix: string) => join(dir, '..', '.ipindex-cache', `patent_records.${version}.${sha('data/patent_records.csv')}${suffix}`);
+    const copy = (suffix: string) =>
+      join(dir, '..', '.ipindex-cache', `patent_records.${version}.${sha('data/patent_records.csv')}${suffix}`);
     const db = await openDatabase();
     // The copies hold what the CSV holds: its 10 records, in the fixture's 10 groups.
     const [counts] = await db.query<{ records: bigint; groups: bigint; summed: bigint }>(
@@ -157,14 +189,19 @@ describe('microdata aggregation (queries/microdata)', () => {
     const second = await stage(dir);
     expect(second.cached).toEqual([]);
     expect(JSON.stringify(second.values)).toBe(JSON.stringify(first.values));
-    expect(second.data.inputs.filter((i) => i.role === 'microdata').map((i) => [i.file, i.sha256, i.rows, i.values]))
-      .toEqual(first.data.inputs.filter((i) => i.role === 'microdata').map((i) => [i.file, i.sha256, i.rows, i.values]));
+    expect(second.data.inputs.filter((i) => i.role === 'microdata').map((i) => [i.file, i.sha256, i.rows, i.values])).toEqual(
+      first.data.inputs.filter((i) => i.role === 'microdata').map((i) => [i.file, i.sha256, i.rows, i.values]),
+    );
 
     // Proof that it reads the cube's copy and not the records': the records' copy without CN1
     // changes nothing; the cube's copy without CN1's group (the only one filed in 2017) does.
     const records = await db.query<{ n: bigint }>(`SELECT count(*) AS n FROM read_parquet(${quotedString(copy('.parquet'))})`);
-    await db.exec(`COPY (SELECT * FROM read_parquet(${quotedString(copy('.parquet'))}) WHERE patent_id <> 'CN1') TO ${quotedString(`${copy('.parquet')}.new`)} (FORMAT parquet)`);
-    await db.exec(`COPY (SELECT * FROM read_parquet(${quotedString(copy('.cube.parquet'))}) WHERE filing_year <> 2017) TO ${quotedString(`${copy('.cube.parquet')}.new`)} (FORMAT parquet)`);
+    await db.exec(
+      `COPY (SELECT * FROM read_parquet(${quotedString(copy('.parquet'))}) WHERE patent_id <> 'CN1') TO ${quotedString(`${copy('.parquet')}.new`)} (FORMAT parquet)`,
+    );
+    await db.exec(
+      `COPY (SELECT * FROM read_parquet(${quotedString(copy('.cube.parquet'))}) WHERE filing_year <> 2017) TO ${quotedString(`${copy('.cube.parquet')}.new`)} (FORMAT parquet)`,
+    );
     db.close();
     expect(records).toEqual([{ n: 10n }]);
     await cp(`${copy('.parquet')}.new`, copy('.parquet'));
@@ -195,7 +232,7 @@ describe('microdata aggregation (queries/microdata)', () => {
     expect(sha(second)).not.toBe(sha(first));
   });
 
-  test('a settled note is trusted without hashing; a note younger than the file\'s last change is checked against the hash', async () => {
+  test("a settled note is trusted without hashing; a note younger than the file's last change is checked against the hash", async () => {
     const dir = await dataDir('settled');
     const first = await stage(dir);
     const sha = (run: typeof first) => run.data.inputs.find((i) => i.file === 'data/patent_records.csv')?.sha256 ?? '';
@@ -238,7 +275,12 @@ describe('microdata problems', () => {
   test('a row that does not fit its types is reported with its row and column, and nothing is cached', async () => {
     const dir = await dataDir('bad-cells', async (d) => {
       const text = await readFile(join(d, 'patent_records.csv'), 'utf8');
-      await writeFile(join(d, 'patent_records.csv'), text.replace('CN3,110000,2020,', 'CN3,110000,20x0,').replace('CN9,120000,2021,invention,,,0,0,G01N', 'CN9,120000,2021,invention,,,0,yes,G01N'));
+      await writeFile(
+        join(d, 'patent_records.csv'),
+        text
+          .replace('CN3,110000,2020,', 'CN3,110000,20x0,')
+          .replace('CN9,120000,2021,invention,,,0,0,G01N', 'CN9,120000,2021,invention,,,0,yes,G01N'),
+      );
     });
     const { problems, cached, data } = await stage(dir);
     expect(problems).toEqual([
@@ -254,17 +296,20 @@ describe('microdata problems', () => {
 
   test('records that cannot be counted are reported by kind, with how many and the first id', async () => {
     const dir = await dataDir('bad-records', async (d) => {
-      await writeFile(join(d, 'patent_records.csv'), [
-        'patent_id,region_code,filing_year,type,grant_year,lapse_year,high_value,pct,ipc_class',
-        'CN1,110000,2020,invention,2021,,1,0,H04L',
-        'CN2,999999,2020,invention,,,0,0,H04L',
-        'CN3,999999,2020,utility,,,0,0,H04L',
-        'CN4,110000,2020,plant,,,0,0,A01H',
-        'CN5,110000,2020,utility,2019,,0,0,B65D',
-        'CN6,110000,2018,utility,2019,2018,0,0,B65D',
-        'CN7,110000,2018,design,,2020,0,0,',
-        'CN8,110000,2018,invention,2020,,3,0,G06F',
-      ].join('\n'));
+      await writeFile(
+        join(d, 'patent_records.csv'),
+        [
+          'patent_id,region_code,filing_year,type,grant_year,lapse_year,high_value,pct,ipc_class',
+          'CN1,110000,2020,invention,2021,,1,0,H04L',
+          'CN2,999999,2020,invention,,,0,0,H04L',
+          'CN3,999999,2020,utility,,,0,0,H04L',
+          'CN4,110000,2020,plant,,,0,0,A01H',
+          'CN5,110000,2020,utility,2019,,0,0,B65D',
+          'CN6,110000,2018,utility,2019,2018,0,0,B65D',
+          'CN7,110000,2018,design,,2020,0,0,',
+          'CN8,110000,2018,invention,2020,,3,0,G06F',
+        ].join('\n'),
+      );
       await writeFile(join(d, 'pledge_records.csv'), 'pledge_id,patent_ids,region_code,year,amount\nPL1,,110000,2020,-5\n');
       await writeFile(join(d, 'transfer_records.csv'), 'patent_id,region_code,year,kind,value\nCN1,110000,2020,gift,\n');
     });
@@ -296,9 +341,34 @@ describe('microdata problems', () => {
 
 describe('portability of the aggregation SQL', () => {
   test('the aggregation files use no DuckDB-only syntax (README, "Microdata and scale")', async () => {
-    const duckdbOnly = [/::/, /getvariable/i, /read_(csv|parquet|json)/i, /GROUP BY ALL/i, /\bQUALIFY\b/i, /\bPIVOT\b/i, /\bEXCLUDE\b/i, /COLUMNS\(/i, /\blist_/i, /\bstruct/i, /\bSELECT \*/i, /\bifnull\b/i, /\biif\b/i];
-    for (const file of ['15_patent_cube.sql', '20_patent_yearly.sql', '21_patent_aggregates.sql', '22_transfer_yearly.sql', '23_transfer_aggregates.sql', '24_pledge_yearly.sql', '25_pledge_aggregates.sql']) {
-      const sql = (await readFile(fileURLToPath(new URL(`../../queries/microdata/${file}`, import.meta.url)), 'utf8')).replace(/--.*$/gm, '');
+    const duckdbOnly = [
+      /::/,
+      /getvariable/i,
+      /read_(csv|parquet|json)/i,
+      /GROUP BY ALL/i,
+      /\bQUALIFY\b/i,
+      /\bPIVOT\b/i,
+      /\bEXCLUDE\b/i,
+      /COLUMNS\(/i,
+      /\blist_/i,
+      /\bstruct/i,
+      /\bSELECT \*/i,
+      /\bifnull\b/i,
+      /\biif\b/i,
+    ];
+    for (const file of [
+      '15_patent_cube.sql',
+      '20_patent_yearly.sql',
+      '21_patent_aggregates.sql',
+      '22_transfer_yearly.sql',
+      '23_transfer_aggregates.sql',
+      '24_pledge_yearly.sql',
+      '25_pledge_aggregates.sql',
+    ]) {
+      const sql = (await readFile(fileURLToPath(new URL(`../../queries/microdata/${file}`, import.meta.url)), 'utf8')).replace(
+        /--.*$/gm,
+        '',
+      );
       for (const pattern of duckdbOnly) expect(sql, `${file} uses ${pattern}`).not.toMatch(pattern);
       expect(sql).toMatch(/GROUP BY region_code|PARTITION BY|CROSS JOIN/);
     }

@@ -13,7 +13,11 @@ const out = join(work, 'out');
 async function run(argv: string[]) {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const code = await main(argv, (line) => stdout.push(line), (line) => stderr.push(line));
+  const code = await main(
+    argv,
+    (line) => stdout.push(line),
+    (line) => stderr.push(line),
+  );
   return { code, stdout, stderr: stderr.join('\n').split('\n') };
 }
 
@@ -29,15 +33,39 @@ describe('bad input: exit 1, a message naming file, row and column, the previous
   });
 
   test('the corpus covers every bad input of the data contract', () => {
-    expect(cases).toEqual(expect.arrayContaining([
-      'unknown-region', 'duplicate-region-year', 'non-numeric', 'negative-count', 'out-of-range',
-      'undeclared-variable', 'missing-column', 'unknown-unit', 'formula-unknown-variable',
-      'formula-foreign-token', 'empty-file', 'not-csv-binary', 'not-csv-text', 'several-problems',
-      // The classes of reliability defects (see also test/reliability/).
-      'reserved-variable-name', 'reserved-indicator-code', 'formula-too-long', 'formula-sql-explodes',
-      'method-alias-bomb', 'method-circular-alias', 'method-unknown-tag', 'method-yml', 'method-is-folder',
-      'workbook-in-data', 'indicator-without-values', 'csv-is-folder', 'mixed-line-endings', 'nul-byte',
-    ]));
+    expect(cases).toEqual(
+      expect.arrayContaining([
+        'unknown-region',
+        'duplicate-region-year',
+        'non-numeric',
+        'negative-count',
+        'out-of-range',
+        'undeclared-variable',
+        'missing-column',
+        'unknown-unit',
+        'formula-unknown-variable',
+        'formula-foreign-token',
+        'empty-file',
+        'not-csv-binary',
+        'not-csv-text',
+        'several-problems',
+        // The classes of reliability defects (see also test/reliability/).
+        'reserved-variable-name',
+        'reserved-indicator-code',
+        'formula-too-long',
+        'formula-sql-explodes',
+        'method-alias-bomb',
+        'method-circular-alias',
+        'method-unknown-tag',
+        'method-yml',
+        'method-is-folder',
+        'workbook-in-data',
+        'indicator-without-values',
+        'csv-is-folder',
+        'mixed-line-endings',
+        'nul-byte',
+      ]),
+    );
   });
 
   test.each(cases)('%s', async (name) => {

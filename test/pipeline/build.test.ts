@@ -84,7 +84,15 @@ describe('build of test/fixtures/tiny (no site)', () => {
   test('observations.csv keeps every value with its source and converts units', async () => {
     const rows = await readCsv(join(out, 'data', 'observations.csv'));
     const tj = rows.find((r) => r.region_code === '120000' && r.year === '2021' && r.variable === 'patents');
-    expect(tj).toMatchObject({ value: '11000.0', unit: '件', source_value: '1.1', source_unit: '万件', source_file: 'patents.csv', source_row: '5', source_column: 'value' });
+    expect(tj).toMatchObject({
+      value: '11000.0',
+      unit: '件',
+      source_value: '1.1',
+      source_unit: '万件',
+      source_file: 'patents.csv',
+      source_row: '5',
+      source_column: 'value',
+    });
     const gdp = rows.find((r) => r.region_code === '110000' && r.year === '2020' && r.variable === 'gdp');
     expect(Number(gdp?.value)).toBe(40000);
     expect(rows.some((r) => r.region_code === '')).toBe(false);
@@ -92,8 +100,12 @@ describe('build of test/fixtures/tiny (no site)', () => {
     // rd.csv and patents.csv also give national totals for 2020 and 2021, from which the national
     // reference is computed (test/composite/nationalReference.test.ts).
     expect(rows.filter((r) => r.region_code === '100000').map((r) => [r.year, r.variable, Number(r.value)])).toEqual([
-      ['2020', 'patents', 353150], ['2020', 'rd_expenditure', 100000000],
-      ['2021', 'gdp', 1143670], ['2021', 'patents', 423780], ['2021', 'population', 141260], ['2021', 'rd_expenditure', 113008000],
+      ['2020', 'patents', 353150],
+      ['2020', 'rd_expenditure', 100000000],
+      ['2021', 'gdp', 1143670],
+      ['2021', 'patents', 423780],
+      ['2021', 'population', 141260],
+      ['2021', 'rd_expenditure', 113008000],
     ]);
     expect(rows).toHaveLength(3 * 2 * 4 + 6);
   });

@@ -12,7 +12,11 @@ const work = 'test/output/cli';
 async function run(...argv: string[]) {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const code = await main(argv, (line) => stdout.push(line), (line) => stderr.push(line));
+  const code = await main(
+    argv,
+    (line) => stdout.push(line),
+    (line) => stderr.push(line),
+  );
   return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
 }
 
@@ -85,7 +89,8 @@ describe('build with the site, then serve', () => {
     // Hand-worked in build.test.ts: 2021 index BJ 87.5 (rank 1), TJ 27.3 (2), XZ 16.7 (3).
     const { document } = parseHTML(html);
     const rows = [...document.querySelectorAll('section[aria-labelledby="table"] table tbody tr')].map((tr) =>
-      [...tr.querySelectorAll('td, th')].map((cell) => cell.textContent?.trim()));
+      [...tr.querySelectorAll('td, th')].map((cell) => cell.textContent?.trim()),
+    );
     expect(rows.map((cells) => [cells[0], cells[1], cells[3]])).toEqual([
       ['1', '北京市', '87.5'],
       ['2', '天津市', '27.3'],

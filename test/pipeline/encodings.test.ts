@@ -36,7 +36,11 @@ async function buildVariant(name: string, encode: (text: string) => Buffer) {
   return {
     scores: await readFile(join(out, 'data', 'scores.csv'), 'utf8'),
     indicators: await readFile(join(out, 'data', 'indicators.csv'), 'utf8'),
-    encodings: Object.fromEntries(manifest.inputs.filter((i: { encoding?: string }) => i.encoding).map((i: { file: string; encoding: string }) => [i.file.split('/').at(-1), i.encoding])),
+    encodings: Object.fromEntries(
+      manifest.inputs
+        .filter((i: { encoding?: string }) => i.encoding)
+        .map((i: { file: string; encoding: string }) => [i.file.split('/').at(-1), i.encoding]),
+    ),
   };
 }
 
@@ -50,7 +54,13 @@ describe('encodings and dialects of the same data', () => {
     const result = await buildVariant(name, variants[name]!);
     expect(result.scores).toBe(reference.scores);
     expect(result.indicators).toBe(reference.indicators);
-    const expectedEncoding = { gbk: 'gb18030', gb18030: 'gb18030', 'utf-8-bom': 'utf-8-bom', 'utf-16le-bom': 'utf-16le', 'crlf-semicolon': 'utf-8' }[name];
+    const expectedEncoding = {
+      gbk: 'gb18030',
+      gb18030: 'gb18030',
+      'utf-8-bom': 'utf-8-bom',
+      'utf-16le-bom': 'utf-16le',
+      'crlf-semicolon': 'utf-8',
+    }[name];
     // economy.csv has Chinese names, so its encoding is detectable; the manifest records it.
     expect(result.encodings['economy.csv']).toBe(expectedEncoding);
   });

@@ -6,7 +6,7 @@ import { runQuery, selectQuery } from '../../src/database/runQueries.ts';
 // A SQL file that fails names itself, so that an internal error says which query broke; the
 // message stays DuckDB's, which callers read to tell a user's bad file from a fault.
 describe('a failed query', () => {
-  test('is a QueryError naming its file, DuckDB\'s error its cause and its message', async () => {
+  test("is a QueryError naming its file, DuckDB's error its cause and its message", async () => {
     const db = await openDatabase();
     // The aggregated scores need the normalised ones, which this database does not have.
     const failed = await runQuery(db, 'composite/61_aggregated.sql').catch((error: unknown) => error);

@@ -13,7 +13,10 @@ export type CliRun = { code: number | null; signal: NodeJS.Signals | null; stdou
  * Runs `ipindex` in a process of its own (as a user would, and so that it can be killed), as
  * `as` when given. `onStart` gets the child, to signal it.
  */
-export function runIpindex(args: string[], options: { env?: NodeJS.ProcessEnv; as?: { uid: number; gid: number }; onStart?: (child: ReturnType<typeof spawn>) => void } = {}): Promise<CliRun> {
+export function runIpindex(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; as?: { uid: number; gid: number }; onStart?: (child: ReturnType<typeof spawn>) => void } = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(process.cwd(), 'bin', 'ipindex.js'), ...args], {
       env: { ...process.env, ...options.env },
@@ -44,7 +47,10 @@ export function snapshot(dir: string): Record<string, string> {
         out[`${path}/`] = 'folder';
         walk(path);
       } else if (state.isSymbolicLink()) out[path] = `-> ${readlinkSync(join(dir, path))}`;
-      else out[path] = createHash('sha256').update(readFileSync(join(dir, path))).digest('hex');
+      else
+        out[path] = createHash('sha256')
+          .update(readFileSync(join(dir, path)))
+          .digest('hex');
     }
   };
   walk('');

@@ -53,16 +53,19 @@ beforeEach(async () => {
 });
 
 describe('a build killed at any point loses nothing', () => {
-  test.each(['after-claim', 'after-results', 'before-swap', 'after-old-moved'])('killed %s: the previous report comes back byte-identical', async (point) => {
-    const before = await previousReport();
-    const inputs = snapshot(changed);
-    const killed = await runIpindex(['build', changed, '--out', out, '--no-site'], { env: { IPINDEX_FAULT: point } });
-    expect(killed.signal).toBe('SIGKILL');
-    await failingBuild();
-    expect(snapshot(out)).toEqual(before);
-    expect(await beside()).toEqual(['bad', 'changed', 'data', 'out']);
-    expect(snapshot(changed)).toEqual(inputs);
-  });
+  test.each(['after-claim', 'after-results', 'before-swap', 'after-old-moved'])(
+    'killed %s: the previous report comes back byte-identical',
+    async (point) => {
+      const before = await previousReport();
+      const inputs = snapshot(changed);
+      const killed = await runIpindex(['build', changed, '--out', out, '--no-site'], { env: { IPINDEX_FAULT: point } });
+      expect(killed.signal).toBe('SIGKILL');
+      await failingBuild();
+      expect(snapshot(out)).toEqual(before);
+      expect(await beside()).toEqual(['bad', 'changed', 'data', 'out']);
+      expect(snapshot(changed)).toEqual(inputs);
+    },
+  );
 
   test.each(['after-new-placed', 'after-keepers-moved'])('killed %s: the new report stays, whole, with the kept files', async (point) => {
     const before = await previousReport();
@@ -106,7 +109,10 @@ describe('a build killed at any point loses nothing', () => {
       const killed = await runIpindex(['build', changed, '--out', out], {
         onStart: (child) => {
           if (typeof moment === 'number') setTimeout(() => child.kill('SIGKILL'), moment);
-          else child.stdout?.on('data', (chunk: Buffer) => { if (chunk.toString().includes(moment)) child.kill('SIGKILL'); });
+          else
+            child.stdout?.on('data', (chunk: Buffer) => {
+              if (chunk.toString().includes(moment)) child.kill('SIGKILL');
+            });
         },
       });
       expect([moment, killed.signal]).toEqual([moment, 'SIGKILL']);
@@ -118,7 +124,10 @@ describe('a build killed at any point loses nothing', () => {
 
   test('two builds into one --out at once: one report, whole; a build refused is told why', async () => {
     await previousReport();
-    const runs = await Promise.all([runIpindex(['build', data, '--out', out, '--no-site']), runIpindex(['build', changed, '--out', out, '--no-site'])]);
+    const runs = await Promise.all([
+      runIpindex(['build', data, '--out', out, '--no-site']),
+      runIpindex(['build', changed, '--out', out, '--no-site']),
+    ]);
     for (const run of runs) {
       expect([0, 2]).toContain(run.code);
       if (run.code === 2) expect(run.stderr).toContain('is being written by another ipindex build');
@@ -126,7 +135,11 @@ describe('a build killed at any point loses nothing', () => {
     expect(runs.some((run) => run.code === 0)).toBe(true);
     const after = snapshot(out);
     const files = JSON.parse(await readFile(join(out, 'data', 'manifest.json'), 'utf8')).files as string[];
-    expect(Object.keys(after).filter((p) => !p.endsWith('/') && !p.startsWith('.git/') && p !== 'CNAME').sort()).toEqual([...files].sort());
+    expect(
+      Object.keys(after)
+        .filter((p) => !p.endsWith('/') && !p.startsWith('.git/') && p !== 'CNAME')
+        .sort(),
+    ).toEqual([...files].sort());
     expect(await beside()).toEqual(['bad', 'changed', 'data', 'out']);
   });
 });

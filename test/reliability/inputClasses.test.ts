@@ -13,7 +13,11 @@ import { main } from '../../src/cli/cli.ts';
 async function run(...argv: string[]) {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const code = await main(argv, (line) => stdout.push(line), (line) => stderr.push(line));
+  const code = await main(
+    argv,
+    (line) => stdout.push(line),
+    (line) => stderr.push(line),
+  );
   return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
 }
 
@@ -45,12 +49,18 @@ describe('inputs read as every other file is read', () => {
     await writeFile(join(data, 'patents.csv'), patents.replaceAll('全国,', '100000,'));
     const out = join(data, '..', 'out');
     expect((await run('build', data, '--out', out, '--no-site')).code).toBe(0);
-    const national = (await readFile(join(out, 'data', 'observations.csv'), 'utf8')).split('\n').filter((line) => line.startsWith('100000,') && line.includes(',patents,'));
-    expect(national.map((line) => line.split(',').slice(0, 4).join(','))).toEqual(['100000,2020,patents,353150.0', '100000,2021,patents,423780.0']);
+    const national = (await readFile(join(out, 'data', 'observations.csv'), 'utf8'))
+      .split('\n')
+      .filter((line) => line.startsWith('100000,') && line.includes(',patents,'));
+    expect(national.map((line) => line.split(',').slice(0, 4).join(','))).toEqual([
+      '100000,2020,patents,353150.0',
+      '100000,2021,patents,423780.0',
+    ]);
   });
 
   test('the missing markers the README documents are missing, never zero; other text is refused', () => {
-    for (const marker of ['', 'NA', 'N/A', 'NaN', 'nan', 'NULL', '-', '--', '—', '——', '…', '...']) expect([marker, parseCell(marker)]).toEqual([marker, { kind: 'missing' }]);
+    for (const marker of ['', 'NA', 'N/A', 'NaN', 'nan', 'NULL', '-', '--', '—', '——', '…', '...'])
+      expect([marker, parseCell(marker)]).toEqual([marker, { kind: 'missing' }]);
     for (const text of ['Inf', '-inf', 'none', '0x10']) expect(parseCell(text).kind).toBe('invalid');
   });
 });
@@ -69,12 +79,16 @@ describe('files that are not files: one line each, exit 1', () => {
       expect(code).toBe(1);
       return stderr.split('\n').slice(1);
     };
-    expect(await lines()).toEqual([`  ${join(data, 'regions.csv')}: found no such file, expected regions.csv in the data directory (see DESIGN.md, "Input contract")`]);
+    expect(await lines()).toEqual([
+      `  ${join(data, 'regions.csv')}: found no such file, expected regions.csv in the data directory (see DESIGN.md, "Input contract")`,
+    ]);
     await rm(join(data, 'regions.csv'));
     await cp('test/fixtures/tiny/regions.csv', join(data, 'regions.csv'));
     expect(await lines()).toEqual([`  ${join(data, 'method.yaml')}: found a folder, expected a YAML mapping of method settings`]);
     await rm(join(data, 'method.yaml'));
-    expect(await lines()).toEqual([`  ${join(data, 'extra.csv')}: found a folder, expected a CSV text file (UTF-8 or GBK) with a header row`]);
+    expect(await lines()).toEqual([
+      `  ${join(data, 'extra.csv')}: found a folder, expected a CSV text file (UTF-8 or GBK) with a header row`,
+    ]);
   });
 });
 
@@ -99,17 +113,26 @@ describe('bounds: a hostile file is refused in a moment, its size never held', (
     await writeFile(join(data, 'variables.csv'), codebook + `x,economy,x,x,件,0,1,${'y'.repeat(70 * 2 ** 20)}\n`);
     const { code, stderr } = await run('check', data);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/variables\.csv: found a file of 70\.\d MB, expected a CSV text file \(UTF-8 or GBK\) with a header row, of at most 64\.0 MB/);
+    expect(stderr).toMatch(
+      /variables\.csv: found a file of 70\.\d MB, expected a CSV text file \(UTF-8 or GBK\) with a header row, of at most 64\.0 MB/,
+    );
   });
 
   test('an import map with an alias bomb: one line, exit 1', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ipindex-map-'));
     const map = join(dir, 'map.yaml');
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-    for (const name of 'bcdefgh') levels.push(`${name}: &${name} [${Array(9).fill(`*${String.fromCharCode(name.charCodeAt(0) - 1)}`).join(', ')}]`);
+    for (const name of 'bcdefgh')
+      levels.push(
+        `${name}: &${name} [${Array(9)
+          .fill(`*${String.fromCharCode(name.charCodeAt(0) - 1)}`)
+          .join(', ')}]`,
+      );
     await writeFile(map, `${levels.join('\n')}\n`);
     const { code, stderr } = await run('import', 'test/fixtures/tiny/rd.csv', '--map', map, '--out', join(dir, 'out.csv'));
     expect(code).toBe(1);
-    expect(stderr.split('\n')[1]).toBe(`  ${map}: found aliases that repeat more than 100 times over (an alias bomb?), expected an import map (YAML) saying which column is which variable`);
+    expect(stderr.split('\n')[1]).toBe(
+      `  ${map}: found aliases that repeat more than 100 times over (an alias bomb?), expected an import map (YAML) saying which column is which variable`,
+    );
   });
 });

@@ -18,25 +18,29 @@ const changedSince = (marker: string): string[] =>
     .filter((line) => line !== '' && line !== '.');
 
 describe(`a build from an installation it cannot write to (${isRoot ? 'as nobody' : 'as this user'})`, () => {
-  test('the site is compiled into the user\'s cache and the report written; the installation is unchanged', { timeout: 240_000 }, async () => {
-    const work = await mkdtemp(join(tmpdir(), 'ipindex-install-'));
-    await chmod(work, 0o755);
-    const home = join(work, 'home');
-    await mkdir(home);
-    if (isRoot) chownTree(work, nobody);
-    const marker = join(work, 'marker');
-    execFileSync('touch', [marker]);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    const run = await runIpindex(['build', 'test/fixtures/tiny', '--out', join(work, 'out')], {
-      env: { HOME: home, XDG_CACHE_HOME: '', IPINDEX_CACHE_DIR: '' },
-      ...(isRoot ? { as: nobody } : {}),
-    });
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('report app compiled');
-    expect(await readdir(join(work, 'out'))).toContain('index.html');
-    expect((await readdir(join(home, '.cache', 'ipindex', 'app'))).length).toBe(1);
-    // Vitest's other files write into test/output meanwhile; nothing else may change.
-    expect(changedSince(marker)).toEqual([]);
-  });
+  test(
+    "the site is compiled into the user's cache and the report written; the installation is unchanged",
+    { timeout: 240_000 },
+    async () => {
+      const work = await mkdtemp(join(tmpdir(), 'ipindex-install-'));
+      await chmod(work, 0o755);
+      const home = join(work, 'home');
+      await mkdir(home);
+      if (isRoot) chownTree(work, nobody);
+      const marker = join(work, 'marker');
+      execFileSync('touch', [marker]);
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      const run = await runIpindex(['build', 'test/fixtures/tiny', '--out', join(work, 'out')], {
+        env: { HOME: home, XDG_CACHE_HOME: '', IPINDEX_CACHE_DIR: '' },
+        ...(isRoot ? { as: nobody } : {}),
+      });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('report app compiled');
+      expect(await readdir(join(work, 'out'))).toContain('index.html');
+      expect((await readdir(join(home, '.cache', 'ipindex', 'app'))).length).toBe(1);
+      // Vitest's other files write into test/output meanwhile; nothing else may change.
+      expect(changedSince(marker)).toEqual([]);
+    },
+  );
 });

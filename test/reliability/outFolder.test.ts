@@ -15,7 +15,11 @@ let work: string;
 async function run(...argv: string[]) {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const code = await main(argv, (line) => stdout.push(line), (line) => stderr.push(line));
+  const code = await main(
+    argv,
+    (line) => stdout.push(line),
+    (line) => stderr.push(line),
+  );
   return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
 }
 
@@ -61,7 +65,8 @@ describe('a build never deletes what it did not write', () => {
     await writeFile(join(out, '.nojekyll'), '');
     await writeFile(join(out, '.ipindex-keep'), '# kept across builds\nabout.html\n');
     await writeFile(join(out, 'about.html'), '<p>about</p>\n');
-    const kept = (s: Record<string, string>) => Object.fromEntries(Object.entries(s).filter(([path]) => /^(\.git|CNAME|\.nojekyll|\.ipindex-keep|about\.html)/.test(path)));
+    const kept = (s: Record<string, string>) =>
+      Object.fromEntries(Object.entries(s).filter(([path]) => /^(\.git|CNAME|\.nojekyll|\.ipindex-keep|about\.html)/.test(path)));
     const before = kept(snapshot(out));
     expect(Object.keys(before)).toHaveLength(7);
     const { code, stderr } = await run('build', tiny, '--out', out, '--no-site');

@@ -42,12 +42,14 @@ const num = (v: number | null): number => {
   if (v === null) throw new Error('unexpected missing value');
   return v;
 };
-const nationalSum = (year: number, variable: string): number =>
-  codes.reduce((s, c) => s + num(value(c, year, variable)), 0);
+const nationalSum = (year: number, variable: string): number => codes.reduce((s, c) => s + num(value(c, year, variable)), 0);
 const rdIntensity = (code: string, year: number): number =>
   (num(value(code, year, 'rd_expenditure')) / (num(value(code, year, 'gdp')) * 10_000)) * 100;
 const topFour = (score: (code: string) => number): string[] =>
-  [...codes].sort((a, b) => score(b) - score(a)).slice(0, 4).sort();
+  [...codes]
+    .sort((a, b) => score(b) - score(a))
+    .slice(0, 4)
+    .sort();
 
 // Type-2 sample skewness, as the composite engine's outlier rule computes it.
 function skewness(xs: readonly number[]): number {
@@ -67,9 +69,7 @@ describe('generateSample', () => {
   });
 
   it('gives every codebook variable, by dataset, for 31 provinces x 2014-2024', () => {
-    expect(tables.map((t) => t.dataset)).toEqual([
-      'economy', 'rd', 'patents', 'transfers', 'pledges', 'protection',
-    ]);
+    expect(tables.map((t) => t.dataset)).toEqual(['economy', 'rd', 'patents', 'transfers', 'pledges', 'protection']);
     expect(tables.flatMap((t) => t.variables)).toEqual(inputs.variables.map((v) => v.variable));
     for (const table of tables) expect(table.rows).toHaveLength(31 * 11);
   });
@@ -93,8 +93,7 @@ describe('generateSample', () => {
   });
 
   it('has the same four leading on per-capita and intensity indicators together every year', () => {
-    const per10k = (variable: string) => (c: string, y: number) =>
-      (value(c, y, variable) ?? Number.NaN) / num(value(c, y, 'population'));
+    const per10k = (variable: string) => (c: string, y: number) => (value(c, y, variable) ?? Number.NaN) / num(value(c, y, 'population'));
     const indicators = [
       rdIntensity,
       per10k('rd_fte'),
@@ -121,9 +120,7 @@ describe('generateSample', () => {
   it('has Tibet and Qinghai as the two smallest in R&D, GDP and population every year', () => {
     for (const year of YEARS) {
       for (const variable of ['rd_expenditure', 'gdp', 'population']) {
-        const smallest = [...codes]
-          .sort((a, b) => num(value(a, year, variable)) - num(value(b, year, variable)))
-          .slice(0, 2);
+        const smallest = [...codes].sort((a, b) => num(value(a, year, variable)) - num(value(b, year, variable))).slice(0, 2);
         expect(smallest, `${variable} ${year}`).toEqual(['540000', '630000']);
       }
     }
@@ -154,8 +151,17 @@ describe('generateSample', () => {
       ['cases_closed_in_time', 'enforcement_cases'],
     ];
     const denominators = [
-      'population', 'gdp', 'rd_expenditure', 'rd_fte', 'patents_in_force', 'invention_in_force',
-      'invention_grants', 'patent_grants', 'tech_contracts', 'pledge_amount', 'enforcement_cases',
+      'population',
+      'gdp',
+      'rd_expenditure',
+      'rd_fte',
+      'patents_in_force',
+      'invention_in_force',
+      'invention_grants',
+      'patent_grants',
+      'tech_contracts',
+      'pledge_amount',
+      'enforcement_cases',
     ];
     for (const code of codes) {
       for (const year of YEARS) {
@@ -184,16 +190,14 @@ describe('generateSample', () => {
           .map(([variable]) => ({ region_code: r.region_code, year: r.year, variable })),
       ),
     );
-    const key = (c: { region_code: string; year: number; variable: string }) =>
-      `${c.region_code}/${c.year}/${c.variable}`;
+    const key = (c: { region_code: string; year: number; variable: string }) => `${c.region_code}/${c.year}/${c.variable}`;
     expect(missing.map(key).sort()).toEqual(MISSING_CELLS.map(key).sort());
     expect(MISSING_CELLS.length).toBeGreaterThanOrEqual(5);
     expect(MISSING_CELLS.length).toBeLessThanOrEqual(10);
   });
 
   it('makes pledge growth heavily skewed in at least one year', () => {
-    const growth = (c: string, year: number): number =>
-      num(value(c, year, 'pledge_amount')) / num(value(c, year - 1, 'pledge_amount')) - 1;
+    const growth = (c: string, year: number): number => num(value(c, year, 'pledge_amount')) / num(value(c, year - 1, 'pledge_amount')) - 1;
     const skews = YEARS.slice(1).map((year) => skewness(codes.map((c) => growth(c, year))));
     expect(Math.max(...skews)).toBeGreaterThanOrEqual(2);
   });
@@ -211,7 +215,11 @@ describe('generateSample', () => {
 
 describe('the committed sample in data/', () => {
   it('is exactly what the generator writes for the default seed', async () => {
-    for (const file of [...sampleFiles(tables, inputs.variables), ...sampleSurvey(inputs.regions, SAMPLE_OPTIONS.years, SAMPLE_OPTIONS.seed), ...sampleRegister(inputs.regions, SAMPLE_OPTIONS.years, SAMPLE_OPTIONS.seed)]) {
+    for (const file of [
+      ...sampleFiles(tables, inputs.variables),
+      ...sampleSurvey(inputs.regions, SAMPLE_OPTIONS.years, SAMPLE_OPTIONS.seed),
+      ...sampleRegister(inputs.regions, SAMPLE_OPTIONS.years, SAMPLE_OPTIONS.seed),
+    ]) {
       const committed = await readFile(join(DATA_DIR, file.name), 'utf8');
       expect(committed, file.name).toBe(file.text);
     }

@@ -31,14 +31,9 @@ describe('sampleFiles', () => {
   });
 
   it('writes protection long, with the codebook unit on every row', () => {
-    const [file] = sampleFiles(
-      [table('protection', { enforcement_cases: 12, cases_closed_in_time: 11 })],
-      variables,
-    );
+    const [file] = sampleFiles([table('protection', { enforcement_cases: 12, cases_closed_in_time: 11 })], variables);
     expect(file!.text).toBe(
-      'region_code,year,variable,value,unit\n' +
-        '110000,2014,enforcement_cases,12,件\n' +
-        '110000,2014,cases_closed_in_time,11,件\n',
+      'region_code,year,variable,value,unit\n' + '110000,2014,enforcement_cases,12,件\n' + '110000,2014,cases_closed_in_time,11,件\n',
     );
   });
 });

@@ -70,7 +70,13 @@ describe('prefecture-level sample', () => {
   test('the units of a province add up to the province, and parts stay within their totals', () => {
     const sample = generatePrefectureSample(provinces, inputs.variables, { seed: 20141, years });
     const provinceRows = provinces.filter((p) => p.level === 'province');
-    const series = simulateSeries(provinceRows.map((p) => PROVINCE_PROFILES[p.region_code]!), provinceRows.map((p) => p.region_code), years, 20141, NATIONAL_TOTALS_FROM_2005);
+    const series = simulateSeries(
+      provinceRows.map((p) => PROVINCE_PROFILES[p.region_code]!),
+      provinceRows.map((p) => p.region_code),
+      years,
+      20141,
+      NATIONAL_TOTALS_FROM_2005,
+    );
     const jiangsu = provinceRows.findIndex((p) => p.region_code === '320000');
     const inJiangsu = sample.units.map((u, i) => (u.parent_code === '320000' ? i : -1)).filter((i) => i >= 0);
     expect(inJiangsu).toHaveLength(13);
@@ -100,7 +106,10 @@ describe('prefecture-level sample', () => {
     expect(lines.at(-3)).toMatch(/patent_records\.csv \(3,000 records, seed 7\)$/);
     const again = join(work, 'again');
     await writeDataDirectory(DATA_DIR, again, { level: 'prefecture', years: 3, records: 3000, seed: 7 });
-    const sha = async (path: string) => createHash('sha256').update(await readFile(path)).digest('hex');
+    const sha = async (path: string) =>
+      createHash('sha256')
+        .update(await readFile(path))
+        .digest('hex');
     for (const file of ['patent_records.csv', 'transfer_records.csv', 'pledge_records.csv', 'economy.csv']) {
       expect(await sha(join(again, file)), file).toBe(await sha(join(dir, file)));
     }

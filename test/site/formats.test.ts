@@ -53,8 +53,19 @@ describe('units for the language of the page', () => {
   test('Chinese pages show the unit as written; English pages in English, rates as "per ..."', async () => {
     const { unitIn } = await import('../../src/components/unitIn.ts');
     expect(unitIn('zh', '件/万人')).toBe('件/万人');
-    expect(['件/万人', '件/亿元', '万元/项', '人年/万人', '次/百件', '分', '%', '亿元', '元/人', '2014=100'].map((u) => unitIn('en', u))).toEqual([
-      'per 10,000 people', 'per 100 million yuan', '10,000 yuan per contract', 'person-years per 10,000 people', 'per 100 patents', 'points', '%', '100 million yuan', 'yuan per person', '2014=100',
+    expect(
+      ['件/万人', '件/亿元', '万元/项', '人年/万人', '次/百件', '分', '%', '亿元', '元/人', '2014=100'].map((u) => unitIn('en', u)),
+    ).toEqual([
+      'per 10,000 people',
+      'per 100 million yuan',
+      '10,000 yuan per contract',
+      'person-years per 10,000 people',
+      'per 100 patents',
+      'points',
+      '%',
+      '100 million yuan',
+      'yuan per person',
+      '2014=100',
     ]);
     // Not known either way: shown as written, never half translated.
     expect(unitIn('en', '吨/万元')).toBe('吨/万元');

@@ -28,8 +28,18 @@ describe('rendering the pages from the compiled app', () => {
     const zh = share({
       pages: ['/', '/region/1/'],
       ids: { '/': ['table'], '/region/1/': [] },
-      outside: [['/en/', '/'], ['/data/scores.csv', '/'], ['/favicon.svg', '/'], ['/en/region/2/', '/region/1/'], ['/data/gone.csv', '/']],
-      fragments: [['/#table', '/region/1/'], ['/#top', '/region/1/'], ['/#nowhere', '/region/1/']],
+      outside: [
+        ['/en/', '/'],
+        ['/data/scores.csv', '/'],
+        ['/favicon.svg', '/'],
+        ['/en/region/2/', '/region/1/'],
+        ['/data/gone.csv', '/'],
+      ],
+      fragments: [
+        ['/#table', '/region/1/'],
+        ['/#top', '/region/1/'],
+        ['/#nowhere', '/region/1/'],
+      ],
     });
     const en = share({
       pages: ['/en/'],
@@ -47,7 +57,13 @@ describe('rendering the pages from the compiled app', () => {
     const work = await mkdtemp(join(tmpdir(), 'ipindex-render-'));
     const lines: string[] = [];
     for (const out of ['a', 'b']) {
-      expect(await main(['build', 'test/fixtures/tiny', '--out', join(work, out)], (line) => lines.push(line), () => {})).toBe(0);
+      expect(
+        await main(
+          ['build', 'test/fixtures/tiny', '--out', join(work, out)],
+          (line) => lines.push(line),
+          () => {},
+        ),
+      ).toBe(0);
     }
     const site = lines.filter((line) => line.startsWith('  site'));
     // The tiny fixture: 3 regions and 4 indicators over 2 years; in each language an overview, 2
@@ -65,7 +81,12 @@ describe('rendering the pages from the compiled app', () => {
       expect(html).toMatch(/<figure class="chart[^"]*"><figcaption>[^<]*<\/figcaption>\s*<div class="chart-scroll">\s*<!--[^>]*--><svg /);
       expect(html).not.toContain('<!--ipindex-chart:');
       // Links load their page (src/app.html): no data files for navigation within the browser.
-      expect(await access(join(work, 'b', page, '__data.json')).then(() => true, () => false)).toBe(false);
+      expect(
+        await access(join(work, 'b', page, '__data.json')).then(
+          () => true,
+          () => false,
+        ),
+      ).toBe(false);
     }
   });
 });

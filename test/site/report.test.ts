@@ -33,7 +33,10 @@ beforeAll(async () => {
   const root = await mkdtemp(join(tmpdir(), 'ipindex-report-'));
   await cp('test/fixtures/tiny', join(root, 'tiny'), { recursive: true });
   const regions = await readFile(join(root, 'tiny', 'regions.csv'), 'utf8');
-  await writeFile(join(root, 'tiny', 'regions.csv'), regions.replace('540000,西藏自治区,Tibet,', `540000,西藏自治区,"${formulaName.replaceAll('"', '""')}",`));
+  await writeFile(
+    join(root, 'tiny', 'regions.csv'),
+    regions.replace('540000,西藏自治区,Tibet,', `540000,西藏自治区,"${formulaName.replaceAll('"', '""')}",`),
+  );
   const data = await loadDataDir(join(root, 'tiny'), 'test/fixtures/tiny');
   const computed = await computeResults(db, data, silentStageLog);
   dataDir = join(root, 'data');
@@ -51,7 +54,13 @@ afterAll(async () => {
 describe('the report model (queries/report/)', () => {
   test('nodes: the tree in reading order, with shares of the parent and weights in the index', () => {
     expect(report.nodes.map((n) => [n.code, n.depth])).toEqual([
-      ['index', 0], ['input', 1], ['rd_intensity', 2], ['rd_per_capita', 2], ['output', 1], ['patents_per_10k', 2], ['patent_growth', 2],
+      ['index', 0],
+      ['input', 1],
+      ['rd_intensity', 2],
+      ['rd_per_capita', 2],
+      ['output', 1],
+      ['patents_per_10k', 2],
+      ['patent_growth', 2],
     ]);
     const node = (code: string) => report.nodes.find((n) => n.code === code);
     expect(node('input')?.share).toBeCloseTo(2 / 3, 12);
@@ -70,12 +79,17 @@ describe('the report model (queries/report/)', () => {
     expect(contribution(BJ, 2021, 'patent_growth')).toBeCloseTo(25 / 6, 9);
     expect(contribution(BJ, 2021, 'output')).toBeCloseTo(125 / 6, 9);
     // 2020 has no growth: patents_per_10k carries all of output's third.
-    expect(report.contributions.find((c) => c.region_code === BJ && c.year === 2020 && c.node === 'patents_per_10k')?.index_weight).toBeCloseTo(1 / 3, 12);
+    expect(
+      report.contributions.find((c) => c.region_code === BJ && c.year === 2020 && c.node === 'patents_per_10k')?.index_weight,
+    ).toBeCloseTo(1 / 3, 12);
     expect(contribution(BJ, 2020, 'patent_growth')).toBeUndefined();
     for (const year of [2020, 2021]) {
       for (const region of [BJ, TJ, XZ]) {
         const index = report.ranking.find((r) => r.region_code === region && r.year === year)?.score ?? NaN;
-        const sum = (level: number) => report.contributions.filter((c) => c.region_code === region && c.year === year && c.level === level).reduce((a, c) => a + c.contribution, 0);
+        const sum = (level: number) =>
+          report.contributions
+            .filter((c) => c.region_code === region && c.year === year && c.level === level)
+            .reduce((a, c) => a + c.contribution, 0);
         expect(sum(1)).toBeCloseTo(index, 9);
         expect(sum(2)).toBeCloseTo(index, 9);
       }
@@ -95,7 +109,8 @@ describe('the report model (queries/report/)', () => {
   });
 
   test('indicator values carry their change since the year before and the rank of their score', () => {
-    const value = (region: string, year: number, indicator: string) => report.indicatorValues.find((v) => v.region_code === region && v.year === year && v.indicator === indicator);
+    const value = (region: string, year: number, indicator: string) =>
+      report.indicatorValues.find((v) => v.region_code === region && v.year === year && v.indicator === indicator);
     expect(value(BJ, 2021, 'rd_intensity')?.change).toBeCloseTo(6.3 - 6.25, 12);
     expect(value(BJ, 2020, 'rd_intensity')?.change).toBeNull();
     expect(value(XZ, 2021, 'patent_growth')).toMatchObject({ value: 50, rank: 1, score: 100 });
@@ -120,7 +135,7 @@ describe('the report model (queries/report/)', () => {
   test('performance groups: the index as a percentage of the mean of the regions', () => {
     // 2021 index: Beijing 87.5; Tianjin (2 x (42.105 + 23.202) / 2 + (33.333 + 0) / 2) / 3 = 27.325;
     // Tibet (2 x 0 + (0 + 100) / 2) / 3 = 16.667; mean 43.831.
-    const tianjin = (2 * ((2.4 / 5.7) * 100 + (3000 / 12930) * 100) / 2 + ((9.5 / 28.5) * 100) / 2) / 3;
+    const tianjin = ((2 * ((2.4 / 5.7) * 100 + (3000 / 12930) * 100)) / 2 + ((9.5 / 28.5) * 100) / 2) / 3;
     const mean = (87.5 + tianjin + 50 / 3) / 3;
     const group = (region: string) => report.groups?.find((g) => g.region_code === region && g.year === 2021);
     expect(group(BJ)?.relative).toBeCloseTo((87.5 / mean) * 100, 9);
@@ -132,7 +147,11 @@ describe('the report model (queries/report/)', () => {
 
   test('the ranking: ranks and rank changes of the index', () => {
     expect(report.years).toEqual([2020, 2021]);
-    expect(report.ranking.filter((r) => r.year === 2021).map((r) => [r.region_code, r.rank, r.rank_change])).toEqual([[BJ, 1, 0], [TJ, 2, 0], [XZ, 3, 0]]);
+    expect(report.ranking.filter((r) => r.year === 2021).map((r) => [r.region_code, r.rank, r.rank_change])).toEqual([
+      [BJ, 1, 0],
+      [TJ, 2, 0],
+      [XZ, 3, 0],
+    ]);
     expect(report.regions.map((r) => r.region_code)).toEqual([BJ, TJ, XZ]);
   });
 });
@@ -143,9 +162,14 @@ describe('what-if weights in the browser', () => {
     for (const year of report.years) {
       const rows = report.regions.map((r) => ({
         region_code: r.region_code,
-        scores: dimensions.map((d) => report.nodeScores.find((s) => s.region_code === r.region_code && s.year === year && s.node === d.code)?.score ?? null),
+        scores: dimensions.map(
+          (d) => report.nodeScores.find((s) => s.region_code === r.region_code && s.year === year && s.node === d.code)?.score ?? null,
+        ),
       }));
-      const ranked = rankRegions(rows, dimensions.map((d) => d.weight));
+      const ranked = rankRegions(
+        rows,
+        dimensions.map((d) => d.weight),
+      );
       for (const official of report.ranking.filter((r) => r.year === year)) {
         expect(ranked.get(official.region_code)?.score).toBeCloseTo(official.score ?? NaN, 9);
         expect(ranked.get(official.region_code)?.rank).toBe(official.rank);
@@ -163,7 +187,12 @@ describe('what-if weights in the browser', () => {
       ],
       [1, 1],
     );
-    expect([...ranked.values()]).toEqual([{ score: 50, rank: 1 }, { score: 50, rank: 1 }, { score: 40, rank: 3 }, { score: null, rank: null }]);
+    expect([...ranked.values()]).toEqual([
+      { score: 50, rank: 1 },
+      { score: 50, rank: 1 },
+      { score: 40, rank: 3 },
+      { score: null, rank: null },
+    ]);
     expect(rankRegions([{ region_code: 'b', scores: [60, 40] }], [3, 1]).get('b')?.score).toBe(55);
   });
 });
@@ -209,15 +238,27 @@ describe('downloads (out/data)', () => {
     expect(lines.length - 2).toBe(full.length - 1);
     // Beijing's R&D intensity (%) in full, and in the copy to two decimals; its per-capita R&D (元/人, a rate) too.
     const header = full[0]!.split(',');
-    const fullValue = (indicator: string) => Number(full.find((l) => l.startsWith(`${BJ},2021,${indicator},`))!.split(',')[header.indexOf('value')]);
+    const fullValue = (indicator: string) =>
+      Number(full.find((l) => l.startsWith(`${BJ},2021,${indicator},`))!.split(',')[header.indexOf('value')]);
     const copyRow = (indicator: string) => lines.find((l) => l.startsWith(`${BJ},北京市,2021,${indicator},`))!.split(',');
-    expect(copyRow('rd_intensity').slice(0, 6)).toEqual([BJ, '北京市', '2021', 'rd_intensity', 'R&D强度', (Math.round(fullValue('rd_intensity') * 100) / 100).toFixed(2)]);
+    expect(copyRow('rd_intensity').slice(0, 6)).toEqual([
+      BJ,
+      '北京市',
+      '2021',
+      'rd_intensity',
+      'R&D强度',
+      (Math.round(fullValue('rd_intensity') * 100) / 100).toFixed(2),
+    ]);
     expect(copyRow('rd_per_capita')[5]).toBe((Math.round(fullValue('rd_per_capita') * 100) / 100).toFixed(2));
     // Counts are whole: observations in 件 (patents) have no decimals in the copy.
     const observations = (await readFile(join(dataDir, 'excel', 'observations.csv'), 'utf8')).split('\r\n');
     const patents = observations.find((l) => l.startsWith(`${BJ},北京市,2021,patents,`))!.split(',');
     expect(patents[5]).toMatch(/^\d+$/);
-    expect(report.downloads.find((d) => d.file === 'data/excel/scores.csv')).toMatchObject({ table: 'scores', format: 'csv-excel', rows: 42 });
+    expect(report.downloads.find((d) => d.file === 'data/excel/scores.csv')).toMatchObject({
+      table: 'scores',
+      format: 'csv-excel',
+      rows: 42,
+    });
   });
 
   test('the workbook opens with a notes sheet: sample or official, sources and units, every sheet and column in words', async () => {
@@ -226,11 +267,26 @@ describe('downloads (out/data)', () => {
     const notes = workbook.worksheets[0]!;
     expect(notes.name).toBe('说明 Notes');
     const rows = (notes.getSheetValues() as unknown[][]).slice(2).map((row) => row.slice(1, 5));
-    expect(rows[0]).toEqual(['报告 Report', 'data', '示例数据：随附的示意性数据，并非官方统计数据，不得引用', 'Sample data: illustrative, not official statistics; do not quote']);
+    expect(rows[0]).toEqual([
+      '报告 Report',
+      'data',
+      '示例数据：随附的示意性数据，并非官方统计数据，不得引用',
+      'Sample data: illustrative, not official statistics; do not quote',
+    ]);
     expect(rows).toContainEqual(['变量 Variables', 'gdp', '地区生产总值（亿元）', 'Gross regional product (亿元)']);
-    expect(rows).toContainEqual(['工作表 Sheets', 'scores', '标准化得分、维度得分与指数及排名，42行', 'Normalised scores, dimension scores and the index, with ranks, 42 rows']);
+    expect(rows).toContainEqual([
+      '工作表 Sheets',
+      'scores',
+      '标准化得分、维度得分与指数及排名，42行',
+      'Normalised scores, dimension scores and the index, with ranks, 42 rows',
+    ]);
     expect(rows).toContainEqual(['列 Columns', 'score', '得分', 'Score']);
-    expect(workbook.worksheets[1]?.name).toBe(workbook.worksheets.slice(1).map((w) => w.name).sort()[0]);
+    expect(workbook.worksheets[1]?.name).toBe(
+      workbook.worksheets
+        .slice(1)
+        .map((w) => w.name)
+        .sort()[0],
+    );
   });
 
   test('files written while the pages are built are listed without a size', () => {

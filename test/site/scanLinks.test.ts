@@ -9,17 +9,25 @@ import { kitFile, relativePath, scanLinks } from '../../src/site/scanLinks.ts';
 
 type Crawled = { ids: string[]; hrefs: string[]; invalid: string[] };
 // SvelteKit's own crawler, which scanLinks replaces: the reference for every answer below.
-const { crawl } = (await import(pathToFileURL(kitFile('src/core/postbuild/crawl.js')).href)) as { crawl: (html: string, base: string) => Crawled };
+const { crawl } = (await import(pathToFileURL(kitFile('src/core/postbuild/crawl.js')).href)) as {
+  crawl: (html: string, base: string) => Crawled;
+};
 const { resolve } = (await import(pathToFileURL(kitFile('src/utils/url.js')).href)) as { resolve: (base: string, path: string) => string };
 
-describe('scanLinks finds what SvelteKit\'s crawler finds', () => {
+describe("scanLinks finds what SvelteKit's crawler finds", () => {
   test.each([
     ['links, ids and entities', '<a href="/region/110000/" id="r&amp;1">x</a><a href="../en/?a=1&amp;b=2#top">y</a>'],
     ['a > inside a quoted value', '<a title="a > b" href="/x/">x</a><img alt=\'1 > 0\' src="/favicon.svg">'],
-    ['scripts, styles, comments and CDATA are not markup', '<script>const a = "<a href=\\"/no/\\">";</script><style>a[href="/no2/"]{}</style><!-- <a href="/no3/"> --><![CDATA[<a href="/no4/">]]><a href="/yes/">'],
+    [
+      'scripts, styles, comments and CDATA are not markup',
+      '<script>const a = "<a href=\\"/no/\\">";</script><style>a[href="/no2/"]{}</style><!-- <a href="/no3/"> --><![CDATA[<a href="/no4/">]]><a href="/yes/">',
+    ],
     ['a script file is not followed', '<script type="module" src="/_app/start.js"></script>'],
-    ['bare and single-quoted values, upper-case names', "<A HREF=/bare/ ID=top>x</A><a href='/single/' name=\"anchor\">y</a>"],
-    ['rel=external, base, meta and srcset', '<base href="/en/"><a href="region/" rel="external">x</a><a href="year/">y</a><meta property="og:image" content="/og.png"><img srcset="/a.png 1x, /b.png 2x">'],
+    ['bare and single-quoted values, upper-case names', '<A HREF=/bare/ ID=top>x</A><a href=\'/single/\' name="anchor">y</a>'],
+    [
+      'rel=external, base, meta and srcset',
+      '<base href="/en/"><a href="region/" rel="external">x</a><a href="year/">y</a><meta property="og:image" content="/og.png"><img srcset="/a.png 1x, /b.png 2x">',
+    ],
     ['an address that cannot be resolved', '<a href="http://[::1">x</a>'],
     ['percent-encoded and Chinese ids', '<h2 id="%E5%8C%97%E4%BA%AC">x</h2><h2 id="北京">y</h2>'],
   ])('%s', (_, html) => {
@@ -27,9 +35,27 @@ describe('scanLinks finds what SvelteKit\'s crawler finds', () => {
   });
 
   test('plain relative paths resolve as the URL parser resolves them; anything else is left to it', () => {
-    const segment = fc.constantFrom('region', '110000', 'en', '_app', 'a.b', '.well-known', 'x-y', '..', '.', '', '%E5', 'a b', '?q=1', '#top', 'c:d');
+    const segment = fc.constantFrom(
+      'region',
+      '110000',
+      'en',
+      '_app',
+      'a.b',
+      '.well-known',
+      'x-y',
+      '..',
+      '.',
+      '',
+      '%E5',
+      'a b',
+      '?q=1',
+      '#top',
+      'c:d',
+    );
     const path = fc.array(segment, { maxLength: 5 }).map((s) => s.join('/'));
-    const base = fc.array(fc.constantFrom('region', '110000', 'en', 'year', '2020'), { maxLength: 3 }).map((s) => `/${s.map((x) => `${x}/`).join('')}`);
+    const base = fc
+      .array(fc.constantFrom('region', '110000', 'en', 'year', '2020'), { maxLength: 3 })
+      .map((s) => `/${s.map((x) => `${x}/`).join('')}`);
     fc.assert(
       fc.property(base, fc.nat(4), path, fc.boolean(), (from, up, rest, slash) => {
         const url = `${'../'.repeat(up)}${rest}${slash ? '/' : ''}`;
@@ -48,7 +74,13 @@ describe('scanLinks finds what SvelteKit\'s crawler finds', () => {
     let work: string;
     beforeAll(async () => {
       work = await mkdtemp(join(tmpdir(), 'ipindex-scan-'));
-      expect(await main(['build', 'test/fixtures/tiny', '--out', join(work, 'out')], () => {}, () => {})).toBe(0);
+      expect(
+        await main(
+          ['build', 'test/fixtures/tiny', '--out', join(work, 'out')],
+          () => {},
+          () => {},
+        ),
+      ).toBe(0);
     });
     afterAll(async () => {
       await rm(work, { recursive: true, force: true });

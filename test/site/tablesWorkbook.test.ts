@@ -35,7 +35,14 @@ describe('the workbook of the tables (ipindex.xlsx), read back by another librar
     expect(scores.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(scores.getRow(2).values).toEqual([undefined, '110000', '北京市 & <Beijing>', 87.5, false]);
     // A formula becomes text with a leading apostrophe (spreadsheetSafe); a control character is dropped.
-    expect(scores.getRow(3).values).toEqual([undefined, '120000', '\'=HYPERLINK("http://example.invalid","x")', -0.000001, true, 'tab\there']);
+    expect(scores.getRow(3).values).toEqual([
+      undefined,
+      '120000',
+      '\'=HYPERLINK("http://example.invalid","x")',
+      -0.000001,
+      true,
+      'tab\there',
+    ]);
     expect(workbook.getWorksheet('wide')!.getCell('AB2').value).toBe(27);
     expect(workbook.getWorksheet('empty')!.rowCount).toBe(1);
     expect(workbook.creator).toBe('ipindex');

@@ -24,9 +24,17 @@ async function surveyDir(data: string, design: string, extra: Record<string, str
 
 describe('one margin: raking and linear calibration are post-stratification (R postStratify)', () => {
   test.each(['rake', 'linear'])('%s on the school types of apiclus1', async (method) => {
-    const estimates = await surveyDir('apiclus1.csv', `year: 2000\nids: [dnum]\nweights: pw\nfpc: fpc\ncalibrate: {method: ${method}, margins: {stype: m.csv}}\nquality: {publish_e: true}\nestimates:\n  - {variable: [m_api00, m_enroll], statistic: mean, of: [api00, enroll]}\n  - {variable: t_enroll, statistic: total, of: enroll}\n`, { 'm.csv': 'category,total\nE,4421\nH,755\nM,1018\n' });
+    const estimates = await surveyDir(
+      'apiclus1.csv',
+      `year: 2000\nids: [dnum]\nweights: pw\nfpc: fpc\ncalibrate: {method: ${method}, margins: {stype: m.csv}}\nquality: {publish_e: true}\nestimates:\n  - {variable: [m_api00, m_enroll], statistic: mean, of: [api00, enroll]}\n  - {variable: t_enroll, statistic: total, of: enroll}\n`,
+      { 'm.csv': 'category,total\nE,4421\nH,755\nM,1018\n' },
+    );
     const reference = parse(await readFile(join(fixture, 'reference', 'api_poststratified.csv'), 'utf8'), { columns: true }) as Row[];
-    const expected = [['m_api00', reference[0]], ['m_enroll', reference[1]], ['t_enroll', reference[2]]] as const;
+    const expected = [
+      ['m_api00', reference[0]],
+      ['m_enroll', reference[1]],
+      ['t_enroll', reference[2]],
+    ] as const;
     for (const [variable, row] of expected) {
       const e = estimates.find((x) => x.variable === variable)!;
       expect(Math.abs(e.unsuppressed_estimate / Number(row!.estimate) - 1)).toBeLessThan(1e-9);
@@ -90,7 +98,10 @@ describe('two margins on the enterprise survey, worked out independently', async
   /** The se of a total of y under calibrated weights w: stratified, with fpc, on the regression residuals. */
   function se(w: number[], y: number[]): number {
     // Residuals of u = y on x by least squares weighted by d (the weights before calibration).
-    const beta = solve(totals.map((_, a) => totals.map((__, b) => x.reduce((n, xi, k) => n + d[k]! * xi[a]! * xi[b]!, 0))), totals.map((_, a) => x.reduce((n, xi, k) => n + d[k]! * xi[a]! * y[k]!, 0)));
+    const beta = solve(
+      totals.map((_, a) => totals.map((__, b) => x.reduce((n, xi, k) => n + d[k]! * xi[a]! * xi[b]!, 0))),
+      totals.map((_, a) => x.reduce((n, xi, k) => n + d[k]! * xi[a]! * y[k]!, 0)),
+    );
     const z = y.map((yk, k) => w[k]! * (yk - dot(x[k]!, beta)));
     const strata = new Map<string, number[]>();
     rows.forEach((r, k) => strata.set(r.stratum!, [...(strata.get(r.stratum!) ?? []), z[k]!]));
@@ -105,7 +116,11 @@ describe('two margins on the enterprise survey, worked out independently', async
   }
 
   test.each(['linear', 'rake'] as const)('%s: the total of invention grants and its se', async (method) => {
-    const estimates = await surveyDir('enterprise_survey.csv', `year: 2023\nstrata: stratum\nweights: weight\nfpc: [stratum_population]\ncalibrate: {method: ${method}, margins: {size: size.csv, industry: industry.csv}}\nquality: {publish_e: true}\nestimates:\n  - {variable: grants, statistic: total, of: invention_grants}\n`, margins);
+    const estimates = await surveyDir(
+      'enterprise_survey.csv',
+      `year: 2023\nstrata: stratum\nweights: weight\nfpc: [stratum_population]\ncalibrate: {method: ${method}, margins: {size: size.csv, industry: industry.csv}}\nquality: {publish_e: true}\nestimates:\n  - {variable: grants, statistic: total, of: invention_grants}\n`,
+      margins,
+    );
     const w = calibrated(method);
     const y = rows.map((r) => Number(r.invention_grants));
     const total = w.reduce((n, wk, k) => n + wk * y[k]!, 0);

@@ -11,8 +11,12 @@ import { estimateSurvey, type SurveyEstimate } from '../../src/survey/estimateSu
 // HOW-GENERATED.R; the estimates are the same calls (svytotal, svymean, svyratio, svyby).
 
 const fixture = '../shared/conformance/survey';
-const present = await access(join(fixture, 'reference')).then(() => true, () => false);
-if (!present) throw new Error(`the survey conformance fixture is not at ${fixture} (the shared folder beside the repository): these tests need it`);
+const present = await access(join(fixture, 'reference')).then(
+  () => true,
+  () => false,
+);
+if (!present)
+  throw new Error(`the survey conformance fixture is not at ${fixture} (the shared folder beside the repository): these tests need it`);
 
 type Reference = { design?: string; domain?: string; domain_value?: string; variable: string; estimate: string; se: string };
 const reference = async (file: string) => parse(await readFile(join(fixture, 'reference', file), 'utf8'), { columns: true }) as Reference[];
@@ -36,10 +40,16 @@ function expectConformance(rows: Reference[], estimates: SurveyEstimate[], stati
   rows.forEach((row, i) => {
     const statistic = statisticOf(row, i);
     const key = `${statistic}_${row.variable}`;
-    const found = estimates.find((e) => e.variable === key && e.domain === (row.domain ?? 'all') && e.domain_value === (row.domain_value ?? 'all'));
+    const found = estimates.find(
+      (e) => e.variable === key && e.domain === (row.domain ?? 'all') && e.domain_value === (row.domain_value ?? 'all'),
+    );
     expect(found, `${row.design ?? ''} ${key} ${row.domain}=${row.domain_value}`).toBeDefined();
     const relative = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
-    expect([key, row.domain_value, relative(found!.unsuppressed_estimate, Number(row.estimate))]).toEqual([key, row.domain_value, expect.any(Number)]);
+    expect([key, row.domain_value, relative(found!.unsuppressed_estimate, Number(row.estimate))]).toEqual([
+      key,
+      row.domain_value,
+      expect.any(Number),
+    ]);
     expect(relative(found!.unsuppressed_estimate, Number(row.estimate)), `${key} ${row.domain_value} estimate`).toBeLessThan(1e-9);
     expect(relative(found!.unsuppressed_se!, Number(row.se)), `${key} ${row.domain_value} se`).toBeLessThan(1e-9);
   });
@@ -75,10 +85,17 @@ describe('R survey conformance: the stratified enterprise survey (strata, fpc, w
     expectConformance(await reference('stratified_industry.csv'), estimates, (row) => (props.includes(row.variable) ? 'mean' : 'total'));
   });
   test('the ratio licence_income / rd_expenditure by province', async () => {
-    expectConformance((await reference('stratified_ratio.csv')).map((r) => ({ ...r, variable: 'ratio' })), estimates, () => 'ratio');
+    expectConformance(
+      (await reference('stratified_ratio.csv')).map((r) => ({ ...r, variable: 'ratio' })),
+      estimates,
+      () => 'ratio',
+    );
   });
   test('without the finite population correction', async () => {
-    const nofpc = await estimate('enterprise_survey.csv', `year: 2023\nstrata: stratum\nweights: weight\nquality: {publish_e: true}\nestimates:\n${spec('total', ['invention_grants'], 'region_code')}\n${spec('total', ['invention_grants'])}\n`);
+    const nofpc = await estimate(
+      'enterprise_survey.csv',
+      `year: 2023\nstrata: stratum\nweights: weight\nquality: {publish_e: true}\nestimates:\n${spec('total', ['invention_grants'], 'region_code')}\n${spec('total', ['invention_grants'])}\n`,
+    );
     expectConformance(await reference('stratified_totals_nofpc.csv'), nofpc, () => 'total');
   });
 });
@@ -94,33 +111,54 @@ const apiStatistic = (_rows: Reference[]) => {
     return again || (row.design === 'apiclus2' && row.variable === 'enroll') ? 'total' : 'mean';
   };
 };
-const apiEstimates = (byStype: boolean, overall: string[]) => `${spec('mean', overall)}\n${spec('total', ['enroll'])}${byStype ? `\n${spec('mean', ['api00'], 'stype')}` : ''}\n`;
+const apiEstimates = (byStype: boolean, overall: string[]) =>
+  `${spec('mean', overall)}\n${spec('total', ['enroll'])}${byStype ? `\n${spec('mean', ['api00'], 'stype')}` : ''}\n`;
 
 describe('R survey conformance: the api samples (stratified, one- and two-stage cluster)', () => {
   test('apistrat: strata stype, fpc, weights pw; and the ratio api00/api99', async () => {
-    const estimates = await estimate('apistrat.csv', `year: 2000\nstrata: stype\nweights: pw\nfpc: fpc\nquality: {publish_e: true}\nestimates:\n${apiEstimates(true, ['api00', 'api99', 'enroll'])}  - {variable: ratio_api00, statistic: ratio, of: api00, denominator: api99}\n`);
+    const estimates = await estimate(
+      'apistrat.csv',
+      `year: 2000\nstrata: stype\nweights: pw\nfpc: fpc\nquality: {publish_e: true}\nestimates:\n${apiEstimates(true, ['api00', 'api99', 'enroll'])}  - {variable: ratio_api00, statistic: ratio, of: api00, denominator: api99}\n`,
+    );
     const rows = (await reference('api_linearised.csv')).filter((r) => r.design === 'apistrat');
     expectConformance(rows, estimates, apiStatistic(rows));
-    expectConformance((await reference('api_ratio.csv')).map((r) => ({ ...r, variable: 'api00' })), estimates, () => 'ratio');
+    expectConformance(
+      (await reference('api_ratio.csv')).map((r) => ({ ...r, variable: 'api00' })),
+      estimates,
+      () => 'ratio',
+    );
   });
   test('apiclus1: one-stage cluster sample of districts', async () => {
-    const estimates = await estimate('apiclus1.csv', `year: 2000\nids: [dnum]\nweights: pw\nfpc: fpc\nquality: {publish_e: true}\nestimates:\n${apiEstimates(true, ['api00', 'enroll'])}`);
+    const estimates = await estimate(
+      'apiclus1.csv',
+      `year: 2000\nids: [dnum]\nweights: pw\nfpc: fpc\nquality: {publish_e: true}\nestimates:\n${apiEstimates(true, ['api00', 'enroll'])}`,
+    );
     const rows = (await reference('api_linearised.csv')).filter((r) => r.design === 'apiclus1');
     expectConformance(rows, estimates, apiStatistic(rows));
   });
   test('apiclus2: two-stage cluster sample (districts, then schools), weights from the fpcs', async () => {
-    const estimates = await estimate('apiclus2.csv', `year: 2000\nids: [dnum, snum]\nfpc: [fpc1, fpc2]\nquality: {publish_e: true}\nestimates:\n${spec('mean', ['api00'])}\n${spec('total', ['enroll'])}\n`);
+    const estimates = await estimate(
+      'apiclus2.csv',
+      `year: 2000\nids: [dnum, snum]\nfpc: [fpc1, fpc2]\nquality: {publish_e: true}\nestimates:\n${spec('mean', ['api00'])}\n${spec('total', ['enroll'])}\n`,
+    );
     const rows = (await reference('api_linearised.csv')).filter((r) => r.design === 'apiclus2');
     expectConformance(rows, estimates, apiStatistic(rows));
   });
   test('apiclus1 with its JK1 replicate weights', async () => {
     const scale = (14 / 15) * (1 - 15 / 757);
-    const estimates = await estimate('apiclus1_jk1.csv', `year: 2000\nweights: pw\nreplicate: {columns: "repw*", type: JK1, scale: ${scale}}\nquality: {publish_e: true}\nestimates:\n${apiEstimates(true, ['api00', 'enroll'])}`);
+    const estimates = await estimate(
+      'apiclus1_jk1.csv',
+      `year: 2000\nweights: pw\nreplicate: {columns: "repw*", type: JK1, scale: ${scale}}\nquality: {publish_e: true}\nestimates:\n${apiEstimates(true, ['api00', 'enroll'])}`,
+    );
     const rows = await reference('api_jk1.csv');
     expectConformance(rows, estimates, apiStatistic(rows));
   });
   test('apiclus1 post-stratified to the school types', async () => {
-    const estimates = await estimate('apiclus1.csv', `year: 2000\nids: [dnum]\nweights: pw\nfpc: fpc\ncalibrate: {method: poststratify, margins: {stype: margins_stype.csv}}\nquality: {publish_e: true}\nestimates:\n${apiEstimates(false, ['api00', 'enroll'])}`, { 'margins_stype.csv': 'category,total\nE,4421\nH,755\nM,1018\n' });
+    const estimates = await estimate(
+      'apiclus1.csv',
+      `year: 2000\nids: [dnum]\nweights: pw\nfpc: fpc\ncalibrate: {method: poststratify, margins: {stype: margins_stype.csv}}\nquality: {publish_e: true}\nestimates:\n${apiEstimates(false, ['api00', 'enroll'])}`,
+      { 'margins_stype.csv': 'category,total\nE,4421\nH,755\nM,1018\n' },
+    );
     const rows = await reference('api_poststratified.csv');
     expectConformance(rows, estimates, apiStatistic(rows));
   });
@@ -133,7 +171,16 @@ describe('the fast reader and the careful one', () => {
     const text = await readFile(join(fixture, 'enterprise_survey.csv'), 'utf8');
     const dir = await mkdtemp(join(tmpdir(), 'ipindex-survey-'));
     const [header, ...rest] = text.split('\n');
-    await writeFile(join(dir, 'responses.csv'), [header!.split(',').map((h) => `"${h}"`).join(','), ...rest].join('\n'));
+    await writeFile(
+      join(dir, 'responses.csv'),
+      [
+        header!
+          .split(',')
+          .map((h) => `"${h}"`)
+          .join(','),
+        ...rest,
+      ].join('\n'),
+    );
     await writeFile(join(dir, 'design.yaml'), stratified);
     const careful = (await estimateSurvey(dir, 'survey', 'survey')).estimates;
     expect(careful).toHaveLength(fast.length);
@@ -141,7 +188,8 @@ describe('the fast reader and the careful one', () => {
       const f = fast[i]!;
       for (const key of Object.keys(c) as (keyof typeof c)[]) {
         const [a, b] = [c[key], f[key]];
-        if (typeof a === 'number' && typeof b === 'number') expect(Math.abs(a - b), `${c.variable} ${c.domain_value} ${key}`).toBeLessThanOrEqual(1e-12 * Math.abs(b));
+        if (typeof a === 'number' && typeof b === 'number')
+          expect(Math.abs(a - b), `${c.variable} ${c.domain_value} ${key}`).toBeLessThanOrEqual(1e-12 * Math.abs(b));
         else expect([c.variable, c.domain_value, key, a]).toEqual([f.variable, f.domain_value, key, b]);
       }
     });
@@ -150,7 +198,7 @@ describe('the fast reader and the careful one', () => {
 });
 
 describe('design effects, as R gives them', () => {
-  test('the proportion with patents overall: R\'s variance over simple random sampling\'s (svymean deff)', async () => {
+  test("the proportion with patents overall: R's variance over simple random sampling's (svymean deff)", async () => {
     const estimates = await estimate('enterprise_survey.csv', stratified);
     const rows = parse(await readFile(join(fixture, 'enterprise_survey.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     // The complete cases of R's ~has_patent + licensed + certified_29490 (none missing).

@@ -10,12 +10,17 @@ import { estimateSurvey } from '../../src/survey/estimateSurvey.ts';
 //   C: 5, 5, 5, 5       total 20
 //   D: 50, 40, 30, 20   total 140, the largest 36% of it
 const values: Record<string, number[]> = { A: [10, 10], B: [100, 1, 1, 1], C: [5, 5, 5, 5], D: [50, 40, 30, 20] };
-const responses = ['id,domain,weight,y', ...Object.entries(values).flatMap(([d, ys]) => ys.map((y, i) => `${d}${i},${d},1,${y}`))].join('\n');
+const responses = ['id,domain,weight,y', ...Object.entries(values).flatMap(([d, ys]) => ys.map((y, i) => `${d}${i},${d},1,${y}`))].join(
+  '\n',
+);
 
 async function cells(disclosure: string) {
   const dir = await mkdtemp(join(tmpdir(), 'ipindex-disclosure-'));
   await writeFile(join(dir, 'responses.csv'), `${responses}\n`);
-  await writeFile(join(dir, 'design.yaml'), `year: 2023\nweights: weight\nquality: {publish_e: true}\ndisclosure: ${disclosure}\nestimates:\n  - {variable: t, statistic: total, of: y, by: domain}\n`);
+  await writeFile(
+    join(dir, 'design.yaml'),
+    `year: 2023\nweights: weight\nquality: {publish_e: true}\ndisclosure: ${disclosure}\nestimates:\n  - {variable: t, statistic: total, of: y, by: domain}\n`,
+  );
   const { estimates } = await estimateSurvey(dir, 'survey', 'survey');
   return Object.fromEntries(estimates.map((e) => [e.domain_value, [e.estimate, e.suppressed]]));
 }
@@ -40,6 +45,11 @@ describe('disclosure control', () => {
   });
 
   test('nothing to protect: every cell published', async () => {
-    expect(await cells('{min_respondents: 2, dominance: {n: 1, k: 0.99}}')).toEqual({ A: [20, null], B: [103, null], C: [20, null], D: [140, null] });
+    expect(await cells('{min_respondents: 2, dominance: {n: 1, k: 0.99}}')).toEqual({
+      A: [20, null],
+      B: [103, null],
+      C: [20, null],
+      D: [140, null],
+    });
   });
 });

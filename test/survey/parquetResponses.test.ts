@@ -32,7 +32,9 @@ async function folder(csv: string, designText: string, select: string | null): P
   }
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
-  await connection.run(`COPY (${select.replace('FROM data', `FROM read_csv('${csv}', header = true)`)}) TO '${join(dir, 'responses.parquet')}' (FORMAT parquet)`);
+  await connection.run(
+    `COPY (${select.replace('FROM data', `FROM read_csv('${csv}', header = true)`)}) TO '${join(dir, 'responses.parquet')}' (FORMAT parquet)`,
+  );
   connection.closeSync();
   instance.closeSync();
   return dir;
@@ -58,7 +60,11 @@ describe('responses.parquet', async () => {
   });
 
   test('reads number columns stored as text, with missing markers, as numbers', async () => {
-    const dir = await folder(fixture, design, "SELECT * REPLACE (CAST(weight AS VARCHAR) AS weight, coalesce(CAST(rd_expenditure AS VARCHAR), 'NA') AS rd_expenditure, CAST(region_code AS INTEGER) AS region_code) FROM data");
+    const dir = await folder(
+      fixture,
+      design,
+      "SELECT * REPLACE (CAST(weight AS VARCHAR) AS weight, coalesce(CAST(rd_expenditure AS VARCHAR), 'NA') AS rd_expenditure, CAST(region_code AS INTEGER) AS region_code) FROM data",
+    );
     expectSame((await estimateSurvey(dir, 'survey', 'survey')).estimates, fromCsv);
   });
 
@@ -69,12 +75,21 @@ describe('responses.parquet', async () => {
     const dir = await folder(join(sample, 'responses.csv'), sampleDesign, 'SELECT * FROM data');
     const parquet = await estimateSurvey(dir, 'survey', 'survey');
     expect(parquet.waves.map((w) => w.year)).toEqual([2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]);
-    expect(parquet.estimates.map((e) => [e.year, e.variable, e.domain_value, e.estimate, e.se, e.suppressed])).toEqual(csv.map((e) => [e.year, e.variable, e.domain_value, e.estimate, e.se, e.suppressed]));
+    expect(parquet.estimates.map((e) => [e.year, e.variable, e.domain_value, e.estimate, e.se, e.suppressed])).toEqual(
+      csv.map((e) => [e.year, e.variable, e.domain_value, e.estimate, e.se, e.suppressed]),
+    );
   });
 
   test('a weight of 0, text in a number column and an empty stratum are named by row and column', async () => {
-    const dir = await folder(fixture, design, "SELECT * REPLACE (CASE WHEN enterprise_id = 'E110000l0001' THEN 0 ELSE weight END AS weight, CASE WHEN enterprise_id = 'E110000l0003' THEN 'lots' ELSE CAST(invention_grants AS VARCHAR) END AS invention_grants, CASE WHEN enterprise_id = 'E110000l0004' THEN ' ' ELSE stratum END AS stratum) FROM data");
-    const error = await estimateSurvey(dir, 'survey', 'survey').then(() => null, (e: unknown) => e);
+    const dir = await folder(
+      fixture,
+      design,
+      "SELECT * REPLACE (CASE WHEN enterprise_id = 'E110000l0001' THEN 0 ELSE weight END AS weight, CASE WHEN enterprise_id = 'E110000l0003' THEN 'lots' ELSE CAST(invention_grants AS VARCHAR) END AS invention_grants, CASE WHEN enterprise_id = 'E110000l0004' THEN ' ' ELSE stratum END AS stratum) FROM data",
+    );
+    const error = await estimateSurvey(dir, 'survey', 'survey').then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).problems.map((p) => [p.file, p.row, p.column, p.found, p.expected])).toEqual([
       ['survey/responses.parquet', 3, 'invention_grants', '"lots"', 'a number'],

@@ -46,7 +46,7 @@ function byHand(): Map<string, { total: number; variance: number }> {
       const N = strata.get(stratum)!.N;
       const mean = values.reduce((a, b) => a + b, 0) / n;
       const squares = values.reduce((a, b) => a + (b - mean) ** 2, 0);
-      cells.get(`${c}|${region}`)!.variance += (1 - n / N) * n / (n - 1) * squares;
+      cells.get(`${c}|${region}`)!.variance += (((1 - n / N) * n) / (n - 1)) * squares;
     }
   }
   return cells;

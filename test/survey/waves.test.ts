@@ -11,7 +11,8 @@ import { estimateSurvey } from '../../src/survey/estimateSurvey.ts';
 const header = 'id,wave,stratum,weight,N,y';
 const wave2022 = ['1,2022,a,2,4,10', '2,2022,a,2,4,20', '3,2022,b,3,9,5', '4,2022,b,3,9,7', '5,2022,b,3,9,9'];
 const wave2023 = ['6,2023,a,2,4,12', '7,2023,a,2,4,18', '8,2023,b,3,9,4', '9,2023,b,3,9,8', '10,2023,b,3,9,11'];
-const design = (year: string) => `year: ${year}\nstrata: stratum\nweights: weight\nfpc: [N]\nquality: {publish_e: true}\nestimates:\n  - {variable: t, statistic: total, of: y}\n  - {variable: m, statistic: mean, of: y, by: stratum}\n`;
+const design = (year: string) =>
+  `year: ${year}\nstrata: stratum\nweights: weight\nfpc: [N]\nquality: {publish_e: true}\nestimates:\n  - {variable: t, statistic: total, of: y}\n  - {variable: m, statistic: mean, of: y, by: stratum}\n`;
 
 async function survey(rows: string[], year: string) {
   const dir = await mkdtemp(join(tmpdir(), 'ipindex-waves-'));
@@ -23,7 +24,10 @@ async function survey(rows: string[], year: string) {
 describe('a survey of several waves', () => {
   test('each year estimated as its own sample', async () => {
     const both = await survey([...wave2023, ...wave2022], 'wave');
-    expect(both.waves.map((w) => [w.year, w.load.respondents])).toEqual([[2022, 5], [2023, 5]]);
+    expect(both.waves.map((w) => [w.year, w.load.respondents])).toEqual([
+      [2022, 5],
+      [2023, 5],
+    ]);
     const alone = [...(await survey(wave2022, '2022')).estimates, ...(await survey(wave2023, '2023')).estimates];
     expect(both.estimates).toEqual(alone);
     // 2022 is the hand-worked design of badSurvey.test.ts: total 123, se sqrt(272).
@@ -35,6 +39,8 @@ describe('a survey of several waves', () => {
   test('a cell of the year column that is not a year: its row and column', async () => {
     const error = await survey([...wave2022, '6,20x3,a,2,4,12'], 'wave').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).problems).toEqual([{ file: 'survey/responses.csv', row: 7, column: 'wave', found: '"20x3"', expected: 'a year such as 2023' }]);
+    expect((error as InputError).problems).toEqual([
+      { file: 'survey/responses.csv', row: 7, column: 'wave', found: '"20x3"', expected: 'a year such as 2023' },
+    ]);
   });
 });

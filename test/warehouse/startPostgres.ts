@@ -11,8 +11,15 @@ export type Postgres = { client: pg.Client; socket: string; stop: () => Promise<
 /** The folder of PostgreSQL's server programs (Debian's postgresql package), or an error saying how to install them. */
 function serverBin(): string {
   const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a)) : [];
-  if (versions[0] === undefined) throw new Error('PostgreSQL is not installed: apt-get install postgresql (.ci/run installs it); the warehouse tests need a real server');
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  if (versions[0] === undefined)
+    throw new Error(
+      'PostgreSQL is not installed: apt-get install postgresql (.ci/run installs it); the warehouse tests need a real server',
+    );
   return join(root, versions[0], 'bin');
 }
 
@@ -36,7 +43,16 @@ export async function startPostgres(): Promise<Postgres> {
   };
   const data = join(dir, 'data');
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-locale', '-E', 'UTF8']);
-  run('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', `-k ${dir} -c listen_addresses='' -c fsync=off -c full_page_writes=off`, 'start']);
+  run('pg_ctl', [
+    '-D',
+    data,
+    '-l',
+    join(dir, 'server.log'),
+    '-w',
+    '-o',
+    `-k ${dir} -c listen_addresses='' -c fsync=off -c full_page_writes=off`,
+    'start',
+  ]);
   const client = new pg.Client({ host: dir, user: 'postgres', database: 'postgres' });
   await client.connect();
   return {

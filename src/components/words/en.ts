@@ -8,9 +8,19 @@ export const en: Messages = {
   otherLanguage: '中文',
   otherLanguageLabel: '阅读中文版',
   skipToContent: 'Skip to content',
-  sampleBanner: 'Sample data: this report uses the bundled illustrative data, not official statistics; do not quote it or use it to judge any region.',
-  nav: { label: 'Main', overview: 'Overview', compare: 'Compare', methodology: 'Methodology and data quality', downloads: 'Downloads', accounts: 'National accounts', report: 'Full report' },
-  footer: (version: string, builtAt: string) => `Made with ipindex ${version} on ${builtAt.slice(0, 10)}; how each number is computed is on the methodology page.`,
+  sampleBanner:
+    'Sample data: this report uses the bundled illustrative data, not official statistics; do not quote it or use it to judge any region.',
+  nav: {
+    label: 'Main',
+    overview: 'Overview',
+    compare: 'Compare',
+    methodology: 'Methodology and data quality',
+    downloads: 'Downloads',
+    accounts: 'National accounts',
+    report: 'Full report',
+  },
+  footer: (version: string, builtAt: string) =>
+    `Made with ipindex ${version} on ${builtAt.slice(0, 10)}; how each number is computed is on the methodology page.`,
   year: 'Year',
   yearSwitch: 'Choose a year',
   latest: 'latest',
@@ -53,15 +63,18 @@ export const en: Messages = {
   sortBy: (label: string) => `Sort by ${label}`,
   overview: {
     title: (year: number) => `Index ${year}`,
-    summary: (year: number, first: string, score: string, n: number) => `In ${year}, ${first} has the highest index of the ${n} regions (${score}).`,
+    summary: (year: number, first: string, score: string, n: number) =>
+      `In ${year}, ${first} has the highest index of the ${n} regions (${score}).`,
     ranking: 'Ranking',
     rankingNote: 'Bars: index score. Right: the rank band (5th-95th percentile) and the rank from the Monte Carlo uncertainty analysis.',
-    samplingNote: 'The rank bands include the sampling error of survey estimates (each run draws them with their standard errors); the thin line is the band without it.',
+    samplingNote:
+      'The rank bands include the sampling error of survey estimates (each run draws them with their standard errors); the thin line is the band without it.',
     band: 'Rank band',
     bandWithSampling: 'Rank band (with sampling error)',
     bandWithoutSampling: 'Without sampling error',
     map: 'Tile map',
-    mapNote: 'One square per province, placed roughly where it lies (not a map of boundaries); darker is a higher index; the number is the rank.',
+    mapNote:
+      'One square per province, placed roughly where it lies (not a map of boundaries); darker is a higher index; the number is the rank.',
     mapNoteScreen: 'Select a square for the region.',
     groups: 'Performance groups',
     groupNames: { leader: 'Leaders', strong: 'Strong', moderate: 'Moderate', emerging: 'Emerging' } as Record<string, string>,
@@ -71,7 +84,8 @@ export const en: Messages = {
     groupsColour: 'Bar colours show the performance groups.',
     trend: 'National trend',
     trendNote: 'The mean index of the regions (line) and the lowest to the highest region (band).',
-    scoresByYear: 'Scores are normalised among the regions of each year: they show a region\'s position in that year, and a change from one year to the next is not a change of absolute level. For scores comparable across years set normalise.over: all in method.yaml (one minimum and maximum for all years).',
+    scoresByYear:
+      "Scores are normalised among the regions of each year: they show a region's position in that year, and a change from one year to the next is not a change of absolute level. For scores comparable across years set normalise.over: all in method.yaml (one minimum and maximum for all years).",
     table: 'Ranking table',
     tableCaption: (year: number) => `Index and dimension scores by region, ${year}`,
   },
@@ -91,14 +105,16 @@ export const en: Messages = {
   },
   regionPage: {
     title: (name: string) => `${name}`,
-    summary: (year: number, score: string, rank: number | null, n: number) => `Index ${score} in ${year}, rank ${rank ?? '–'} of ${n} regions.`,
+    summary: (year: number, score: string, rank: number | null, n: number) =>
+      `Index ${score} in ${year}, rank ${rank ?? '–'} of ${n} regions.`,
     dimensions: 'Dimension scores against the national level',
     dimensionsNote: 'Bars: this region. Ticks: the mean of the regions.',
     trend: 'Index and rank over the years',
-    trendNote: 'The line is this region\'s index, labelled with its rank each year; the dashed line is the mean of the regions.',
+    trendNote: "The line is this region's index, labelled with its rank each year; the dashed line is the mean of the regions.",
     strengths: 'Strengths',
     weaknesses: 'Weaknesses',
-    strengthsNote: 'Strengths are the indicators on which this region ranks in the top third of the regions, weaknesses those in the bottom third, at most three of each, by rank; a middling rank is neither. The rank is that of the indicator score among the regions (turned by the indicator\'s direction, 1 is best).',
+    strengthsNote:
+      "Strengths are the indicators on which this region ranks in the top third of the regions, weaknesses those in the bottom third, at most three of each, by rank; a middling rank is neither. The rank is that of the indicator score among the regions (turned by the indicator's direction, 1 is best).",
     noStrengths: 'No indicator ranks in the top third.',
     noWeaknesses: 'No indicator ranks in the bottom third.',
     strengthLine: (value: string, rank: number, of: number) => `: ${value}, rank ${rank} of ${of}`,
@@ -132,8 +148,10 @@ export const en: Messages = {
     nav: 'University and institute IP transfer',
     title: 'IP transfer and transformation of universities and research institutions',
     none: 'The data directory holds no transfer reports of universities and research institutions (institutions/).',
-    intro: 'Each university, research institute and hospital files one annual report of IP transfer and transformation (the form of ipindex template institutions, collected by the competent authority with ipindex import-reports). The figures below are sums over the institutions that reported; those that did not are left out, never counted as 0: see the response status.',
-    whoReports: "The technology transfer office or research administration of each institution files the report: patents held and granted; patent assignments, licences (of which exclusive, and free or open licences) and patents used for equity, in contracts and value; the income received in the year and the part rewarded to inventors and teams; state-funded patents granted the set number of years before and never transformed; and the staff of the transfer office. Each institution's figures are published.",
+    intro:
+      'Each university, research institute and hospital files one annual report of IP transfer and transformation (the form of ipindex template institutions, collected by the competent authority with ipindex import-reports). The figures below are sums over the institutions that reported; those that did not are left out, never counted as 0: see the response status.',
+    whoReports:
+      "The technology transfer office or research administration of each institution files the report: patents held and granted; patent assignments, licences (of which exclusive, and free or open licences) and patents used for equity, in contracts and value; the income received in the year and the part rewarded to inventors and teams; state-funded patents granted the set number of years before and never transformed; and the staff of the transfer office. Each institution's figures are published.",
     nation: (year: number) => `Nationally, ${year}`,
     reporting: 'Reporting',
     registered: 'Registered',
@@ -147,7 +165,14 @@ export const en: Messages = {
     byRegion: (year: number) => `By region, ${year}`,
     byKind: 'By kind of institution',
     byAffiliation: 'By affiliation',
-    kinds: { university: 'University', research_institute: 'Research institute', hospital: 'Hospital', other: 'Other', central: 'Central', local: 'Local' } as Record<string, string>,
+    kinds: {
+      university: 'University',
+      research_institute: 'Research institute',
+      hospital: 'Hospital',
+      other: 'Other',
+      central: 'Central',
+      local: 'Local',
+    } as Record<string, string>,
     concentration: 'Concentration: share of income of the top 10 institutions (%)',
     year: 'Year',
     top10: 'Top 10 share',
@@ -156,12 +181,14 @@ export const en: Messages = {
     kind: 'Kind',
     notReported: 'not reported',
     response: 'Response status',
-    responseNote: 'Institutions of the register that filed no report for the year (their figures are not in the regional sums), and those that filed after the deadline (counted; the deadline: institutions.deadline in method.yaml).',
+    responseNote:
+      'Institutions of the register that filed no report for the year (their figures are not in the regional sums), and those that filed after the deadline (counted; the deadline: institutions.deadline in method.yaml).',
     status: 'Status',
     late: (filed: string) => `filed late (${filed})`,
     allReported: 'Every institution of the register has reported.',
     flags: 'Reports to be checked',
-    flagsNote: 'Errors: a part above its total, or more patents held than the year before plus the grants (kept and listed when method.yaml says institutions.checks: flag); warnings: a value more than 10 times, or under a tenth of, the year before, for the institution to confirm.',
+    flagsNote:
+      'Errors: a part above its total, or more patents held than the year before plus the grants (kept and listed when method.yaml says institutions.checks: flag); warnings: a value more than 10 times, or under a tenth of, the year before, for the institution to confirm.',
     severity: { error: 'error', warning: 'warning' } as Record<string, string>,
     found: 'Found',
     expected: 'Expected',
@@ -170,7 +197,8 @@ export const en: Messages = {
   enterprises: {
     title: 'Enterprise IP management (GB/T 29490)',
     nav: 'Enterprise IP management',
-    intro: 'How enterprises implement the national standard Enterprise IP management (GB/T 29490): the certificates, the certification, consulting and training bodies, and the auditors trained. Counted year by year from the enterprise register (enterprises/) at year end (31 December): a certificate is in force from the day it was issued through its expiry date, and no longer from the day it was suspended or withdrawn.',
+    intro:
+      'How enterprises implement the national standard Enterprise IP management (GB/T 29490): the certificates, the certification, consulting and training bodies, and the auditors trained. Counted year by year from the enterprise register (enterprises/) at year end (31 December): a certificate is in force from the day it was issued through its expiry date, and no longer from the day it was suspended or withdrawn.',
     none: 'This data directory has no enterprise IP management register (enterprises/).',
     nation: (year: number) => `Nation, end of ${year}`,
     registered: 'Enterprises in the register',
@@ -178,7 +206,8 @@ export const en: Messages = {
     coverage: 'Certified per 1,000 in the register',
     certificates: 'Certificates in force',
     trend: 'Certified enterprises and certificates, nationally',
-    tiles: (year: number) => `Certified enterprises per 1,000 in the register by province, ${year} (darker is higher; the number is the rank)`,
+    tiles: (year: number) =>
+      `Certified enterprises per 1,000 in the register by province, ${year} (darker is higher; the number is the rank)`,
     byRegion: (year: number) => `By region, ${year}`,
     newly: 'First certified in the year',
     highTech: 'Certified per 100 high-tech enterprises',
@@ -191,11 +220,13 @@ export const en: Messages = {
     share: 'Share certified',
     sizes: { large: 'Large', medium: 'Medium', small: 'Small', micro: 'Micro' } as Record<string, string>,
     maturity: 'Maturity profile (mean score of each clause)',
-    maturityNote: 'From the latest year of audit or self-assessment scores (maturity levels 1-5 put on 0-100); cells of fewer than 3 enterprises are not published. ▼ marks the weakest clause of each group (its lowest mean).',
+    maturityNote:
+      'From the latest year of audit or self-assessment scores (maturity levels 1-5 put on 0-100); cells of fewer than 3 enterprises are not published. ▼ marks the weakest clause of each group (its lowest mean).',
     maturityGroups: 'Nationally, by size and by industry',
     maturityByRegion: 'By region (mean score of each clause)',
     maturityChange: 'Clause scores before and since certification',
-    maturityChangeNote: 'The enterprises scored both before the year they were first certified and in it or after: the last score before against the last score since. A descriptive comparison: enterprises that seek certification may differ from the others anyway (the effect of certification on outcomes is the event study below). Clauses of fewer than 3 enterprises are not published.',
+    maturityChangeNote:
+      'The enterprises scored both before the year they were first certified and in it or after: the last score before against the last score since. A descriptive comparison: enterprises that seek certification may differ from the others anyway (the effect of certification on outcomes is the event study below). Clauses of fewer than 3 enterprises are not published.',
     before: 'Before',
     after: 'Since',
     change: 'Change',
@@ -205,12 +236,14 @@ export const en: Messages = {
     assessed: 'Enterprises',
     mean: 'Mean score',
     suppressedCell: 'not published (fewer than 3)',
-    publicNote: 'The certificate register is public information; no enterprise\'s outcomes or scores are published.',
+    publicNote: "The certificate register is public information; no enterprise's outcomes or scores are published.",
     effect: 'The effect of certification',
-    effectMethod: 'For each outcome of the enterprises (outcomes.csv), the average effect of certification on the certified enterprises, estimated as a staggered-adoption difference in differences in the spirit of Callaway and Sant\'Anna (2021): the enterprises first certified in the same year form a cohort g; their change since the year before (g - 1) is compared with that of the enterprises not yet certified by then (and those never certified), ATT(g, t); these are averaged, weighted by the certified enterprises, into an event study by years from first certification (the years before certification check parallel trends and should sit at 0) and one overall effect after certification. Standard errors and 95% bands come from a multiplier bootstrap clustered by enterprise (its replications and seed: enterprises.effect in method.yaml). Estimates resting on fewer than 3 certified enterprises are not published.',
+    effectMethod:
+      "For each outcome of the enterprises (outcomes.csv), the average effect of certification on the certified enterprises, estimated as a staggered-adoption difference in differences in the spirit of Callaway and Sant'Anna (2021): the enterprises first certified in the same year form a cohort g; their change since the year before (g - 1) is compared with that of the enterprises not yet certified by then (and those never certified), ATT(g, t); these are averaged, weighted by the certified enterprises, into an event study by years from first certification (the years before certification check parallel trends and should sit at 0) and one overall effect after certification. Standard errors and 95% bands come from a multiplier bootstrap clustered by enterprise (its replications and seed: enterprises.effect in method.yaml). Estimates resting on fewer than 3 certified enterprises are not published.",
     observational: 'This is an observational estimate, not the result of a randomised trial.',
     bias: 'It is biased if enterprises seek certification because their outcomes were already improving (the years before certification then stray from 0), if certified and comparison enterprises were on different paths anyway (large enterprises growing faster, say: compare within cells of region, industry or size with enterprises.effect.within in method.yaml), or if other policies came at the same time as certification (the high-tech enterprise status, for one).',
-    effectChart: (outcome: string) => `Effect of certification on ${outcome}, by years from first certification, with 95% confidence intervals`,
+    effectChart: (outcome: string) =>
+      `Effect of certification on ${outcome}, by years from first certification, with 95% confidence intervals`,
     eventTime: 'Years from certification',
     overall: 'Overall, after certification',
     att: 'Effect',
@@ -221,14 +254,20 @@ export const en: Messages = {
     nationColumn: 'Nation',
     more: 'All regions compared: enterprise IP management',
     figures: {
-      register_enterprises: 'Enterprises in the register', certified_enterprises: 'Certified enterprises', newly_certified_enterprises: 'First certified in the year',
-      certificates_suspended_withdrawn: 'Certificates suspended or withdrawn', certification_bodies: 'Certification bodies', consulting_bodies: 'Consulting bodies',
-      training_bodies: 'Training bodies', internal_auditors_trained: 'Internal auditors trained',
+      register_enterprises: 'Enterprises in the register',
+      certified_enterprises: 'Certified enterprises',
+      newly_certified_enterprises: 'First certified in the year',
+      certificates_suspended_withdrawn: 'Certificates suspended or withdrawn',
+      certification_bodies: 'Certification bodies',
+      consulting_bodies: 'Consulting bodies',
+      training_bodies: 'Training bodies',
+      internal_auditors_trained: 'Internal auditors trained',
     } as Record<string, string>,
   },
   survey: {
     title: (name: string, year: number) => `Survey: ${name} (${year})`,
-    intro: 'Estimates computed from the respondents\' records by the sampling design (design-based estimation: see the methodology). Each estimate has its standard error, 95% confidence interval, coefficient of variation and quality letter; a suppressed cell is not published, and the reason is given.',
+    intro:
+      "Estimates computed from the respondents' records by the sampling design (design-based estimation: see the methodology). Each estimate has its standard error, 95% confidence interval, coefficient of variation and quality letter; a suppressed cell is not published, and the reason is given.",
     design: 'Sampling design',
     respondents: 'Respondents',
     strata: 'Strata',
@@ -254,13 +293,16 @@ export const en: Messages = {
     n: 'Respondents',
     quality: 'Quality',
     suppressed: 'Suppressed because',
-    qualityNote: 'Quality letters by coefficient of variation: A < 5%, B 5-10%, C 10-16.5%, D 16.5-33.3% (use with caution), E >= 33.3% (not published unless opted in).',
+    qualityNote:
+      'Quality letters by coefficient of variation: A < 5%, B 5-10%, C 10-16.5%, D 16.5-33.3% (use with caution), E >= 33.3% (not published unless opted in).',
     waves: 'Waves',
-    wavesNote: 'One wave a year, each estimated as a sample of its own. This page lists the latest wave\'s estimates; every wave\'s are in estimates.csv under Downloads.',
+    wavesNote:
+      "One wave a year, each estimated as a sample of its own. This page lists the latest wave's estimates; every wave's are in estimates.csv under Downloads.",
     chart: (variable: string) => `${variable}: estimates by region with 95% confidence intervals`,
     list: 'Surveys',
     basis: 'Survey estimate it rests on (quality, 95% CI)',
-    method: 'Survey data are estimated by their sampling design: Horvitz-Thompson totals, means and ratios; domains estimated on the whole design; variances by Taylor linearisation (with replacement at the first stage, finite population corrections per stage) or by replicate weights; for calibrated weights (post-stratification, raking, linear/GREG) the variance of the calibration regression\'s residuals. The results match R\'s survey package to within 1e-9.',
+    method:
+      "Survey data are estimated by their sampling design: Horvitz-Thompson totals, means and ratios; domains estimated on the whole design; variances by Taylor linearisation (with replacement at the first stage, finite population corrections per stage) or by replicate weights; for calibrated weights (post-stratification, raking, linear/GREG) the variance of the calibration regression's residuals. The results match R's survey package to within 1e-9.",
   },
   methodology: {
     title: 'Methodology and data quality',
@@ -271,24 +313,32 @@ export const en: Messages = {
     coverage: 'Coverage',
     sources: 'Data sources',
     sourcesIntro: 'The numbers of each variable come from the statistical publications below (the source column of variables.csv):',
-    officialData: 'This report uses official statistics, unaltered, from the publications listed below; each variable was read by ipindex import, and the raw tables and import maps are published with the data directory.',
+    officialData:
+      'This report uses official statistics, unaltered, from the publications listed below; each variable was read by ipindex import, and the raw tables and import maps are published with the data directory.',
     noSources: 'The data directory does not say where its variables come from (variables.csv has no source column).',
     coverageByIndicator: 'By indicator: regions with a value / regions',
     coverageByRegion: 'By region: indicators with a value / indicators',
     flagged: 'Imputed and treated values',
     noFlagged: 'No value was imputed or treated in this run.',
-    flaggedMore: (shown: number, total: number) => `The first ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} are listed; all of them, with the columns imputed and treated, are in`,
+    flaggedMore: (shown: number, total: number) =>
+      `The first ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} are listed; all of them, with the columns imputed and treated, are in`,
     uncertainty: 'Uncertainty analysis',
     noUncertainty: 'This run has no uncertainty analysis.',
-    samplingError: 'Where indicators rest on survey estimates (and sampling is true), each run also draws every regional estimate from a normal distribution with its standard error, recomputes those indicators and normalises them again within the run, so the rank bands include sampling error; the bands of the same runs without the draws are published beside them, to show what sampling error adds. Values that were imputed or treated keep their published value and are not drawn.',
+    samplingError:
+      'Where indicators rest on survey estimates (and sampling is true), each run also draws every regional estimate from a normal distribution with its standard error, recomputes those indicators and normalises them again within the run, so the rank bands include sampling error; the bands of the same runs without the draws are published beside them, to show what sampling error adds. Values that were imputed or treated keep their published value and are not drawn.',
     stepHelp: {
       screen: 'Screening by data availability: regions and indicators below the threshold are left out.',
-      impute: 'Imputation of missing values: none, mean, median, group mean or median by zone, panel latest or linear. Imputed values are marked a in the tables.',
-      treat: 'Outlier treatment: indicators whose skew and kurtosis pass the thresholds are winsorised step by step (up to winmax values), then log-transformed if that is not enough. Treated values are marked b.',
-      normalise: 'Each indicator, turned so that higher is better, is normalised; min-max maps the regions\' values onto [lower, upper], each year on its own when over is year.',
+      impute:
+        'Imputation of missing values: none, mean, median, group mean or median by zone, panel latest or linear. Imputed values are marked a in the tables.',
+      treat:
+        'Outlier treatment: indicators whose skew and kurtosis pass the thresholds are winsorised step by step (up to winmax values), then log-transformed if that is not enough. Treated values are marked b.',
+      normalise:
+        "Each indicator, turned so that higher is better, is normalised; min-max maps the regions' values onto [lower, upper], each year on its own when over is year.",
       weights: 'Weights: those of framework.csv, equal, or from a principal component analysis (PCA).',
-      aggregate: 'Level-by-level weighted means: indicator scores make dimension scores, dimension scores make the index; a missing child drops out and the weights of the others are renormalised.',
-      reference: 'The reference of the performance groups and of normalisation by reference (the nation, the mean or median of the regions, or one region).',
+      aggregate:
+        'Level-by-level weighted means: indicator scores make dimension scores, dimension scores make the index; a missing child drops out and the weights of the others are renormalised.',
+      reference:
+        'The reference of the performance groups and of normalisation by reference (the nation, the mean or median of the regions, or one region).',
       groups: 'The thresholds of the performance groups (percent of the reference).',
       accounts: 'The parameters of IP products in the national accounts (R&D capitalisation, perpetual inventory).',
       report: 'Report settings.',
@@ -313,7 +363,8 @@ export const en: Messages = {
   },
   downloads: {
     title: 'Downloads',
-    intro: 'Every table of the report as CSV, as CSV for Excel, as XLSX (the sheet of the same name in ipindex.xlsx, whose first sheet, Notes, says whether the data are official, their sources and units, and what each column means) and as Arrow. The CSV, XLSX and Arrow files keep full precision, for programs; the CSV for Excel has a UTF-8 byte-order mark (so that Excel on Chinese Windows shows the Chinese right when the file is opened), headers in words with the code, names beside codes, and numbers rounded to their unit (counts whole, 亿元 to one decimal, scores to two).',
+    intro:
+      'Every table of the report as CSV, as CSV for Excel, as XLSX (the sheet of the same name in ipindex.xlsx, whose first sheet, Notes, says whether the data are official, their sources and units, and what each column means) and as Arrow. The CSV, XLSX and Arrow files keep full precision, for programs; the CSV for Excel has a UTF-8 byte-order mark (so that Excel on Chinese Windows shows the Chinese right when the file is opened), headers in words with the code, names beside codes, and numbers rounded to their unit (counts whole, 亿元 to one decimal, scores to two).',
     excelCsv: 'CSV (Excel)',
     safety: 'Text starting with = + - @ is exported with a leading apostrophe, so that a spreadsheet never runs it as a formula.',
     table: 'Table',
@@ -328,21 +379,25 @@ export const en: Messages = {
     title: 'Full report',
     intro: 'Every section of the report on one page, for printing or saving as PDF (ipindex pdf).',
     coverTitle: (year: number) => `Evaluation report ${year}`,
-    sampleEdition: 'Sample-data edition: illustrative data bundled with ipindex, not official statistics; do not quote it or use it to judge any region.',
+    sampleEdition:
+      'Sample-data edition: illustrative data bundled with ipindex, not official statistics; do not quote it or use it to judge any region.',
     officialEdition: 'This report uses official statistics; the sources are in the annex.',
     made: (date: string, version: string) => `Made with ipindex ${version} on ${date}`,
     contents: 'Contents',
     summary: '1. National summary',
     rankingSection: '2. Index ranking',
     regionsSection: '3. Region profiles',
-    profilesIntro: 'A page for each region: index and rank, dimension scores against the mean of the regions, index and rank over the years, and the strengths and weaknesses.',
+    profilesIntro:
+      'A page for each region: index and rank, dimension scores against the mean of the regions, index and rank over the years, and the strengths and weaknesses.',
     regionPageLink: (name: string) => `Every indicator of ${name}`,
     indicatorsSection: 'Annex 1. Indicators',
     indicatorsCaption: (year: number) => `Indicators, ${year}: median, highest and lowest region`,
     accountsSection: 'Annex 2. IP products in the national accounts',
-    accountsIntro: 'Under the 2008 SNA, spending on research and experimental development (R&D) is gross fixed capital formation in intellectual property products. Below: the asset account of the nation\'s R&D capital and the main figures by region.',
+    accountsIntro:
+      "Under the 2008 SNA, spending on research and experimental development (R&D) is gross fixed capital formation in intellectual property products. Below: the asset account of the nation's R&D capital and the main figures by region.",
     qualitySection: 'Annex 3. Data quality',
-    flaggedLine: (year: number, imputed: number, treated: number) => `In ${year}, ${imputed} values were imputed and ${treated} treated as outliers; where each value came from and what was done to it is in indicators.csv and observations.csv under Downloads.`,
+    flaggedLine: (year: number, imputed: number, treated: number) =>
+      `In ${year}, ${imputed} values were imputed and ${treated} treated as outliers; where each value came from and what was done to it is in indicators.csv and observations.csv under Downloads.`,
     coverageCaption: (year: number) => `Coverage of each indicator, ${year}`,
     available: 'Regions with a value',
     imputed: 'Imputed',

@@ -11,8 +11,17 @@ export const zh = {
   otherLanguageLabel: 'Read in English',
   skipToContent: '跳到正文',
   sampleBanner: '示例数据：本报告使用随附的示意性数据，并非官方统计数据，不得引用或用于评价任何地区。',
-  nav: { label: '主导航', overview: '总览', compare: '地区比较', methodology: '方法与数据质量', downloads: '数据下载', accounts: '国民账户', report: '完整报告' },
-  footer: (version: string, builtAt: string) => `由 ipindex ${version} 于 ${builtAt.slice(0, 10)} 生成；每个数字如何计算，见“方法与数据质量”。`,
+  nav: {
+    label: '主导航',
+    overview: '总览',
+    compare: '地区比较',
+    methodology: '方法与数据质量',
+    downloads: '数据下载',
+    accounts: '国民账户',
+    report: '完整报告',
+  },
+  footer: (version: string, builtAt: string) =>
+    `由 ipindex ${version} 于 ${builtAt.slice(0, 10)} 生成；每个数字如何计算，见“方法与数据质量”。`,
   year: '年份',
   yearSwitch: '选择年份',
   latest: '最新',
@@ -73,7 +82,8 @@ export const zh = {
     groupsColour: '条形颜色表示绩效分组。',
     trend: '全国趋势',
     trendNote: '各地区综合指数的平均值（折线）及最低至最高地区（阴影）。',
-    scoresByYear: '各年得分按当年各地区标准化，反映的是当年的相对位置，跨年变化不表示绝对水平的升降；要跨年可比，可在 method.yaml 中设 normalise.over: all（全部年份共用最小—最大值）。',
+    scoresByYear:
+      '各年得分按当年各地区标准化，反映的是当年的相对位置，跨年变化不表示绝对水平的升降；要跨年可比，可在 method.yaml 中设 normalise.over: all（全部年份共用最小—最大值）。',
     table: '排名表',
     tableCaption: (year: number) => `${year}年 各地区综合指数及维度得分`,
   },
@@ -93,14 +103,16 @@ export const zh = {
   },
   regionPage: {
     title: (name: string) => `${name}`,
-    summary: (year: number, score: string, rank: number | null, n: number) => `${year}年综合指数 ${score} 分，在${n}个地区中排名第${rank ?? '–'}。`,
+    summary: (year: number, score: string, rank: number | null, n: number) =>
+      `${year}年综合指数 ${score} 分，在${n}个地区中排名第${rank ?? '–'}。`,
     dimensions: '各维度得分与全国水平',
     dimensionsNote: '条形为本地区得分，竖线为各地区平均。',
     trend: '历年指数与排名',
     trendNote: '折线为本地区综合指数，数字为当年排名；虚线为各地区平均。',
     strengths: '优势',
     weaknesses: '短板',
-    strengthsNote: '优势是本地区排名位于各地区前三分之一的指标，短板是排名位于后三分之一的指标，各列至多三项，按排名先后；排名居中的指标两者都不是。排名为指标得分在各地区中的位次（已按指标方向调整，1为最好）。',
+    strengthsNote:
+      '优势是本地区排名位于各地区前三分之一的指标，短板是排名位于后三分之一的指标，各列至多三项，按排名先后；排名居中的指标两者都不是。排名为指标得分在各地区中的位次（已按指标方向调整，1为最好）。',
     noStrengths: '没有排名位于前三分之一的指标。',
     noWeaknesses: '没有排名位于后三分之一的指标。',
     strengthLine: (value: string, rank: number, of: number) => `：${value}，在${of}个地区中排第${rank}位`,
@@ -134,8 +146,10 @@ export const zh = {
     nav: '高校院所知识产权转化',
     title: '高等学校和科研机构知识产权转移转化',
     none: '数据目录中没有高等学校和科研机构的转移转化报表（institutions/）。',
-    intro: '各高等学校、科研院所和医疗卫生机构每年报送一张知识产权转移转化报表（ipindex template institutions 生成的表格，由主管部门用 ipindex import-reports 汇总）。下列数字为已报送单位的合计；未报送的单位不计入，也不按0计算，见“报送情况”。',
-    whoReports: '报表由各单位的技术转移机构或科研管理部门填报：有效专利与当年授权，专利转让、许可（其中独占许可、免费或开放许可）和作价投资的合同数与金额，当年到账收入及其中奖励个人和团队的部分，财政资助形成、授权满规定年限仍未转化的专利，以及技术转移机构人员。各单位的数据按单位公开。',
+    intro:
+      '各高等学校、科研院所和医疗卫生机构每年报送一张知识产权转移转化报表（ipindex template institutions 生成的表格，由主管部门用 ipindex import-reports 汇总）。下列数字为已报送单位的合计；未报送的单位不计入，也不按0计算，见“报送情况”。',
+    whoReports:
+      '报表由各单位的技术转移机构或科研管理部门填报：有效专利与当年授权，专利转让、许可（其中独占许可、免费或开放许可）和作价投资的合同数与金额，当年到账收入及其中奖励个人和团队的部分，财政资助形成、授权满规定年限仍未转化的专利，以及技术转移机构人员。各单位的数据按单位公开。',
     nation: (year: number) => `${year}年全国`,
     reporting: '报送单位',
     registered: '登记单位',
@@ -149,7 +163,14 @@ export const zh = {
     byRegion: (year: number) => `${year}年各地区`,
     byKind: '按单位类型',
     byAffiliation: '按隶属关系',
-    kinds: { university: '高等学校', research_institute: '科研院所', hospital: '医疗卫生机构', other: '其他', central: '中央', local: '地方' } as Record<string, string>,
+    kinds: {
+      university: '高等学校',
+      research_institute: '科研院所',
+      hospital: '医疗卫生机构',
+      other: '其他',
+      central: '中央',
+      local: '地方',
+    } as Record<string, string>,
     concentration: '收入集中度：前10家单位收入占比（%）',
     year: '年份',
     top10: '前10家占比',
@@ -158,12 +179,14 @@ export const zh = {
     kind: '类型',
     notReported: '未报送',
     response: '报送情况',
-    responseNote: '登记名录中未报送该年度报表的单位（其数据不计入地区合计），以及逾期报送的单位（计入合计；截止日期见 method.yaml 的 institutions.deadline）。',
+    responseNote:
+      '登记名录中未报送该年度报表的单位（其数据不计入地区合计），以及逾期报送的单位（计入合计；截止日期见 method.yaml 的 institutions.deadline）。',
     status: '状态',
     late: (filed: string) => `逾期报送（${filed}）`,
     allReported: '登记名录中的单位均已报送。',
     flags: '需核实的报表',
-    flagsNote: '错误：分项大于总数，或有效专利多于上年数加当年授权（method.yaml 的 institutions.checks 为 flag 时保留并列出）；提示：数值超过上年的10倍或不足上年的十分之一，请报送单位核实。',
+    flagsNote:
+      '错误：分项大于总数，或有效专利多于上年数加当年授权（method.yaml 的 institutions.checks 为 flag 时保留并列出）；提示：数值超过上年的10倍或不足上年的十分之一，请报送单位核实。',
     severity: { error: '错误', warning: '提示' } as Record<string, string>,
     found: '发现',
     expected: '应为',
@@ -172,7 +195,8 @@ export const zh = {
   enterprises: {
     title: '企业知识产权管理（GB/T 29490）',
     nav: '企业知识产权管理',
-    intro: '企业贯彻《企业知识产权管理规范》（GB/T 29490）的情况：认证证书登记、认证咨询培训服务体系与人才培养。数字由企业登记册（enterprises/）逐年统计（年末 = 12月31日）：证书自颁发日起至到期日有效，暂停或撤销之日起失效。',
+    intro:
+      '企业贯彻《企业知识产权管理规范》（GB/T 29490）的情况：认证证书登记、认证咨询培训服务体系与人才培养。数字由企业登记册（enterprises/）逐年统计（年末 = 12月31日）：证书自颁发日起至到期日有效，暂停或撤销之日起失效。',
     none: '本数据目录没有企业知识产权管理登记册（enterprises/）。',
     nation: (year: number) => `全国，${year}年末`,
     registered: '登记企业',
@@ -193,11 +217,13 @@ export const zh = {
     share: '认证比例',
     sizes: { large: '大型', medium: '中型', small: '小型', micro: '微型' } as Record<string, string>,
     maturity: '贯标成熟度（各条款平均得分）',
-    maturityNote: '按最近一年的审核或自评得分（1–5级成熟度换算为0–100分）；少于3家企业的单元格不公布。▼ 标出各组中平均得分最低的条款（最弱条款）。',
+    maturityNote:
+      '按最近一年的审核或自评得分（1–5级成熟度换算为0–100分）；少于3家企业的单元格不公布。▼ 标出各组中平均得分最低的条款（最弱条款）。',
     maturityGroups: '全国、按规模和按行业',
     maturityByRegion: '按地区（各条款平均得分）',
     maturityChange: '认证前后的条款得分',
-    maturityChangeNote: '既有首次认证前的评分、又有认证当年或之后评分的企业：取认证前最后一次和认证以来最后一次评分比较。这是描述性比较：申请认证的企业可能本就与其他企业不同（认证对经营成果的影响见下文的事件研究）。少于3家企业的条款不公布。',
+    maturityChangeNote:
+      '既有首次认证前的评分、又有认证当年或之后评分的企业：取认证前最后一次和认证以来最后一次评分比较。这是描述性比较：申请认证的企业可能本就与其他企业不同（认证对经营成果的影响见下文的事件研究）。少于3家企业的条款不公布。',
     before: '认证前',
     after: '认证以来',
     change: '变化',
@@ -209,7 +235,8 @@ export const zh = {
     suppressedCell: '不公布（少于3家）',
     publicNote: '认证证书登记信息属公开信息；企业层面的经营成果与评分不予公布。',
     effect: '贯标认证的实施效果',
-    effectMethod: '对每项企业经营成果（outcomes.csv），按交错采纳的双重差分法（参照 Callaway 和 Sant’Anna，2021）估计认证对已认证企业的平均影响：同一年首次认证的企业为一组（g），以其认证前一年（g−1）为基期，与当年尚未认证（及从未认证）的企业比较自基期以来的变化，即 ATT(g, t)；再按距首次认证的年数加权汇总为事件研究曲线（认证前各年用于检验平行趋势，应接近0），以及认证后的总体平均影响。标准误与95%置信区间由按企业聚类的乘数自助法得出（次数与随机种子见 method.yaml 的 enterprises.effect）。少于3家已认证企业的估计不公布。',
+    effectMethod:
+      '对每项企业经营成果（outcomes.csv），按交错采纳的双重差分法（参照 Callaway 和 Sant’Anna，2021）估计认证对已认证企业的平均影响：同一年首次认证的企业为一组（g），以其认证前一年（g−1）为基期，与当年尚未认证（及从未认证）的企业比较自基期以来的变化，即 ATT(g, t)；再按距首次认证的年数加权汇总为事件研究曲线（认证前各年用于检验平行趋势，应接近0），以及认证后的总体平均影响。标准误与95%置信区间由按企业聚类的乘数自助法得出（次数与随机种子见 method.yaml 的 enterprises.effect）。少于3家已认证企业的估计不公布。',
     observational: '这是观察性估计，不是随机试验的结果。',
     bias: '若企业是因为经营本已在改善才申请认证（认证前各年的估计会偏离0），若认证企业与对照企业的变化趋势本就不同（例如大企业增长更快；可按地区、行业、规模分格比较：method.yaml 的 enterprises.effect.within），或若同期其他政策（如高新技术企业认定）与认证同时发生，估计都会有偏差。',
     effectChart: (outcome: string) => `认证对${outcome}的影响：距首次认证的年数，95%置信区间`,
@@ -223,14 +250,20 @@ export const zh = {
     nationColumn: '全国',
     more: '各地区比较：企业知识产权管理',
     figures: {
-      register_enterprises: '登记企业', certified_enterprises: '贯标认证企业', newly_certified_enterprises: '当年新增认证企业',
-      certificates_suspended_withdrawn: '当年暂停或撤销证书', certification_bodies: '认证机构', consulting_bodies: '咨询机构',
-      training_bodies: '培训机构', internal_auditors_trained: '当年培训内审员',
+      register_enterprises: '登记企业',
+      certified_enterprises: '贯标认证企业',
+      newly_certified_enterprises: '当年新增认证企业',
+      certificates_suspended_withdrawn: '当年暂停或撤销证书',
+      certification_bodies: '认证机构',
+      consulting_bodies: '咨询机构',
+      training_bodies: '培训机构',
+      internal_auditors_trained: '当年培训内审员',
     } as Record<string, string>,
   },
   survey: {
     title: (name: string, year: number) => `抽样调查：${name}（${year}年）`,
-    intro: '由受访单位的记录按抽样设计计算的估计值（基于设计的估计，见方法说明）。每个估计值附标准误、95%置信区间、变异系数和质量等级；被抑制的单元格不公布数值，并说明原因。',
+    intro:
+      '由受访单位的记录按抽样设计计算的估计值（基于设计的估计，见方法说明）。每个估计值附标准误、95%置信区间、变异系数和质量等级；被抑制的单元格不公布数值，并说明原因。',
     design: '抽样设计',
     respondents: '受访单位数',
     strata: '层数',
@@ -262,7 +295,8 @@ export const zh = {
     chart: (variable: string) => `${variable}：各地区估计值与95%置信区间`,
     list: '抽样调查',
     basis: '所依据的调查估计（质量、95%置信区间）',
-    method: '调查数据按抽样设计估计：Horvitz-Thompson 总量、均值与比率；子总体（域）在整个设计上估计；方差用泰勒线性化（第一阶段有放回近似，各阶段有限总体校正）或重复权数；校准（事后分层、raking、线性/GREG）的方差取校准回归的残差。与 R survey 包的结果一致（误差小于 1e-9）。',
+    method:
+      '调查数据按抽样设计估计：Horvitz-Thompson 总量、均值与比率；子总体（域）在整个设计上估计；方差用泰勒线性化（第一阶段有放回近似，各阶段有限总体校正）或重复权数；校准（事后分层、raking、线性/GREG）的方差取校准回归的残差。与 R survey 包的结果一致（误差小于 1e-9）。',
   },
   methodology: {
     title: '方法与数据质量',
@@ -279,10 +313,12 @@ export const zh = {
     coverageByRegion: '按地区：有数值的指标数 / 指标总数',
     flagged: '插补与异常值处理',
     noFlagged: '本次计算未插补或处理任何数值。',
-    flaggedMore: (shown: number, total: number) => `以上列出前${shown.toLocaleString('zh-CN')}个，共${total.toLocaleString('zh-CN')}个；全部见`,
+    flaggedMore: (shown: number, total: number) =>
+      `以上列出前${shown.toLocaleString('zh-CN')}个，共${total.toLocaleString('zh-CN')}个；全部见`,
     uncertainty: '不确定性分析',
     noUncertainty: '本次计算未进行不确定性分析。',
-    samplingError: '有指标依据抽样调查估计时（且 sampling 为 true），每次模拟还按各地区估计值的标准误从正态分布中抽取估计值，重新计算这些指标并在该次模拟中重新标准化，因此排名区间包含抽样误差；同一组模拟不抽取估计值的区间一并公布，以显示抽样误差的影响。经插补或异常值处理的数值保持公布值，不抽取。',
+    samplingError:
+      '有指标依据抽样调查估计时（且 sampling 为 true），每次模拟还按各地区估计值的标准误从正态分布中抽取估计值，重新计算这些指标并在该次模拟中重新标准化，因此排名区间包含抽样误差；同一组模拟不抽取估计值的区间一并公布，以显示抽样误差的影响。经插补或异常值处理的数值保持公布值，不抽取。',
     stepHelp: {
       screen: '按数据可得性筛选地区与指标：低于阈值的不参与计算。',
       impute: '缺失值插补：不插补、均值、中位数、按区域分组均值或中位数、面板最近值或线性插值。插补值在表中以 a 标注。',
@@ -315,7 +351,8 @@ export const zh = {
   },
   downloads: {
     title: '数据下载',
-    intro: '报告中的每一张表均提供 CSV、供 Excel 打开的 CSV、XLSX（ipindex.xlsx 中的同名工作表，第一张工作表“说明”列出数据性质、来源、单位和各列含义）和 Arrow 格式。CSV、XLSX 和 Arrow 保留全精度，供程序读取；供 Excel 打开的 CSV 带 UTF-8 字节顺序标记（在中文版 Windows 的 Excel 中双击即可正确显示中文），列名为中文并附代码，代码旁附名称，数字按单位取舍（件等计数取整，亿元保留一位小数，得分保留两位小数）。',
+    intro:
+      '报告中的每一张表均提供 CSV、供 Excel 打开的 CSV、XLSX（ipindex.xlsx 中的同名工作表，第一张工作表“说明”列出数据性质、来源、单位和各列含义）和 Arrow 格式。CSV、XLSX 和 Arrow 保留全精度，供程序读取；供 Excel 打开的 CSV 带 UTF-8 字节顺序标记（在中文版 Windows 的 Excel 中双击即可正确显示中文），列名为中文并附代码，代码旁附名称，数字按单位取舍（件等计数取整，亿元保留一位小数，得分保留两位小数）。',
     excelCsv: 'CSV（Excel）',
     safety: '以 = + - @ 开头的文本在导出时加前缀单引号，在电子表格中不会被当作公式执行。',
     table: '表',
@@ -342,9 +379,11 @@ export const zh = {
     indicatorsSection: '附录一 指标',
     indicatorsCaption: (year: number) => `${year}年 各项指标：中位数、最高与最低地区`,
     accountsSection: '附录二 国民账户中的知识产权产品',
-    accountsIntro: '按2008年国民账户体系（SNA 2008），研究与试验发展（R&D）支出记为知识产权产品固定资本形成。下表为全国R&D资本的资产账户及各地区的主要核算指标。',
+    accountsIntro:
+      '按2008年国民账户体系（SNA 2008），研究与试验发展（R&D）支出记为知识产权产品固定资本形成。下表为全国R&D资本的资产账户及各地区的主要核算指标。',
     qualitySection: '附录三 数据质量',
-    flaggedLine: (year: number, imputed: number, treated: number) => `${year}年共插补 ${imputed} 个数值、处理异常值 ${treated} 个；各数值的来源与处理情况见数据下载中的 indicators.csv 与 observations.csv。`,
+    flaggedLine: (year: number, imputed: number, treated: number) =>
+      `${year}年共插补 ${imputed} 个数值、处理异常值 ${treated} 个；各数值的来源与处理情况见数据下载中的 indicators.csv 与 observations.csv。`,
     coverageCaption: (year: number) => `${year}年 各指标的数据覆盖`,
     available: '有数值的地区',
     imputed: '插补',

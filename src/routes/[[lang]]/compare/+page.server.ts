@@ -30,7 +30,11 @@ export const load: PageServerLoad = ({ params }) => {
     year,
     years: report.years,
     // What the page opens with when the address names no region: the top three of the latest ranking.
-    top: report.ranking.filter((r) => r.year === year && r.rank !== null).sort((a, b) => a.rank! - b.rank!).slice(0, 3).map((r) => r.region_code),
+    top: report.ranking
+      .filter((r) => r.year === year && r.rank !== null)
+      .sort((a, b) => a.rank! - b.rank!)
+      .slice(0, 3)
+      .map((r) => r.region_code),
     nodes: [root, ...dimensions].map((n) => ({ code: n.code, name_zh: n.name_zh, name_en: n.name_en })),
     regions,
     chart: chartSlot(

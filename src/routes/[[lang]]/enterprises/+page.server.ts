@@ -25,7 +25,8 @@ export const load: PageServerLoad = ({ params }) => {
   const get = (region: string, year: number, variable: string) => value.get(`${region}|${year}|${variable}`) ?? null;
   const years = [...new Set(register.series.map((r) => r.year))].sort((a, b) => a - b);
   const year = years.at(-1) ?? 0;
-  const per = (part: number | null, whole: number | null, scale: number) => (part === null || whole === null || whole === 0 ? null : (part / whole) * scale);
+  const per = (part: number | null, whole: number | null, scale: number) =>
+    part === null || whole === null || whole === 0 ? null : (part / whole) * scale;
   const units = report.regions.filter((r) => r.region_code !== nationalCode);
   const regions = units.map((r) => {
     const at = (variable: string) => get(r.region_code, year, variable);
@@ -66,12 +67,19 @@ export const load: PageServerLoad = ({ params }) => {
     regions,
     byKind: register.byKind,
     // One table per edition of the standard assessed in the latest year (their clauses differ).
-    maturityGroups: editions(register.maturity).map((rows) => maturityMatrix(rows, [
-      { by: 'all', value: 'all' },
-      ...['large', 'medium', 'small', 'micro'].map((value) => ({ by: 'size', value })),
-      ...[...new Set(rows.filter((r) => r.by === 'industry').map((r) => r.value))].sort().map((value) => ({ by: 'industry', value })),
-    ])),
-    maturityRegions: editions(register.maturity).map((rows) => maturityMatrix(rows, units.map((r) => ({ by: 'region', value: r.region_code, name_zh: r.name_zh, name_en: r.name_en })))),
+    maturityGroups: editions(register.maturity).map((rows) =>
+      maturityMatrix(rows, [
+        { by: 'all', value: 'all' },
+        ...['large', 'medium', 'small', 'micro'].map((value) => ({ by: 'size', value })),
+        ...[...new Set(rows.filter((r) => r.by === 'industry').map((r) => r.value))].sort().map((value) => ({ by: 'industry', value })),
+      ]),
+    ),
+    maturityRegions: editions(register.maturity).map((rows) =>
+      maturityMatrix(
+        rows,
+        units.map((r) => ({ by: 'region', value: r.region_code, name_zh: r.name_zh, name_en: r.name_en })),
+      ),
+    ),
     maturityChange: register.maturityChange,
     effect: register.effect,
     effectCharts: [...new Set(register.effect.map((e) => e.outcome))].map((outcome) => {
@@ -82,17 +90,29 @@ export const load: PageServerLoad = ({ params }) => {
     }),
     charts: {
       trend: chartSlot(certificationTrendChart(national, lang)),
-      tiles: chartSlot(tileMapChart(regions.map((r) => ({ ...r, score: r.coverage, rank: rankOf.get(r.region_code) ?? null })), {
-        year, locale: lang, lower: 0, upper: highest, regionHref: (code) => pagePath(lang, `region/${code}`),
-        measure: { zh: '每千家登记企业中贯标认证企业数', en: 'certified enterprises per 1,000 in the register' },
-      })),
+      tiles: chartSlot(
+        tileMapChart(
+          regions.map((r) => ({ ...r, score: r.coverage, rank: rankOf.get(r.region_code) ?? null })),
+          {
+            year,
+            locale: lang,
+            lower: 0,
+            upper: highest,
+            regionHref: (code) => pagePath(lang, `region/${code}`),
+            measure: { zh: '每千家登记企业中贯标认证企业数', en: 'certified enterprises per 1,000 in the register' },
+          },
+        ),
+      ),
     },
   };
 };
 
 /** The maturity profile's rows by edition of the standard, the newest first. */
 function editions(rows: readonly MaturityRow[]): MaturityRow[][] {
-  return [...new Set(rows.map((r) => r.standard))].sort().reverse().map((standard) => rows.filter((r) => r.standard === standard));
+  return [...new Set(rows.map((r) => r.standard))]
+    .sort()
+    .reverse()
+    .map((standard) => rows.filter((r) => r.standard === standard));
 }
 
 /**
@@ -104,19 +124,23 @@ function editions(rows: readonly MaturityRow[]): MaturityRow[][] {
 function maturityMatrix<G extends { by: string; value: string }>(rows: readonly MaturityRow[], groups: readonly G[]) {
   const standard = rows[0]?.standard ?? null;
   const ofStandard = rows;
-  const clauses = [...new Map(ofStandard.map((r) => [r.clause, { clause: r.clause, name_zh: r.name_zh, name_en: r.name_en }])).values()].sort((a, b) => Number(a.clause) - Number(b.clause));
+  const clauses = [
+    ...new Map(ofStandard.map((r) => [r.clause, { clause: r.clause, name_zh: r.name_zh, name_en: r.name_en }])).values(),
+  ].sort((a, b) => Number(a.clause) - Number(b.clause));
   const cell = new Map(ofStandard.map((r) => [`${r.by}|${r.value}|${r.clause}`, r]));
   const assessed = new Set(ofStandard.map((r) => `${r.by}|${r.value}`));
   return {
     standard,
     year: ofStandard[0]?.year ?? null,
     clauses,
-    rows: groups.filter((g) => assessed.has(`${g.by}|${g.value}`)).map((g) => {
-      const cells = clauses.map(({ clause }) => {
-        const found = cell.get(`${g.by}|${g.value}|${clause}`);
-        return { mean: found?.mean ?? null, enterprises: found?.enterprises ?? 0, weakest: found?.weakest ?? false };
-      });
-      return { ...g, enterprises: Math.max(...cells.map((c) => c.enterprises)), cells };
-    }),
+    rows: groups
+      .filter((g) => assessed.has(`${g.by}|${g.value}`))
+      .map((g) => {
+        const cells = clauses.map(({ clause }) => {
+          const found = cell.get(`${g.by}|${g.value}|${clause}`);
+          return { mean: found?.mean ?? null, enterprises: found?.enterprises ?? 0, weakest: found?.weakest ?? false };
+        });
+        return { ...g, enterprises: Math.max(...cells.map((c) => c.enterprises)), cells };
+      }),
   };
 }

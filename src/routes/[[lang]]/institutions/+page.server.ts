@@ -42,7 +42,9 @@ export const load: PageServerLoad = ({ params }) => {
     year,
     untransformedYears: reports.untransformedYears,
     nation: figures(nationalCode),
-    regions: report.regions.filter((r) => r.region_code !== nationalCode).map((r) => ({ region_code: r.region_code, name_zh: r.name_zh, name_en: r.name_en, ...figures(r.region_code) }))
+    regions: report.regions
+      .filter((r) => r.region_code !== nationalCode)
+      .map((r) => ({ region_code: r.region_code, name_zh: r.name_zh, name_en: r.name_en, ...figures(r.region_code) }))
       .filter((r) => (r.registered ?? 0) > 0),
     byKind: reports.byKind,
     concentration: reports.concentration,
@@ -51,7 +53,16 @@ export const load: PageServerLoad = ({ params }) => {
     missing: reports.missing.filter((m) => m.year >= year - 2),
     flags: reports.flags,
     charts: {
-      trend: chartSlot(transferTrendChart(years.map((y) => ({ year: y, income: get(nationalCode, y, 'institution_transfer_income'), contracts: get(nationalCode, y, 'transfer_contracts') })), lang)),
+      trend: chartSlot(
+        transferTrendChart(
+          years.map((y) => ({
+            year: y,
+            income: get(nationalCode, y, 'institution_transfer_income'),
+            contracts: get(nationalCode, y, 'transfer_contracts'),
+          })),
+          lang,
+        ),
+      ),
     },
   };
 };

@@ -15,7 +15,10 @@ export const load: PageServerLoad = ({ params }) => {
   const nodeNames = new Map(report.nodes.map((n) => [n.code, { name_zh: n.name_zh, name_en: n.name_en }]));
   const index = reportIndex(report);
   const pivot = (rows: ReadonlyMap<string, { available: number; expected: number }>, keys: string[]) =>
-    keys.map((k) => ({ key: k, cells: report.years.map((y) => rows.get(`${k}|${y}`) ?? null).map((r) => (r ? [r.available, r.expected] as const : null)) }));
+    keys.map((k) => ({
+      key: k,
+      cells: report.years.map((y) => rows.get(`${k}|${y}`) ?? null).map((r) => (r ? ([r.available, r.expected] as const) : null)),
+    }));
   const indicators = report.nodes.filter((n) => n.level === 1).map((n) => n.code);
   const { uncertainty, ...steps } = report.method as Record<string, unknown>;
   return {
@@ -31,8 +34,14 @@ export const load: PageServerLoad = ({ params }) => {
     // Each step's settings as method.yaml resolved them; the page puts them in words (methodProse.ts).
     steps: Object.entries(steps).map(([step, value]) => ({ step, value })),
     uncertaintySettings: uncertainty ?? null,
-    coverage: pivot(index.coverage, indicators).map((row) => ({ ...row, ...(nodeNames.get(row.key) ?? { name_zh: row.key, name_en: row.key }) })),
-    regionCoverage: pivot(index.regionCoverage, report.regions.map((r) => r.region_code)).map((row) => ({ ...row, ...(regionNames.get(row.key) ?? { name_zh: row.key, name_en: row.key }) })),
+    coverage: pivot(index.coverage, indicators).map((row) => ({
+      ...row,
+      ...(nodeNames.get(row.key) ?? { name_zh: row.key, name_en: row.key }),
+    })),
+    regionCoverage: pivot(
+      index.regionCoverage,
+      report.regions.map((r) => r.region_code),
+    ).map((row) => ({ ...row, ...(regionNames.get(row.key) ?? { name_zh: row.key, name_en: row.key }) })),
     // Listed in full up to a page's worth; beyond that (337 prefecture-level units x 20 years
     // can flag tens of thousands), the first ones, and data/indicators.csv has every one.
     flaggedTotal: report.flagged.length,

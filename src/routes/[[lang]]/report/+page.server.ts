@@ -31,14 +31,20 @@ export const load: PageServerLoad = ({ params }) => {
   const overview = overviewData(report, year, lang);
   const extreme = (indicator: string, pick: 'max' | 'min') => {
     const values = rowsOf(index.valuesByIndicatorYear, `${indicator}|${year}`).filter((v) => v.value !== null);
-    const best = values.reduce<(typeof values)[number] | null>((a, v) => (a === null || (pick === 'max' ? v.value! > a.value! : v.value! < a.value!) ? v : a), null);
+    const best = values.reduce<(typeof values)[number] | null>(
+      (a, v) => (a === null || (pick === 'max' ? v.value! > a.value! : v.value! < a.value!) ? v : a),
+      null,
+    );
     const region = best ? regions.get(best.region_code) : undefined;
     return best && region ? { value: best.value, name_zh: region.name_zh, name_en: region.name_en } : null;
   };
   // One profile per region of the ranking, in its order (ranked first, then those without an index).
-  const profiles = overview.ranking.map((r) => regionProfile(report, r.region_code, lang, year)).filter((p): p is RegionProfile => p !== undefined);
+  const profiles = overview.ranking
+    .map((r) => regionProfile(report, r.region_code, lang, year))
+    .filter((p): p is RegionProfile => p !== undefined);
   const accounts = report.accounts?.computed ? report.accounts : null;
-  const nationalAccount = accounts !== null && accountUnits(accounts).includes(accounts.nationalCode) ? assetAccountTable(accounts, accounts.nationalCode) : null;
+  const nationalAccount =
+    accounts !== null && accountUnits(accounts).includes(accounts.nationalCode) ? assetAccountTable(accounts, accounts.nationalCode) : null;
   const nodeNames = new Map(report.nodes.map((n) => [n.code, { name_zh: n.name_zh, name_en: n.name_en }]));
   return {
     overview,
@@ -58,10 +64,24 @@ export const load: PageServerLoad = ({ params }) => {
       };
     }),
     profiles,
-    accounts: accounts === null ? null : { national: nationalAccount, regional: regionalItems.map(({ item, basis }) => regionalTable(accounts, item, basis, { methodNotes: nationalAccount === null })) },
+    accounts:
+      accounts === null
+        ? null
+        : {
+            national: nationalAccount,
+            regional: regionalItems.map(({ item, basis }) =>
+              regionalTable(accounts, item, basis, { methodNotes: nationalAccount === null }),
+            ),
+          },
     // Data quality of the year: how many regions have each indicator, and how many values were imputed or treated.
-    coverage: rowsOf(index.coverageByYear, year).map((c) => ({ ...c, ...(nodeNames.get(c.indicator) ?? { name_zh: c.indicator, name_en: c.indicator }) })),
-    flagged: { imputed: report.flagged.filter((f) => f.year === year && f.imputed).length, treated: report.flagged.filter((f) => f.year === year && f.treated).length },
+    coverage: rowsOf(index.coverageByYear, year).map((c) => ({
+      ...c,
+      ...(nodeNames.get(c.indicator) ?? { name_zh: c.indicator, name_en: c.indicator }),
+    })),
+    flagged: {
+      imputed: report.flagged.filter((f) => f.year === year && f.imputed).length,
+      treated: report.flagged.filter((f) => f.year === year && f.treated).length,
+    },
     sources: citedSources(report),
     scope: (report.method.report as { scope?: { zh: string; en: string } } | undefined)?.scope ?? null,
     downloads: report.downloads,

@@ -40,7 +40,16 @@ export const load: PageServerLoad = ({ params }) => {
       // The survey estimates the value rests on, if a variable of the formula was estimated.
       survey: (report.surveys?.basedValues ?? [])
         .filter((b) => b.indicator === node.code && b.region_code === v.region_code && b.year === year)
-        .map(({ variable, estimate, ci_low, ci_high, quality, suppressed, indicator_ci_low, indicator_ci_high }) => ({ variable, estimate, ci_low, ci_high, quality, suppressed, indicator_ci_low, indicator_ci_high })),
+        .map(({ variable, estimate, ci_low, ci_high, quality, suppressed, indicator_ci_low, indicator_ci_high }) => ({
+          variable,
+          estimate,
+          ci_low,
+          ci_high,
+          quality,
+          suppressed,
+          indicator_ci_low,
+          indicator_ci_high,
+        })),
     }))
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.region_code.localeCompare(b.region_code));
   const neighbour = (i: number) => {
@@ -56,13 +65,28 @@ export const load: PageServerLoad = ({ params }) => {
     decimals,
     rows,
     latest,
-    trend: trend.map((n) => ({ year: n.year, median: n.value_median, p25: n.value_p25, p75: n.value_p75, min: n.value_min, max: n.value_max, regions: n.regions })),
+    trend: trend.map((n) => ({
+      year: n.year,
+      median: n.value_median,
+      p25: n.value_p25,
+      p75: n.value_p75,
+      min: n.value_min,
+      max: n.value_max,
+      regions: n.regions,
+    })),
     previous: neighbour(position - 1),
     next: neighbour(position + 1),
     charts: {
-      distribution: chartSlot(distributionChart(rows.map((r) => ({ ...r, ci_low: r.survey[0]?.indicator_ci_low ?? null, ci_high: r.survey[0]?.indicator_ci_high ?? null })), { locale: lang, year, name, unit: unitIn(lang, node.unit), median: latest?.value_median ?? null, target: node.target, decimals })),
+      distribution: chartSlot(
+        distributionChart(
+          rows.map((r) => ({ ...r, ci_low: r.survey[0]?.indicator_ci_low ?? null, ci_high: r.survey[0]?.indicator_ci_high ?? null })),
+          { locale: lang, year, name, unit: unitIn(lang, node.unit), median: latest?.value_median ?? null, target: node.target, decimals },
+        ),
+      ),
       trend: chartSlot(indicatorTrendChart(trend, { locale: lang, name, unit: unitIn(lang, node.unit), target: node.target, decimals })),
-      trendNarrow: chartSlot(indicatorTrendChart(trend, { locale: lang, name, unit: unitIn(lang, node.unit), target: node.target, decimals, narrow: true })),
+      trendNarrow: chartSlot(
+        indicatorTrendChart(trend, { locale: lang, name, unit: unitIn(lang, node.unit), target: node.target, decimals, narrow: true }),
+      ),
     },
   };
 };

@@ -18,7 +18,9 @@ export const load: PageServerLoad = ({ params }) => {
   const waves = (surveys?.summaries ?? []).filter((s) => s.survey === params.name).sort((a, b) => a.year - b.year);
   const summary = waves.at(-1);
   if (surveys === undefined || summary === undefined) error(404, `no survey ${params.name}`);
-  const latest = surveys.estimates.filter((e) => e.survey === summary.survey && e.year === summary.year).map(({ survey: _survey, ...e }) => e);
+  const latest = surveys.estimates
+    .filter((e) => e.survey === summary.survey && e.year === summary.year)
+    .map(({ survey: _survey, ...e }) => e);
   const byRegion = [...new Set(latest.filter((e) => e.domain === 'region_code').map((e) => `${e.variable}|${e.statistic}`))];
   const charts = byRegion.map((key) => {
     const [variable = '', statistic = ''] = key.split('|');
@@ -26,7 +28,12 @@ export const load: PageServerLoad = ({ params }) => {
     const largest = Math.max(...rows.map((r) => Math.abs(r.estimate ?? 0)));
     return { variable, statistic, svg: chartSlot(estimateChart(rows, { locale: lang, name: variable, decimals: decimalsFor(largest) })) };
   });
-  return { summary, estimates: latest, charts, waves: waves.map((w) => ({ year: w.year, respondents: w.respondents, strata: w.strata, weight_total: w.weight_total })) };
+  return {
+    summary,
+    estimates: latest,
+    charts,
+    waves: waves.map((w) => ({ year: w.year, respondents: w.respondents, strata: w.strata, weight_total: w.weight_total })),
+  };
 };
 
 /** Enough decimals for about four significant digits. */
