@@ -1,10 +1,17 @@
-import { access } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatProblem, InputError, UsageError } from '../lib/InputError.ts';
-import { isWarehouseUrl, warehouseLabel } from '../warehouse/warehouseLabel.ts';
 import { createStageLog } from '../build/createStageLog.ts';
 import { toolVersion } from '../build/toolVersion.ts';
+import { buildCommand } from './commands/build.ts';
+import { checkCommand } from './commands/check.ts';
+import { estimateCommand } from './commands/estimate.ts';
+import { importCommand } from './commands/import.ts';
+import { importCoinrCommand } from './commands/importCoinr.ts';
+import { importReportsCommand } from './commands/importReports.ts';
+import { pdfCommand } from './commands/pdf.ts';
+import { serveCommand } from './commands/serve.ts';
+import { templateCommand } from './commands/template.ts';
+import type { CliValues, Command } from './CommandRun.ts';
 
 // Each command loads what it needs when it runs: DuckDB, the spreadsheet and browser libraries
 // take a while to load, and ipindex --help should not wait for them.
@@ -43,6 +50,19 @@ Options:
 Exit codes: 0 done; 1 the input is wrong (each problem names its file, row and column);
 2 the command line is wrong; 3 an internal error (please report it).`;
 
+/** The commands, each in a file of its own under src/cli/commands/. */
+const commands: Record<string, Command> = {
+  check: checkCommand,
+  build: buildCommand,
+  serve: serveCommand,
+  pdf: pdfCommand,
+  import: importCommand,
+  estimate: estimateCommand,
+  template: templateCommand,
+  'import-reports': importReportsCommand,
+  'import-coinr': importCoinrCommand,
+};
+
 /** Runs the ipindex command line and returns its exit code; never throws for a user mistake. */
 export async function main(
   argv: string[],
@@ -66,22 +86,7 @@ export async function main(
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
-    }).valueOf() as {
-      values: {
-        out?: string;
-        'no-site'?: boolean;
-        microdata?: string;
-        port?: string;
-        map?: string;
-        data?: string;
-        group?: string;
-        year?: string;
-        lang?: string;
-        help?: boolean;
-        version?: boolean;
-      };
-      positionals: string[];
-    };
+    }).valueOf() as { values: CliValues; positionals: string[] };
     const [command, ...args] = positionals;
     if (values.help || command === 'help') {
       write(help);
@@ -91,204 +96,11 @@ export async function main(
       write(toolVersion());
       return 0;
     }
-    const dir = (): string => {
-      if (args.length !== 1 || args[0] === undefined)
-        throw new UsageError(`${command} takes one folder, got ${args.length === 0 ? 'none' : args.join(' ')}`);
-      return args[0];
-    };
-    const log = createStageLog(write);
-    // A database holding the registry records as tables (check, build): its URL, and how it is shown.
-    const warehouse = values.microdata === undefined ? undefined : { url: values.microdata, label: warehouseLabel(values.microdata) };
-    if (warehouse !== undefined && !isWarehouseUrl(warehouse.url))
-      throw new UsageError(`--microdata takes a PostgreSQL database as a URL, postgres://user@host/database, got ${warehouse.label}`);
-    const microdataArg = warehouse === undefined ? '' : ` --microdata ${warehouse.label}`;
-    switch (command) {
-      case 'check': {
-        const data = dir();
-        write(`ipindex check ${data}${microdataArg}`);
-        const { openDatabase } = await import('../database/openDatabase.ts');
-        const { loadDataDir } = await import('../intake/loadDataDir.ts');
-        const { countValues } = await import('../intake/countValues.ts');
-        const { computeResults } = await import('../build/computeResults.ts');
-        const { formatQuality } = await import('../quality/formatQuality.ts');
-        const { runQuality } = await import('../quality/runQuality.ts');
-        const db = await openDatabase();
-        try {
-          const loaded = await log(
-            'read',
-            () => loadDataDir(data, data, db, warehouse),
-            (d) => `${d.inputs.length} files, ${countValues(d).toLocaleString('en-US')} values`,
-          );
-          await computeResults(db, loaded, log);
-          for (const file of loaded.unused ?? []) write(`  note: ${file.file} not read: ${file.reason}`);
-          for (const row of loaded.dropped) write(`  note: ${row.file}, row ${row.row} left out: ${row.reason}`);
-          for (const line of formatQuality(await runQuality(db, loaded))) write(line);
-        } finally {
-          db.close();
-        }
-        write(`${data}: no problems found`);
-        return 0;
-      }
-      case 'build': {
-        const data = dir();
-        if (values.out === undefined) throw new UsageError('build needs --out <dir>, the folder the report goes to');
-        write(`ipindex build ${data} --out ${values.out}${microdataArg}`);
-        const start = performance.now();
-        const { build } = await import('../build/build.ts');
-        const result = await build({
-          dataDir: data,
-          outDir: values.out,
-          log,
-          note: (line) => write(`  note: ${line}`),
-          site: !values['no-site'],
-          ...(warehouse === undefined ? {} : { warehouse }),
-        });
-        write(
-          `done in ${((performance.now() - start) / 1000).toFixed(1)} s: ${values.out}${values['no-site'] ? '/data' : '/index.html'} (${result.years[0]}-${result.years.at(-1)})`,
-        );
-        return 0;
-      }
-      case 'estimate': {
-        const survey = dir();
-        if (values.out === undefined) throw new UsageError('estimate needs --out <dir>, the folder estimates.csv goes to');
-        write(`ipindex estimate ${survey} --out ${values.out}`);
-        const { estimateSurvey } = await import('../survey/estimateSurvey.ts');
-        const { writeEstimates } = await import('../survey/writeEstimates.ts');
-        const { describeSurvey } = await import('../survey/describeSurvey.ts');
-        const result = await estimateSurvey(survey, survey, basename(resolve(survey)));
-        const path = await writeEstimates(values.out, result.estimates);
-        for (const line of describeSurvey(result)) write(line);
-        write(`wrote ${path}`);
-        return 0;
-      }
-      case 'import': {
-        if (args.length !== 1 || args[0] === undefined)
-          throw new UsageError(`import takes one file, got ${args.length === 0 ? 'none' : args.join(' ')}`);
-        if (values.map === undefined || values.out === undefined)
-          throw new UsageError('import needs --map <map.yaml> and --out <file.csv>');
-        write(`ipindex import ${args[0]} --map ${values.map} --out ${values.out}`);
-        // Loaded when used: the spreadsheet and browser libraries take a while to load, and a
-        // build should not wait for them.
-        const { importRegister, isRegisterMap } = await import('../enterprises/importRegister.ts');
-        if (await isRegisterMap(values.map)) {
-          const imported = await importRegister({ source: args[0], map: values.map, out: values.out });
-          write(
-            `wrote ${imported.out}: ${imported.records} records of ${imported.register}.csv (${imported.columns.join(', ')}); the build checks them against the rest of the register`,
-          );
-          return 0;
-        }
-        const { importFile } = await import('../import/importFile.ts');
-        const { describeImport } = await import('../import/describeImport.ts');
-        const result = await importFile({
-          source: args[0],
-          map: values.map,
-          out: values.out,
-          ...(values.data === undefined ? {} : { data: values.data }),
-        });
-        for (const line of describeImport(result, values.out)) write(line);
-        return 0;
-      }
-      case 'template': {
-        if (args[0] !== 'institutions' || args.length !== 1)
-          throw new UsageError(
-            `template makes the form of the institutions' reports: ipindex template institutions --out form.xlsx, got ${args.join(' ') || 'nothing'}`,
-          );
-        if (values.out === undefined) throw new UsageError('template needs --out <form.xlsx>');
-        const lang = values.lang === undefined ? 'zh' : values.lang;
-        if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang must be zh or en, got ${lang}`);
-        const { writeReportForm } = await import('../institutions/writeReportForm.ts');
-        // The term N of the untransformed patents is the data directory's method.yaml's, when given.
-        const { loadDataDir } = await import('../intake/loadDataDir.ts');
-        const years = values.data === undefined ? 3 : (await loadDataDir(values.data, values.data)).method.institutions.untransformed_years;
-        await writeReportForm(values.out, lang, years);
-        write(
-          `wrote ${values.out}: the annual reporting form (${lang === 'zh' ? 'Chinese' : 'English'}), untransformed patents counted from ${years} years after grant`,
-        );
-        return 0;
-      }
-      case 'import-reports': {
-        if (args.length !== 1 || args[0] === undefined)
-          throw new UsageError(`import-reports takes one folder of filled forms, got ${args.length === 0 ? 'none' : args.join(' ')}`);
-        if (values.out === undefined) throw new UsageError('import-reports needs --out <data-dir>/institutions/reports.csv');
-        const { importReports } = await import('../institutions/importReports.ts');
-        const result = await importReports(args[0], values.out);
-        write(
-          `wrote ${result.out}: ${result.reports} reports (${result.corrected} corrected) from ${result.forms} files, ${result.values} values`,
-        );
-        const years = [...new Set(result.missing.map((m) => m.year))];
-        for (const year of years) {
-          const ids = result.missing.filter((m) => m.year === year).map((m) => m.institution);
-          write(
-            `  not reported for ${year}: ${ids.length} institution${ids.length === 1 ? '' : 's'} of the register (${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', ...' : ''})`,
-          );
-        }
-        return 0;
-      }
-      case 'import-coinr': {
-        const [iData, iMeta] = args;
-        if (args.length !== 2 || iData === undefined || iMeta === undefined)
-          throw new UsageError(`import-coinr takes two files, iData.csv and iMeta.csv, got ${args.length === 0 ? 'none' : args.join(' ')}`);
-        if (values.out === undefined) throw new UsageError('import-coinr needs --out <dir>, the data directory to write');
-        write(`ipindex import-coinr ${iData} ${iMeta} --out ${values.out}${values.group === undefined ? '' : ` --group ${values.group}`}`);
-        const year = values.year === undefined ? undefined : Number(values.year);
-        if (year !== undefined && !Number.isInteger(year)) throw new UsageError(`--year ${values.year} is not a year`);
-        const { importCoinr } = await import('../coinr/importCoinr.ts');
-        const result = await importCoinr({
-          iData,
-          iMeta,
-          outDir: values.out,
-          ...(values.group === undefined ? {} : { group: values.group }),
-          ...(year === undefined ? {} : { year }),
-        });
-        write(
-          `${values.out}: ${result.units} units, ${result.indicators} indicators, zones from ${result.group ?? 'no group column'}; build it with ipindex build ${values.out} --out <dir>`,
-        );
-        return 0;
-      }
-      case 'pdf': {
-        const folder = dir();
-        if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en')
-          throw new UsageError(`--lang ${values.lang} is not a language of the report (zh or en)`);
-        const hasReport = await access(join(folder, 'report', 'index.html')).then(
-          () => true,
-          () => false,
-        );
-        if (!hasReport)
-          throw new UsageError(`${folder} has no report/index.html: build the report first (ipindex build <data-dir> --out ${folder})`);
-        write(`ipindex pdf ${folder}`);
-        const { ChromiumNotFound, writePdf } = await import('../pdf/pdf.ts');
-        try {
-          const pdf = await writePdf(folder, { lang: values.lang === 'en' ? 'en' : 'zh' });
-          write(`wrote ${join(folder, 'report.pdf')} (${Math.ceil(pdf.bytes / 1024)} KB)`);
-        } catch (error) {
-          if (!(error instanceof ChromiumNotFound)) throw error;
-          writeError(`ipindex: ${error.message}`);
-          return 1;
-        }
-        return 0;
-      }
-      case 'serve': {
-        const folder = dir();
-        const port = Number(values.port ?? '4173');
-        if (!Number.isInteger(port) || port < 1 || port > 65535)
-          throw new UsageError(`--port ${values.port} is not a port number (1-65535)`);
-        const hasIndex = await access(join(folder, 'index.html')).then(
-          () => true,
-          () => false,
-        );
-        if (!hasIndex)
-          throw new UsageError(`${folder} has no index.html: build the report first (ipindex build <data-dir> --out ${folder})`);
-        const { serve } = await import('./serve.ts');
-        const { url } = await serve(folder, port);
-        write(`ipindex: serving ${folder} at ${url}  (Ctrl+C to stop)`);
-        await new Promise(() => {});
-        return 0;
-      }
-      case undefined:
-        throw new UsageError('no command given');
-      default:
-        throw new UsageError(`unknown command "${command}"`);
-    }
+    if (command === undefined) throw new UsageError('no command given');
+    // Own names only: `ipindex toString` is not a command.
+    const run = Object.hasOwn(commands, command) ? commands[command] : undefined;
+    if (run === undefined) throw new UsageError(`unknown command "${command}"`);
+    return await run({ args, values, write, writeError, log: createStageLog(write) });
   } catch (error) {
     if (error instanceof InputError) {
       const n = error.problems.length;
