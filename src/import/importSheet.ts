@@ -3,7 +3,7 @@ import { parseCell, parseYear } from '../lib/parseCell.ts';
 import type { RegionMatch, RegionMatcher } from '../lib/regionMatcher.ts';
 import type { Variable } from '../lib/types.ts';
 import { leftOutBecause } from './classifyRegionRow.ts';
-import { findSheetLayout } from './findSheetLayout.ts';
+import { findSheetLayout, type SheetLayout } from './findSheetLayout.ts';
 import { columnLetter, findSourceColumn, headerKey, type SourceColumn } from './headerKey.ts';
 import type { ImportMap } from './importMapSchema.ts';
 import type { ImportResult } from './ImportResult.ts';
@@ -39,13 +39,40 @@ export function importSheet(
     problems: [],
   };
   const { problems, notes } = result;
-  const mapProblem = (column: string, found: string, expected: string) => problems.push({ file: labels.map, column, found, expected });
-  const describe = (c: SourceColumn) => `${c.name} ${JSON.stringify(c.label)}`;
+  const reading: Reading = {
+    sheet,
+    layout,
+    notes,
+    mapProblem: (column, found, expected) => problems.push({ file: labels.map, column, found, expected }),
+  };
 
   if (sheet.kind === 'xlsx') notes.push(`sheet ${JSON.stringify(sheet.name)}`);
   if (layout.title.length > 0) notes.push(`title: ${layout.title.join(' / ')}`);
+  const { year, yearColumn } = sheetYear(reading, map);
+  const unit = sheetUnit(reading, map);
+  notes.push(layoutNote(sheet, layout));
+  const targets = mapTargets(reading, map, codebook);
+  if (problems.length > 0) return result;
+  readRegionRows(reading, regions, { year, yearColumn, unit, targets }, result);
+  return result;
+}
 
-  // Year: from the map, from a column, or from the title.
+/** What the steps of an import share: the sheet, its layout, the notes, and how to report a problem of the map. */
+type Reading = {
+  sheet: Sheet;
+  layout: SheetLayout;
+  notes: string[];
+  mapProblem: (column: string, found: string, expected: string) => void;
+};
+
+/** A column as messages name it: its letter and header. */
+const describe = (c: SourceColumn) => `${c.name} ${JSON.stringify(c.label)}`;
+
+/** The year of the values: from the map, from a column, or from the title. */
+function sheetYear(
+  { sheet, layout, notes, mapProblem }: Reading,
+  map: ImportMap,
+): { year: number | null; yearColumn: SourceColumn | null } {
   let year: number | null = null;
   let yearColumn: SourceColumn | null = null;
   if (typeof map.year === 'number') {
@@ -79,7 +106,11 @@ export function importSheet(
     }
   }
 
-  // Unit: the sheet's unit row, or the map's when the sheet has none; both must agree.
+  return { year, yearColumn };
+}
+
+/** The unit of the values: the sheet's unit row, or the map's when the sheet has none; both must agree. */
+function sheetUnit({ layout, notes, mapProblem }: Reading, map: ImportMap): string {
   let unit = '';
   if (layout.unit !== null) {
     unit = layout.unit.text;
@@ -98,16 +129,25 @@ export function importSheet(
     mapProblem('unit', 'no unit: the sheet has no unit row ("单位：...")', 'unit in the map, e.g. unit: 万元');
   }
 
+  return unit;
+}
+
+/** Where the header, the region names and the data were found, for the notes. */
+function layoutNote(sheet: Sheet, layout: SheetLayout): string {
   const [headerFirst] = layout.headerRows;
   const headerLast = layout.headerRows.at(-1);
   const firstDataRow = sheet.rows[layout.firstData]?.row ?? 0;
-  notes.push(
+  return (
     `${headerFirst === undefined ? 'no header rows' : headerFirst === headerLast ? `header row ${headerFirst}` : `header rows ${headerFirst}-${headerLast}`}; ` +
-      `region names in column ${columnLetter(layout.regionColumn)}; data from row ${firstDataRow}`,
+    `region names in column ${columnLetter(layout.regionColumn)}; data from row ${firstDataRow}`
   );
+}
 
-  // Variables: each names the one column whose header holds its text.
-  const targets: { variable: string; column: SourceColumn }[] = [];
+type Target = { variable: string; column: SourceColumn };
+
+/** The columns of the map's variables: each names the one column whose header holds its text. */
+function mapTargets({ layout, notes, mapProblem }: Reading, map: ImportMap, codebook: ReadonlyMap<string, Variable>): Target[] {
+  const targets: Target[] = [];
   const taken = new Map<number, string>();
   for (const [variable, text] of Object.entries(map.variables)) {
     if (!codebook.has(variable))
@@ -129,8 +169,22 @@ export function importSheet(
     targets.push({ variable, column: found.column });
     notes.push(`column ${describe(found.column)} -> ${variable}`);
   }
-  if (problems.length > 0) return result;
+  return targets;
+}
 
+/**
+ * The region rows into values: national, zone and Hong Kong/Macao/Taiwan rows, footnotes and
+ * repeated headers left out and listed; unknown regions, years and duplicate rows as problems.
+ */
+function readRegionRows(
+  { sheet, layout, notes }: Reading,
+  regions: RegionMatcher,
+  { year, yearColumn, unit, targets }: { year: number | null; yearColumn: SourceColumn | null; unit: string; targets: readonly Target[] },
+  result: ImportResult,
+): void {
+  const { problems } = result;
+  const [headerFirst] = layout.headerRows;
+  const firstDataRow = sheet.rows[layout.firstData]?.row ?? 0;
   const regionHeaderKey = headerKey(
     layout.headerRows.length > 0 ? (sheet.rows.find((r) => r.row === headerFirst)?.cells[layout.regionColumn]?.text ?? '') : '',
   );
@@ -214,7 +268,6 @@ export function importSheet(
   result.blankRows += span - result.rowsRead;
   result.rowsRead = span;
   for (const [name, code] of variantsUsed) notes.push(`read ${JSON.stringify(name)} as region ${code} (a known variant spelling)`);
-  return result;
 }
 
 /** A cell read as a value: a number, null when missing, undefined when wrong (a problem is added). */
