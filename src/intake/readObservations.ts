@@ -89,17 +89,9 @@ export function createObservationReader(
   regions: RegionMatcher,
   sink?: ObservationSink,
 ): ObservationReader {
-  const lower = header.map((h) => h.toLowerCase());
-  // Either column alone means a long file missing the other, not a variable named "value".
-  const shape = lower.includes('variable') || lower.includes('value') ? 'long' : 'wide';
-  const specs = {
-    region: regionColumn,
-    year: yearColumn,
-    variable: { name: 'variable', required: shape === 'long' },
-    value: { name: 'value', required: shape === 'long' },
-    unit: { name: 'unit', required: false },
-  };
-  const { index, problems } = findColumns({ file, header: [...header] }, specs);
+  const columns = observationColumns(file, header);
+  const { shape, problems } = columns;
+  if (problems.length === 0 && shape === 'wide') problems.push(...wideHeaderProblems(file, columns.values, codebook));
   const result: ObservationFile = {
     file,
     shape,
@@ -111,54 +103,10 @@ export function createObservationReader(
     blankRows: 0,
     reformatted: [],
   };
-
-  // In a wide file every other column must be a declared variable.
-  const known = new Set(Object.values(index));
-  const valueColumns = header.flatMap((name, i) => (known.has(i) || name === '' ? [] : [{ name, i }]));
-  if (problems.length === 0 && shape === 'wide') {
-    // Named one by one up to a point: a header of thousands of stray columns is one mistake.
-    const undeclared = valueColumns.filter(({ name }) => !codebook.has(name));
-    for (const { name } of undeclared.slice(0, 20)) {
-      problems.push({
-        file,
-        row: 1,
-        column: name,
-        found: `the undeclared variable ${quoteFound(name)}`,
-        expected: 'a variable declared in variables.csv',
-      });
-    }
-    if (undeclared.length > 20) {
-      problems.push({
-        file,
-        row: 1,
-        found: `${(undeclared.length - 20).toLocaleString('en-US')} more columns that are not variables of variables.csv`,
-        expected: 'columns region_code, year and one column per declared variable',
-      });
-    }
-    if (valueColumns.length === 0) {
-      problems.push({
-        file,
-        row: 1,
-        found: 'no variable columns',
-        expected: 'columns region_code, year and one column per variable, or a long file with variable and value',
-      });
-    }
-  }
   const usable = problems.length === 0;
-
-  // Region names and units repeat on every row: each distinct text is resolved, and stored, once.
-  const regionMatches = new Map<string, RegionMatch>();
-  const units = new Map<string, string>();
-  const intern = (unit: string) => {
-    const known = units.get(unit);
-    if (known !== undefined) return known;
-    units.set(unit, unit);
-    return unit;
-  };
-  const unnamedReported = new Set<number>();
+  const readRow = createRowReader(file, header, columns, codebook, regions, result, sink ?? ((o) => result.observations.push(o)));
   let dataRows = 0;
   let capped = false;
-  const take: ObservationSink = sink ?? ((o) => result.observations.push(o));
 
   function add(cells: string[], row: number): void {
     result.rowsRead = (result.rowsRead ?? 0) + 1;
@@ -181,7 +129,102 @@ export function createObservationReader(
     }
   }
 
-  function readRow(cells: string[], row: number): void {
+  function finish(): ObservationFile {
+    if (usable && dataRows === 0) {
+      problems.push({ file, found: 'a header row and no data rows', expected: 'one row per region and year below the header' });
+    }
+    return result;
+  }
+
+  return { add, finish };
+}
+
+/** The columns of an observation file: its shape, where each column is, and in a wide file the value columns. */
+type ObservationColumns = {
+  shape: 'wide' | 'long';
+  index: Record<'region' | 'year' | 'variable' | 'value' | 'unit', number>;
+  /** Every other named column, a variable's in a wide file. */
+  values: { name: string; i: number }[];
+  problems: Problem[];
+};
+
+function observationColumns(file: string, header: readonly string[]): ObservationColumns {
+  const lower = header.map((h) => h.toLowerCase());
+  // Either column alone means a long file missing the other, not a variable named "value".
+  const shape = lower.includes('variable') || lower.includes('value') ? 'long' : 'wide';
+  const specs = {
+    region: regionColumn,
+    year: yearColumn,
+    variable: { name: 'variable', required: shape === 'long' },
+    value: { name: 'value', required: shape === 'long' },
+    unit: { name: 'unit', required: false },
+  };
+  const { index, problems } = findColumns({ file, header: [...header] }, specs);
+  const known = new Set(Object.values(index));
+  const values = header.flatMap((name, i) => (known.has(i) || name === '' ? [] : [{ name, i }]));
+  return { shape, index, values, problems };
+}
+
+/** In a wide file every other column must be a declared variable. */
+function wideHeaderProblems(file: string, valueColumns: readonly { name: string }[], codebook: ReadonlyMap<string, Variable>): Problem[] {
+  const problems: Problem[] = [];
+  // Named one by one up to a point: a header of thousands of stray columns is one mistake.
+  const undeclared = valueColumns.filter(({ name }) => !codebook.has(name));
+  for (const { name } of undeclared.slice(0, 20)) {
+    problems.push({
+      file,
+      row: 1,
+      column: name,
+      found: `the undeclared variable ${quoteFound(name)}`,
+      expected: 'a variable declared in variables.csv',
+    });
+  }
+  if (undeclared.length > 20) {
+    problems.push({
+      file,
+      row: 1,
+      found: `${(undeclared.length - 20).toLocaleString('en-US')} more columns that are not variables of variables.csv`,
+      expected: 'columns region_code, year and one column per declared variable',
+    });
+  }
+  if (valueColumns.length === 0) {
+    problems.push({
+      file,
+      row: 1,
+      found: 'no variable columns',
+      expected: 'columns region_code, year and one column per variable, or a long file with variable and value',
+    });
+  }
+  return problems;
+}
+
+/**
+ * The reader of one data row: its region and year resolved (region names repeat on every row,
+ * so each distinct text is matched once), then each of its values taken, or the problem found.
+ */
+function createRowReader(
+  file: string,
+  header: readonly string[],
+  { shape, index, values: valueColumns }: ObservationColumns,
+  codebook: ReadonlyMap<string, Variable>,
+  regions: RegionMatcher,
+  result: ObservationFile,
+  take: ObservationSink,
+): (cells: string[], row: number) => void {
+  const { problems } = result;
+  const regionMatches = new Map<string, RegionMatch>();
+  // Units repeat too: each distinct text is stored once.
+  const units = new Map<string, string>();
+  const intern = (unit: string) => {
+    const known = units.get(unit);
+    if (known !== undefined) return known;
+    units.set(unit, unit);
+    return unit;
+  };
+  const unnamedReported = new Set<number>();
+  const addValue = valueTaker(file, result, take);
+
+  return (cells, row) => {
     // A value under no header name would be lost without a word.
     for (let i = 0; i < cells.length; i++) {
       if ((header[i] ?? '') !== '' || unnamedReported.has(i) || (cells[i] ?? '').trim() === '') continue;
@@ -229,51 +272,9 @@ export function createObservationReader(
     }
     const region_code = match.kind === 'region' ? match.region_code : nationalCode;
 
-    const addValue = (variable: string, text: string, column: string, unit: string) => {
-      if (plainNumber.test(text)) {
-        const value = Number(text);
-        result.values += 1;
-        take({
-          region_code,
-          year,
-          variable,
-          value,
-          source_value: value,
-          source_unit: unit,
-          source_file: file,
-          source_row: row,
-          source_column: column,
-        });
-        return;
-      }
-      // Whether 12.5% means 12.5 or 0.125 depends on the unit: only a percentage keeps the number.
-      const parsed = parseCell(text, { percent: unit === '%' ? 'strip' : 'reject' });
-      if (parsed.kind === 'invalid') {
-        problems.push({ file, row, column, found: `${quoteFound(text)} (${parsed.reason})`, expected: expectedNumber });
-        return;
-      }
-      const value = parsed.kind === 'number' ? parsed.value : null;
-      if (value !== null) {
-        const how = cellReformatting(text);
-        if (how !== null) result.reformatted?.push({ file, row, column, how });
-      }
-      result.values += 1;
-      take({
-        region_code,
-        year,
-        variable,
-        value,
-        source_value: value,
-        source_unit: unit,
-        source_file: file,
-        source_row: row,
-        source_column: column,
-      });
-    };
-
     if (shape === 'wide') {
       for (const { name, i } of valueColumns)
-        addValue(codebook.get(name)?.variable ?? name, cellAt(cells, i), name, codebook.get(name)?.unit ?? '');
+        addValue(region_code, year, row, codebook.get(name)?.variable ?? name, cellAt(cells, i), name, codebook.get(name)?.unit ?? '');
     } else {
       const variable = cellAt(cells, index.variable).trim();
       const declared = codebook.get(variable);
@@ -288,16 +289,57 @@ export function createObservationReader(
         return;
       }
       const unit = cellAt(cells, index.unit).normalize('NFKC').trim();
-      addValue(declared.variable, cellAt(cells, index.value), 'value', unit === '' ? declared.unit : intern(unit));
+      addValue(region_code, year, row, declared.variable, cellAt(cells, index.value), 'value', unit === '' ? declared.unit : intern(unit));
     }
-  }
+  };
+}
 
-  function finish(): ObservationFile {
-    if (usable && dataRows === 0) {
-      problems.push({ file, found: 'a header row and no data rows', expected: 'one row per region and year below the header' });
+/** Takes one value of a row: a plain number at once, any other text through the full parse of a cell. */
+function valueTaker(
+  file: string,
+  result: ObservationFile,
+  take: ObservationSink,
+): (region_code: string, year: number, row: number, variable: string, text: string, column: string, unit: string) => void {
+  const { problems } = result;
+  return (region_code, year, row, variable, text, column, unit) => {
+    if (plainNumber.test(text)) {
+      const value = Number(text);
+      result.values += 1;
+      take({
+        region_code,
+        year,
+        variable,
+        value,
+        source_value: value,
+        source_unit: unit,
+        source_file: file,
+        source_row: row,
+        source_column: column,
+      });
+      return;
     }
-    return result;
-  }
-
-  return { add, finish };
+    // Whether 12.5% means 12.5 or 0.125 depends on the unit: only a percentage keeps the number.
+    const parsed = parseCell(text, { percent: unit === '%' ? 'strip' : 'reject' });
+    if (parsed.kind === 'invalid') {
+      problems.push({ file, row, column, found: `${quoteFound(text)} (${parsed.reason})`, expected: expectedNumber });
+      return;
+    }
+    const value = parsed.kind === 'number' ? parsed.value : null;
+    if (value !== null) {
+      const how = cellReformatting(text);
+      if (how !== null) result.reformatted?.push({ file, row, column, how });
+    }
+    result.values += 1;
+    take({
+      region_code,
+      year,
+      variable,
+      value,
+      source_value: value,
+      source_unit: unit,
+      source_file: file,
+      source_row: row,
+      source_column: column,
+    });
+  };
 }
