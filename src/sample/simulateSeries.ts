@@ -49,41 +49,46 @@ export function simulateSeries(
   seed: number,
   totals: Readonly<Record<string, Readonly<Record<number, number>>>> = NATIONAL_TOTALS,
 ): Record<string, Panel> {
-  const fromProfile = (f: (p: ProvinceProfile, year: number) => number): Panel => profiles.map((p) => years.map((year) => f(p, year)));
-  const times = (...factors: Panel[]): Panel => profiles.map((_, i) => years.map((_, t) => factors.reduce((v, f) => v * f[i]![t]!, 1)));
-  const plus = (a: Panel, b: Panel): Panel => a.map((row, i) => row.map((v, t) => v + b[i]![t]!));
-  const between = (pair: readonly [number, number], year: number): number => interpolateAnchors({ 2014: pair[0], 2023: pair[1] }, year);
-  const national = (variable: string) => (year: number) => interpolateAnchors(totals[variable]!, year);
+  const sim = simulation(profiles, codes, years, seed, totals);
+  const { population, gdp } = simulateEconomy(sim);
+  const { rd, rdBasic, rdEnterprise, rdFte } = simulateRd(sim, gdp);
+  const { inventionInForce, highValue, applications, inventionGrants, patentGrants, patentsInForce, pct } = simulatePatents(
+    sim,
+    population,
+    rd,
+  );
+  const { transfers, turnover, contracts, universityIncome } = simulateTransfers(sim, gdp, inventionInForce, rdBasic);
+  const { pledgeAmount, pledgedPatents } = simulatePledges(sim, gdp, patentsInForce);
+  const { enforcement, closedInTime } = simulateProtection(sim, patentGrants, gdp, population);
 
-  // Multiplies each province's series by exp of its own AR(1) path.
-  const noisy = (variable: string, values: Panel): Panel => {
-    const [sd, rho] = NOISE[variable]!;
-    return values.map((row, i) => {
-      const random = seededRandom(seed, `${variable}/${codes[i]}`);
-      let e = sd * random.normal();
-      return row.map((v, t) => {
-        if (t > 0) e = rho * e + Math.sqrt(1 - rho * rho) * sd * random.normal();
-        return v * Math.exp(e);
-      });
-    });
+  return {
+    population,
+    gdp,
+    gdp_deflator: deflator(codes, years, seed),
+    rd_expenditure: rd,
+    rd_basic: rdBasic,
+    rd_enterprise_funds: rdEnterprise,
+    rd_fte: rdFte,
+    patents_in_force: patentsInForce,
+    invention_in_force: inventionInForce,
+    high_value_in_force: highValue,
+    invention_applications: applications,
+    invention_grants: inventionGrants,
+    patent_grants: patentGrants,
+    pct_applications: pct,
+    patent_transfers_licences: transfers,
+    tech_contract_turnover: turnover,
+    tech_contracts: contracts,
+    university_transfer_income: universityIncome,
+    pledge_amount: pledgeAmount,
+    pledged_patents: pledgedPatents,
+    enforcement_cases: enforcement,
+    cases_closed_in_time: closedInTime,
   };
-  // Shares a national total out in proportion to the weights, year by year.
-  const allocate = (total: (year: number) => number, weights: Panel): Panel => {
-    const scale = years.map((year, t) => total(year) / weights.reduce((s, w) => s + w[t]!, 0));
-    return weights.map((row) => row.map((w, t) => w * scale[t]!));
-  };
-  const sharedOut = (variable: string, weights: Panel): Panel => noisy(variable, allocate(national(variable), weights));
-  // A province's 2023 level relative to the national one, moved back in time by convergence.
-  const relative = (level: (p: ProvinceProfile) => number, base: (p: ProvinceProfile) => number, exponent: number): Panel => {
-    const nationalLevel = profiles.reduce((s, p) => s + level(p) * base(p), 0) / profiles.reduce((s, p) => s + base(p), 0);
-    return fromProfile((p, year) => {
-      const e = exponent + ((1 - exponent) * (year - 2014)) / 9;
-      return (level(p) / nationalLevel) ** e;
-    });
-  };
-  const population2023 = (p: ProvinceProfile): number => p.population[1];
-  const gdp2023 = (p: ProvinceProfile): number => p.gdp[1];
+}
 
+/** Population and GDP: each province's path between its 2014 and 2023 levels, GDP with the national cycle. */
+function simulateEconomy({ fromProfile, noisy, between }: Simulation) {
   const population = noisy(
     'population',
     fromProfile((p, y) => between(p.population, y)),
@@ -93,6 +98,11 @@ export function simulateSeries(
     fromProfile((p, y) => between(p.gdp, y) * Math.exp(GDP_CYCLE[y] ?? 0)),
   );
 
+  return { population, gdp };
+}
+
+/** R&D expenditure as GDP times the province's intensity, and its parts: basic research, enterprise funds, staff. */
+function simulateRd({ fromProfile, times, sharedOut, noisy, between }: Simulation, gdp: Panel) {
   const rd = sharedOut(
     'rd_expenditure',
     times(
@@ -122,6 +132,15 @@ export function simulateSeries(
     ),
   );
 
+  return { rd, rdBasic, rdEnterprise, rdFte };
+}
+
+/** Patents: the stock of inventions by population, applications and grants by R&D, PCT filings by population. */
+function simulatePatents(
+  { fromProfile, times, plus, sharedOut, noisy, allocate, national, relative, population2023 }: Simulation,
+  population: Panel,
+  rd: Panel,
+) {
   const inventionInForce = sharedOut(
     'invention_in_force',
     times(
@@ -177,6 +196,16 @@ export function simulateSeries(
     ),
   );
 
+  return { inventionInForce, highValue, applications, inventionGrants, patentGrants, patentsInForce, pct };
+}
+
+/** Transfers and licences by the invention stock, technology contracts by GDP, universities' income by basic research. */
+function simulateTransfers(
+  { fromProfile, times, sharedOut, relative, gdp2023 }: Simulation,
+  gdp: Panel,
+  inventionInForce: Panel,
+  rdBasic: Panel,
+) {
   const transfers = sharedOut(
     'patent_transfers_licences',
     times(
@@ -206,6 +235,11 @@ export function simulateSeries(
     ),
   );
 
+  return { transfers, turnover, contracts, universityIncome };
+}
+
+/** Pledge financing by GDP, late to take off in some provinces; the patents pledged with it. */
+function simulatePledges({ fromProfile, times, sharedOut, relative, gdp2023 }: Simulation, gdp: Panel, patentsInForce: Panel) {
   const takeOff = fromProfile((p, y) => (p.pledgeTakeOff !== undefined && y < p.pledgeTakeOff ? 0.1 : 1));
   const pledgeAmount = sharedOut(
     'pledge_amount',
@@ -221,6 +255,16 @@ export function simulateSeries(
     pledgeAmount.map((row, i) => row.map((v, t) => Math.sqrt(v * patentsInForce[i]![t]!))),
   );
 
+  return { pledgeAmount, pledgedPatents };
+}
+
+/** Enforcement cases by patent grants, and the share of them closed in time. */
+function simulateProtection(
+  { codes, years, seed, fromProfile, times, sharedOut }: Simulation,
+  patentGrants: Panel,
+  gdp: Panel,
+  population: Panel,
+) {
   // Whole cases first, so that a province with six cases closes five or six in time, not 5.4.
   const enforcement = sharedOut(
     'enforcement_cases',
@@ -231,29 +275,70 @@ export function simulateSeries(
   ).map((row) => row.map(Math.round));
   const closedInTime = times(enforcement, shareClosedInTime(codes, years, seed, gdp, population));
 
+  return { enforcement, closedInTime };
+}
+
+/** The operations every series is simulated with, over the provinces' profiles and the years. */
+type Simulation = ReturnType<typeof simulation>;
+
+function simulation(
+  profiles: readonly ProvinceProfile[],
+  codes: readonly string[],
+  years: readonly number[],
+  seed: number,
+  totals: Readonly<Record<string, Readonly<Record<number, number>>>>,
+) {
+  const fromProfile = (f: (p: ProvinceProfile, year: number) => number): Panel => profiles.map((p) => years.map((year) => f(p, year)));
+  const times = (...factors: Panel[]): Panel => profiles.map((_, i) => years.map((_, t) => factors.reduce((v, f) => v * f[i]![t]!, 1)));
+  const plus = (a: Panel, b: Panel): Panel => a.map((row, i) => row.map((v, t) => v + b[i]![t]!));
+  const between = (pair: readonly [number, number], year: number): number => interpolateAnchors({ 2014: pair[0], 2023: pair[1] }, year);
+  const national = (variable: string) => (year: number) => interpolateAnchors(totals[variable]!, year);
+
+  // Multiplies each province's series by exp of its own AR(1) path.
+  const noisy = (variable: string, values: Panel): Panel => {
+    const [sd, rho] = NOISE[variable]!;
+    return values.map((row, i) => {
+      const random = seededRandom(seed, `${variable}/${codes[i]}`);
+      let e = sd * random.normal();
+      return row.map((v, t) => {
+        if (t > 0) e = rho * e + Math.sqrt(1 - rho * rho) * sd * random.normal();
+        return v * Math.exp(e);
+      });
+    });
+  };
+  // Shares a national total out in proportion to the weights, year by year.
+  const allocate = (total: (year: number) => number, weights: Panel): Panel => {
+    const scale = years.map((year, t) => total(year) / weights.reduce((s, w) => s + w[t]!, 0));
+    return weights.map((row) => row.map((w, t) => w * scale[t]!));
+  };
+  const sharedOut = (variable: string, weights: Panel): Panel => noisy(variable, allocate(national(variable), weights));
+  // A province's 2023 level relative to the national one, moved back in time by convergence.
+  const relative = (level: (p: ProvinceProfile) => number, base: (p: ProvinceProfile) => number, exponent: number): Panel => {
+    const nationalLevel = profiles.reduce((s, p) => s + level(p) * base(p), 0) / profiles.reduce((s, p) => s + base(p), 0);
+    return fromProfile((p, year) => {
+      const e = exponent + ((1 - exponent) * (year - 2014)) / 9;
+      return (level(p) / nationalLevel) ** e;
+    });
+  };
+  const population2023 = (p: ProvinceProfile): number => p.population[1];
+  const gdp2023 = (p: ProvinceProfile): number => p.gdp[1];
+
   return {
-    population,
-    gdp,
-    gdp_deflator: deflator(codes, years, seed),
-    rd_expenditure: rd,
-    rd_basic: rdBasic,
-    rd_enterprise_funds: rdEnterprise,
-    rd_fte: rdFte,
-    patents_in_force: patentsInForce,
-    invention_in_force: inventionInForce,
-    high_value_in_force: highValue,
-    invention_applications: applications,
-    invention_grants: inventionGrants,
-    patent_grants: patentGrants,
-    pct_applications: pct,
-    patent_transfers_licences: transfers,
-    tech_contract_turnover: turnover,
-    tech_contracts: contracts,
-    university_transfer_income: universityIncome,
-    pledge_amount: pledgeAmount,
-    pledged_patents: pledgedPatents,
-    enforcement_cases: enforcement,
-    cases_closed_in_time: closedInTime,
+    profiles,
+    codes,
+    years,
+    seed,
+    fromProfile,
+    times,
+    plus,
+    between,
+    national,
+    noisy,
+    allocate,
+    sharedOut,
+    relative,
+    population2023,
+    gdp2023,
   };
 }
 
