@@ -1,3 +1,5 @@
+import { terms } from './terms.ts';
+
 /**
  * How a column of the published tables (out/data/*.csv) is rounded in the copies made for
  * spreadsheets: a number of decimals, `unit` (by the row's unit: unitDecimals), or
@@ -20,8 +22,8 @@ export const tableColumns: Readonly<Record<string, TableColumn>> = {
   region_code: { zh: '地区代码', en: 'Region code' },
   name_zh: { zh: '中文名称', en: 'Name (Chinese)' },
   name_en: { zh: '英文名称', en: 'Name (English)' },
-  zone: { zh: '区域', en: 'Zone' },
-  year: { zh: '年份', en: 'Year' },
+  zone: terms.zone,
+  year: terms.year,
   variable: { zh: '变量代码', en: 'Variable code' },
   indicator: { zh: '指标代码', en: 'Indicator code' },
   node: { zh: '框架节点代码', en: 'Framework node code' },

@@ -1,3 +1,4 @@
+import { terms } from '$lib/terms';
 import { zoneNames } from '$lib/zones';
 import type { Messages } from './zh.ts';
 
@@ -21,12 +22,12 @@ export const en: Messages = {
   },
   footer: (version: string, builtAt: string) =>
     `Made with ipindex ${version} on ${builtAt.slice(0, 10)}; how each number is computed is on the methodology page.`,
-  year: 'Year',
+  year: terms.year.en,
   yearSwitch: 'Choose a year',
   latest: 'latest',
-  region: 'Region',
+  region: terms.region.en,
   regions: 'Regions',
-  zone: 'Zone',
+  zone: terms.zone.en,
   zones: zoneNames('en'),
   rank: 'Rank',
   rankChange: 'Change',

@@ -1,6 +1,7 @@
 // Every word the pages print in Chinese, the report's first language. Its shape is the type
 // Messages, which the English words (en.ts) must have too: a word missing there is a type error.
 
+import { terms } from '$lib/terms';
 import { zoneNames } from '$lib/zones';
 
 /** The Chinese words of the report. */
@@ -22,12 +23,12 @@ export const zh = {
   },
   footer: (version: string, builtAt: string) =>
     `由 ipindex ${version} 于 ${builtAt.slice(0, 10)} 生成；每个数字如何计算，见“方法与数据质量”。`,
-  year: '年份',
+  year: terms.year.zh,
   yearSwitch: '选择年份',
   latest: '最新',
-  region: '地区',
+  region: terms.region.zh,
   regions: '地区',
-  zone: '区域',
+  zone: terms.zone.zh,
   zones: zoneNames('zh'),
   rank: '排名',
   rankChange: '较上年',

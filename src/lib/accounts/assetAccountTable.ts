@@ -1,3 +1,4 @@
+import { terms } from '../terms.ts';
 import type { AccountsData, AccountsTable, AccountsTableRow, Bilingual } from './AccountsReport.ts';
 import { basisLabel, heading, itemLabels, priceBasis, units } from './accountsLabels.ts';
 import { breakNotes, methodNotes, sampleNote } from './accountsFootnotes.ts';
@@ -50,7 +51,7 @@ export function assetAccountTable(data: AccountsData, code: string): AccountsTab
     title: { zh: `${name.zh}知识产权产品（R&D）资产账户`, en: `${name.en}: asset account of intellectual property products (R&D)` },
     unit: units['亿元']!,
     stub: { zh: '项目', en: 'Item' },
-    columnGroup: { zh: '年份', en: 'Year' },
+    columnGroup: terms.year,
     columns: data.years,
     rows,
     footnotes,

@@ -1,3 +1,4 @@
+import { terms } from '../terms.ts';
 import { zones } from '../zones.ts';
 import type { AccountsData, AccountsTable, AccountsTableRow, Bilingual } from './AccountsReport.ts';
 import { basisLabel, itemLabels, priceBasis, regionalTitles, units } from './accountsLabels.ts';
@@ -61,8 +62,8 @@ export function regionalTable(data: AccountsData, item: string, basis: 'current'
     sheet: sheet.slice(0, 31),
     title: hasBasis ? { zh: `各地区${title.zh}（${label.zh}）`, en: `${title.en} by region, ${label.en}` } : { zh: `各地区${title.zh}`, en: `${title.en} by region` },
     unit: units[unitKey] ?? { zh: unitKey, en: unitKey },
-    stub: { zh: '地区', en: 'Region' },
-    columnGroup: { zh: '年份', en: 'Year' },
+    stub: terms.region,
+    columnGroup: terms.year,
     columns: data.years,
     rows,
     footnotes,
