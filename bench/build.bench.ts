@@ -64,6 +64,11 @@ export async function run(): Promise<BenchSection[]> {
     // The first build after a change to the app compiles it (src/site/compiledApp.ts):
     // measured once, with the cache emptied; every later build renders from the compiled app.
     await rm(await appCacheDir(), { recursive: true, force: true });
+    // The command's start: compiled JavaScript (lib/), nothing loaded before it is needed.
+    const helps: Measured[] = [];
+    for (let i = 0; i < 5; i++)
+      helps.push(await measureProcess(process.execPath, [join(root, 'bin', 'ipindex.js'), '--help'], { cwd: root }));
+    const help = medianBy(helps, (r) => r.seconds).seconds;
     const [cold] = await builds(join(root, 'data'), join(work, 'cold'), 1);
     const province = await builds(join(root, 'data'), join(work, 'province'), 3);
     const prefecture = await builds(prefectureDir, join(work, 'prefecture'), 3);
@@ -73,9 +78,14 @@ export async function run(): Promise<BenchSection[]> {
       title: '(2) Full build (pipeline + site), `ipindex build`',
       rows: [
         {
+          measure: '`ipindex --help`, median of 5',
+          value: s(help),
+          note: `runs ${helps.map((r) => s(r.seconds)).join(', ')}; the start of every command; target < 0.2 s (${met(help < 0.2)})`,
+        },
+        {
           measure: 'province level: 31 provinces x 11 years (data/), median of 3',
           value: s(p),
-          note: `runs ${province.map((r) => s(r.seconds)).join(', ')}; peak ${megabytes(peakOf(province))}; targets < 10 s (${met(p < 10)}) and < 600 MB (${met(peakOf(province) < 600 * 2 ** 20)})`,
+          note: `runs ${province.map((r) => s(r.seconds)).join(', ')}; peak ${megabytes(peakOf(province))}; targets < 3 s (${met(p < 3)}) and < 600 MB (${met(peakOf(province) < 600 * 2 ** 20)})`,
         },
         {
           measure: 'province level, first build after a change to the app (compiles it)',
@@ -85,7 +95,7 @@ export async function run(): Promise<BenchSection[]> {
         {
           measure: 'prefecture level: 337 units x 20 years, median of 3',
           value: s(q),
-          note: `runs ${prefecture.map((r) => s(r.seconds)).join(', ')}; peak ${megabytes(peakOf(prefecture))}; ${(q / p).toFixed(2)}x the province build (target < 3x: ${met(q / p < 3)})`,
+          note: `runs ${prefecture.map((r) => s(r.seconds)).join(', ')}; peak ${megabytes(peakOf(prefecture))}; targets < 10 s (${met(q < 10)}), < 1.5 GB (${met(peakOf(prefecture) < 1.5 * 2 ** 30)}) and at most 2x the province build (${(q / p).toFixed(2)}x: ${met(q / p <= 2)})`,
         },
       ],
       text: `province (last run):\n${stages(province.at(-1)!)}\n\nprefecture (last run):\n${stages(prefecture.at(-1)!)}`,
