@@ -12,6 +12,11 @@ CREATE OR REPLACE TABLE uncertainty_choices (
   PRIMARY KEY (kind, ord)
 );
 
+-- The results of a run before, which runUncertainty.ts renamed from uncertainty: the new run's
+-- take their names.
+DROP TABLE IF EXISTS uncertainty_without_sampling;
+DROP TABLE IF EXISTS uncertainty_with_sampling;
+
 -- The level-2 nodes' children that differ from run to run where survey estimates are drawn
 -- (63_sampled_children.sql): none unless an indicator rests on a survey. Its columns are those
 -- of mc_children (40_mc_children.sql) with the run in place of the normalisation.

@@ -26,7 +26,7 @@ export type EngineInput = {
  */
 export async function runEngine(
   input: EngineInput,
-): Promise<{ db: Database; rows: <T = Record<string, unknown>>(sql: string) => Promise<T[]> }> {
+): Promise<{ db: Database; data: DataDir; rows: <T = Record<string, unknown>>(sql: string) => Promise<T[]> }> {
   const method = methodSchema.parse({ uncertainty: { runs: 0 }, ...input.method });
   const regions: Region[] = input.regions.map((r) => ({
     region_code: r.code,
@@ -79,7 +79,7 @@ export async function runEngine(
   );
   await runComposite(db, data);
   await runUncertainty(db, data);
-  return { db, rows: <T>(sql: string) => db.query(sql) as Promise<T[]> };
+  return { db, data, rows: <T>(sql: string) => db.query(sql) as Promise<T[]> };
 }
 
 /** Ten regions r01..r10 and one value per region from a list, for series tests. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
 import { main } from '../../src/cli/cli.ts';
+import { runUncertainty } from '../../src/uncertainty/runUncertainty.ts';
 import { runEngine, type EngineInput } from './runEngine.ts';
 
 type Row = Record<string, unknown>;
@@ -56,6 +57,18 @@ describe('step 9: uncertainty (seeded Monte Carlo over weights, normalisation an
       JOIN mc_nodes AS nb ON nb.node_id = b.node_id AND nb.code = 'b'`);
     db.close();
     expect(Math.abs(Number(share?.p) - 0.5)).toBeLessThan(3 * Math.sqrt(0.25 / 1000));
+  });
+
+  test('run again on the same database (as the bench times it), the analysis gives the same bands', async () => {
+    const { db, data, rows } = await runEngine(opposite({ runs: 200, seed: 3, weights: 0.5 }));
+    try {
+      const sql = 'SELECT * FROM uncertainty ORDER BY year, node, region_code';
+      const first = await rows(sql);
+      await runUncertainty(db, data);
+      expect(await rows(sql)).toEqual(first);
+    } finally {
+      db.close();
+    }
   });
 
   test('without any variation every run gives the published rank', async () => {
