@@ -36,6 +36,13 @@ scored AS (
   JOIN mc_nodes AS p ON p.node_id = i.parent_id
   LEFT JOIN drawn AS d ON d.run = r.run AND d.unit_id = u.unit_id AND d.node_id = i.node_id
   LEFT JOIN published AS m ON m.normalise_ord = r.normalise_ord AND m.unit_id = u.unit_id AND m.node_id = i.node_id
+),
+-- The children in node order once, as a list of scores, and every other list made from it: one
+-- ordered aggregate where five would each sort the children again.
+ordered AS (
+  SELECT run, unit_id, year, parent_id, grandparent_id, list(score ORDER BY node_id) AS children, min(score) AS lowest
+  FROM scored
+  GROUP BY run, unit_id, year, parent_id, grandparent_id
 )
 SELECT
   run,
@@ -43,11 +50,10 @@ SELECT
   year,
   parent_id,
   grandparent_id,
-  list(coalesce(score, 0) ORDER BY node_id) AS scores,
-  list(CASE WHEN score IS NULL THEN 0 ELSE 1 END ORDER BY node_id)::DOUBLE[] AS present,
-  list(CASE WHEN score > 0 THEN ln(score) ELSE 0 END ORDER BY node_id) AS logs,
-  list(CASE WHEN score > 0 THEN 1 / score ELSE 0 END ORDER BY node_id) AS inverses,
-  list(CASE WHEN score >= 0 THEN pow(score, $power) ELSE 0 END ORDER BY node_id) AS powers,
-  min(score) AS lowest
-FROM scored
-GROUP BY run, unit_id, year, parent_id, grandparent_id;
+  list_transform(children, s -> coalesce(s, 0)) AS scores,
+  list_transform(children, s -> CASE WHEN s IS NULL THEN 0 ELSE 1 END)::DOUBLE[] AS present,
+  list_transform(children, s -> CASE WHEN s > 0 THEN ln(s) ELSE 0 END) AS logs,
+  list_transform(children, s -> CASE WHEN s > 0 THEN 1 / s ELSE 0 END) AS inverses,
+  list_transform(children, s -> CASE WHEN s >= 0 THEN pow(s, $power) ELSE 0 END) AS powers,
+  lowest
+FROM ordered;
