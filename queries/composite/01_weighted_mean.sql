@@ -23,7 +23,7 @@ CREATE OR REPLACE MACRO weighted_mean(method, w, x, p) AS
     WHEN fsum(w) = 0 THEN NULL
     WHEN method = 'arithmetic' THEN fsum(w * x) / fsum(w)
     WHEN method = 'mpi' THEN
-      CASE WHEN avg(x) > 0 THEN avg(x) - coalesce(var_samp(x), 0) / avg(x) END
+      CASE WHEN fsum(x) > 0 THEN fsum(x) / count(x) - coalesce(var_samp(x), 0) / (fsum(x) / count(x)) END
     WHEN min(x) < 0 THEN NULL
     WHEN method = 'geometric' THEN
       CASE WHEN min(x) = 0 THEN 0 ELSE exp(fsum(w * ln(greatest(x, 1e-300))) / fsum(w)) END

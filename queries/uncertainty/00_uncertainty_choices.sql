@@ -12,10 +12,12 @@ CREATE OR REPLACE TABLE uncertainty_choices (
   PRIMARY KEY (kind, ord)
 );
 
--- The results of a run before, which runUncertainty.ts renamed from uncertainty: the new run's
--- take their names.
+-- The results of a run before, which runUncertainty.ts renamed from uncertainty, and the
+-- sampled runs' indicator values, which the compiled formulas create (CREATE TABLE): the new
+-- run's take their names.
 DROP TABLE IF EXISTS uncertainty_without_sampling;
 DROP TABLE IF EXISTS uncertainty_with_sampling;
+DROP TABLE IF EXISTS mc_sampled_run_values;
 
 -- The level-2 nodes' children that differ from run to run where survey estimates are drawn
 -- (63_sampled_children.sql): none unless an indicator rests on a survey. Its columns are those

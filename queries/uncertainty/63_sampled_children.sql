@@ -50,10 +50,10 @@ SELECT
   year,
   parent_id,
   grandparent_id,
-  list_transform(children, s -> coalesce(s, 0)) AS scores,
-  list_transform(children, s -> CASE WHEN s IS NULL THEN 0 ELSE 1 END)::DOUBLE[] AS present,
-  list_transform(children, s -> CASE WHEN s > 0 THEN ln(s) ELSE 0 END) AS logs,
-  list_transform(children, s -> CASE WHEN s > 0 THEN 1 / s ELSE 0 END) AS inverses,
-  list_transform(children, s -> CASE WHEN s >= 0 THEN pow(s, $power) ELSE 0 END) AS powers,
+  list_transform(children, lambda s: coalesce(s, 0)) AS scores,
+  list_transform(children, lambda s: CASE WHEN s IS NULL THEN 0 ELSE 1 END)::DOUBLE[] AS present,
+  list_transform(children, lambda s: CASE WHEN s > 0 THEN ln(s) ELSE 0 END) AS logs,
+  list_transform(children, lambda s: CASE WHEN s > 0 THEN 1 / s ELSE 0 END) AS inverses,
+  list_transform(children, lambda s: CASE WHEN s >= 0 THEN pow(s, $power) ELSE 0 END) AS powers,
   lowest
 FROM ordered;

@@ -11,7 +11,7 @@ import { importReportsCommand } from './commands/importReports.ts';
 import { pdfCommand } from './commands/pdf.ts';
 import { serveCommand } from './commands/serve.ts';
 import { templateCommand } from './commands/template.ts';
-import type { CliValues, Command } from './CommandRun.ts';
+import { warehouseOption, type CliValues, type Command } from './CommandRun.ts';
 
 // Each command loads what it needs when it runs: DuckDB, the spreadsheet and browser libraries
 // take a while to load, and ipindex --help should not wait for them.
@@ -96,6 +96,8 @@ export async function main(
       write(toolVersion());
       return 0;
     }
+    // A wrong --microdata is a usage error whatever the command, not an option silently ignored.
+    warehouseOption(values);
     if (command === undefined) throw new UsageError('no command given');
     // Own names only: `ipindex toString` is not a command.
     const run = Object.hasOwn(commands, command) ? commands[command] : undefined;

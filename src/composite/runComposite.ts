@@ -218,7 +218,9 @@ async function solveBenefitOfTheDoubt(db: Database, level: number): Promise<Cell
   const weights: Cell[][] = [];
   for (const group of groups.values()) {
     const { year, node } = group[0]!;
-    const children = [...new Set(group.map((r) => r.child))].sort();
+    // The node's children that year are those the regions have: a child only the nation has
+    // (an indicator no region reports) would leave every region incomplete.
+    const children = [...new Set(group.filter((r) => r.region_code !== null).map((r) => r.child))].sort();
     const units = groupBy(group, (r) => r.region_code);
     const scoresOf = (unitRows: FrontierRow[]) => {
       const byChild = new Map(unitRows.map((r) => [r.child, r.score]));

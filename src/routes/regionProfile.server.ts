@@ -74,15 +74,21 @@ type ProfileCharts = { dimensions: string; trend: string; trendNarrow: string };
 
 // A region's profile is drawn for its own page and again for its page of the printed report:
 // the same charts of the same report, so they are drawn once (drawing is most of a profile's
-// cost, and at prefecture level there are 337 profiles).
-const drawn = new WeakMap<Report, Map<string, ProfileCharts>>();
+// cost, and at prefecture level there are 337 profiles). Once both pages have taken them they
+// are forgotten, so that the render holds no more than the profiles still waiting for a page.
+const drawn = new WeakMap<Report, Map<string, { charts: ProfileCharts; uses: number }>>();
 
 function drawnOnce(report: Report, key: string, draw: () => ProfileCharts): ProfileCharts {
-  let charts = drawn.get(report);
-  if (charts === undefined) drawn.set(report, (charts = new Map()));
-  let profile = charts.get(key);
-  if (profile === undefined) charts.set(key, (profile = draw()));
-  return profile;
+  let profiles = drawn.get(report);
+  if (profiles === undefined) drawn.set(report, (profiles = new Map()));
+  const kept = profiles.get(key);
+  if (kept === undefined) {
+    const charts = draw();
+    profiles.set(key, { charts, uses: 1 });
+    return charts;
+  }
+  if (++kept.uses >= 2) profiles.delete(key);
+  return kept.charts;
 }
 
 /** The charts as the page being rendered carries them (chartSlots.server.ts). */

@@ -4,8 +4,10 @@ import type { Report } from '$lib/report';
 const domains = new WeakMap<Report, { lower: number; upper: number }>();
 
 /**
- * The range scores are drawn on: the normalisation's [lower, upper] for min-max, otherwise the
- * span of the index and dimension scores, so that charts of one report share one scale.
+ * The range scores are drawn on: the normalisation's [lower, upper] for min-max when every level
+ * is a mean of its children (and so stays within it), otherwise the span of the index and
+ * dimension scores (Copeland's wins less defeats, BoD's 0 to 1, MPI's penalised means), so that
+ * charts of one report share one scale.
  */
 export function scoreDomain(report: Report): { lower: number; upper: number } {
   let domain = domains.get(report);
@@ -18,7 +20,15 @@ export function scoreDomain(report: Report): { lower: number; upper: number } {
 
 function computeDomain(report: Report): { lower: number; upper: number } {
   const normalise = report.method.normalise as { method?: string; lower?: number; upper?: number } | undefined;
-  if ((normalise?.method ?? 'minmax') === 'minmax' && typeof normalise?.lower === 'number' && typeof normalise.upper === 'number') {
+  const aggregate = report.method.aggregate as { method?: string; levels?: Record<string, string> } | undefined;
+  const means = new Set(['arithmetic', 'geometric', 'harmonic', 'generalised']);
+  const allMeans = [aggregate?.method ?? 'arithmetic', ...Object.values(aggregate?.levels ?? {})].every((m) => means.has(m));
+  if (
+    allMeans &&
+    (normalise?.method ?? 'minmax') === 'minmax' &&
+    typeof normalise?.lower === 'number' &&
+    typeof normalise.upper === 'number'
+  ) {
     return { lower: normalise.lower, upper: normalise.upper };
   }
   const scores = report.nodeScores.flatMap((s) => (s.score === null ? [] : [s.score]));

@@ -69,6 +69,14 @@ describe('benefit of the doubt and the Mazziotta-Pareto index on the ASEM exampl
     expect(aus.length).toBeGreaterThan(1);
     const sum = aus.reduce((s, w) => s + Number(w.weight) * score.get(`AUS ${w.child}`)!, 0);
     expect(Math.abs(sum - expected.get('AUS Physical')!)).toBeLessThan(1e-9);
+    // Contributions add up to the index, the BoD level weighing each indicator by its region's own weight.
+    const contributions = await readCsv(join(out, 'data', 'contributions.csv'));
+    const scores = await readCsv(join(out, 'data', 'scores.csv'));
+    for (const unit of ['AUS', 'CHN', 'NOR']) {
+      const index = Number(scores.find((r) => r.region_code === unit && r.node === 'Index')?.score);
+      const added = contributions.filter((c) => c.region_code === unit).reduce((s, c) => s + Number(c.contribution), 0);
+      expect(Math.abs(added - index), unit).toBeLessThan(1e-9);
+    }
   });
 
   test("the pillars by the Mazziotta-Pareto index are Compind's ci_mpi, unit by unit", { timeout: 60_000 }, async () => {

@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
 import { main } from '../../src/cli/cli.ts';
+import { computeResults } from '../../src/build/computeResults.ts';
+import { silentStageLog } from '../../src/build/createStageLog.ts';
+import { openDatabase } from '../../src/database/openDatabase.ts';
+import { loadDataDir } from '../../src/intake/loadDataDir.ts';
 import { runUncertainty } from '../../src/uncertainty/runUncertainty.ts';
 import { runEngine, type EngineInput } from './runEngine.ts';
 
@@ -66,6 +70,21 @@ describe('step 9: uncertainty (seeded Monte Carlo over weights, normalisation an
       const first = await rows(sql);
       await runUncertainty(db, data);
       expect(await rows(sql)).toEqual(first);
+    } finally {
+      db.close();
+    }
+  });
+
+  test('run again on the sample build, survey sampling included, it gives the same bands', { timeout: 120_000 }, async () => {
+    const db = await openDatabase();
+    try {
+      const data = await loadDataDir('data', 'data', db);
+      await computeResults(db, data, silentStageLog);
+      const sql = 'SELECT * FROM uncertainty ORDER BY ALL';
+      const first = await db.query(sql);
+      const again = await runUncertainty(db, data);
+      expect(again.sampled.length).toBeGreaterThan(0);
+      expect(await db.query(sql)).toEqual(first);
     } finally {
       db.close();
     }

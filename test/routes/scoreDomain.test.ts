@@ -1,0 +1,23 @@
+import { describe, expect, test } from 'vitest';
+import type { Report } from '../../src/lib/report.ts';
+import { scoreDomain } from '../../src/routes/scoreDomain.ts';
+
+// Charts draw every score of a report on one scale: min-max's [lower, upper] while every level is
+// a mean of its children, which stays within it; the scores' own span where a level is not
+// (benefit of the doubt runs from 0 to 1, Copeland's rule from -(n - 1) to n - 1).
+const report = (aggregate: Record<string, unknown>, scores: number[]) =>
+  ({
+    method: { normalise: { method: 'minmax', lower: 0, upper: 100 }, aggregate },
+    nodeScores: scores.map((score) => ({ score })),
+  }) as unknown as Report;
+
+describe('scoreDomain', () => {
+  test('min-max bounds when every level is a mean', () => {
+    expect(scoreDomain(report({ method: 'arithmetic', levels: { 3: 'geometric' } }, [12, 80]))).toEqual({ lower: 0, upper: 100 });
+  });
+
+  test("the scores' span when a level is aggregated by BoD or Copeland's rule", () => {
+    expect(scoreDomain(report({ method: 'arithmetic', levels: { 2: 'bod' } }, [0.42, 0.97]))).toEqual({ lower: 0, upper: 1 });
+    expect(scoreDomain(report({ method: 'copeland', levels: {} }, [-30, 12, 30]))).toEqual({ lower: -30, upper: 30 });
+  });
+});
