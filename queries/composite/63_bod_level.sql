@@ -1,8 +1,10 @@
 -- Aggregated scores of level $level by benefit of the doubt (method.yaml aggregate: bod),
 -- Compind's ci_bod as COINr's Aggregate() uses it: a region's score is the sum of its children's
 -- scores, each times the weight bod_weights chose for that region, the weights that give the
--- region its highest score while no region of the frontier scores above 1 with them. Scores run
--- from 0 to 1; 1 is the frontier, a region no weighting puts behind any other.
+-- region its highest score while no region of the frontier scores above 100 with them. Scores run
+-- from 0 to 100, in percent of the frontier (Compind's efficiency from 0 to 1, times 100, so that
+-- a BoD level reads on the scale of the normalised scores and the pages' one decimal says
+-- something); 100 is the frontier, a region no weighting puts behind any other.
 -- From bod_weights and aggregated.
 
 INSERT INTO aggregated

@@ -1,6 +1,6 @@
 -- National scores of level $level by benefit of the doubt: the nation's children's scores, each
 -- times the weight bod_weights chose for the nation against the regions' frontier, as
--- 63_bod_level.sql scores the regions. Above 1 only if the nation outscores every region under
+-- 63_bod_level.sql scores the regions. Above 100 only if the nation outscores every region under
 -- its own best weights.
 -- From bod_weights and national_aggregated.
 

@@ -155,8 +155,8 @@ export function methodProse(lang: Lang, step: string, value: unknown): string | 
           : null,
         used.has('bod')
           ? zh
-            ? 'BoD 为每个地区选取最有利于它的权重，条件是按这组权重任何地区的得分都不超过 1；得分在 0 至 1 之间，1 为前沿。各地区选定的权重见 data/bod_weights.csv，该层不使用指标体系的权重。'
-            : "BoD gives each region the weights that put it in its best light, on condition that no region scores above 1 with them; scores run from 0 to 1, 1 being the frontier. The weights chosen for each region are in data/bod_weights.csv; the framework's weights are not used at that level."
+            ? 'BoD 为每个地区选取最有利于它的权重，条件是按这组权重任何地区的得分都不超过 100；得分为相对前沿的百分数，在 0 至 100 之间，100 为前沿。各地区选定的权重见 data/bod_weights.csv，该层不使用指标体系的权重。'
+            : "BoD gives each region the weights that put it in its best light, on condition that no region scores above 100 with them; scores are in percent of the frontier, from 0 to 100, 100 being the frontier. The weights chosen for each region are in data/bod_weights.csv; the framework's weights are not used at that level."
           : null,
       ]
         .filter((n) => n !== null)

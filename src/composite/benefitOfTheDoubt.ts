@@ -7,7 +7,8 @@
  *   maximise  u · y₀   subject to   u · yₖ ≤ 1 for every unit k of the frontier,   u ≥ 0,
  *
  * where y₀ are the scores of the unit's children and yₖ those of each unit the frontier is built
- * from. The optimum u · y₀ is the unit's BoD score, from 0 to 1 (1 on the frontier); the weights u
+ * from. The optimum u · y₀ is the unit's BoD efficiency, from 0 to 1 (1 on the frontier; the build
+ * publishes it times 100, in percent of the frontier); the weights u
  * are one optimal choice among possibly several, the score is unique.
  *
  * Solved by the simplex method on the condensed tableau: every right-hand side is 1, so the

@@ -233,7 +233,8 @@ async function solveBenefitOfTheDoubt(db: Database, level: number): Promise<Cell
     const frontier = complete.filter((u) => u.code !== null).map((u) => u.scores);
     for (const { code, scores } of complete) {
       const u = benefitOfTheDoubt(frontier, scores);
-      if (u !== null) children.forEach((child, j) => weights.push([code, Number(year), node, level, child, u[j]!]));
+      // In points: a score in percent of the frontier is the sum of these times the children's scores.
+      if (u !== null) children.forEach((child, j) => weights.push([code, Number(year), node, level, child, 100 * u[j]!]));
     }
   }
   return weights;

@@ -6,7 +6,7 @@ const domains = new WeakMap<Report, { lower: number; upper: number }>();
 /**
  * The range scores are drawn on: the normalisation's [lower, upper] for min-max when every level
  * is a mean of its children (and so stays within it), otherwise the span of the index and
- * dimension scores (Copeland's wins less defeats, BoD's 0 to 1, MPI's penalised means), so that
+ * dimension scores (Copeland's wins less defeats, MPI's penalised means, a BoD level's percent of the frontier), so that
  * charts of one report share one scale.
  */
 export function scoreDomain(report: Report): { lower: number; upper: number } {

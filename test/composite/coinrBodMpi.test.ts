@@ -8,7 +8,7 @@ import { main } from '../../src/cli/cli.ts';
 
 // Benefit of the doubt and the Mazziotta-Pareto index on the ASEM example, against
 // reference/bod_mpi.csv: each pillar by Compind's ci_bod (solved by lpSolve from COINr's
-// normalised data set) and ci_mpi (from COINr's treated data set as z-scores, mean 100, sd 10),
+// normalised data set; ipindex gives it in percent of the frontier, times 100) and ci_mpi (from COINr's treated data set as z-scores, mean 100, sd 10),
 // written by R (reference/bod_mpi.R says how). Compared to 1e-9, unit by unit.
 const fixture = 'test/fixtures/coinr-asem';
 type Csv = Record<string, string>[];
@@ -55,11 +55,11 @@ describe('benefit of the doubt and the Mazziotta-Pareto index on the ASEM exampl
     const actual = await pillars(out);
     const expected = await reference('bod');
     expect(expected.size).toBe(51 * 8);
-    for (const [key, value] of expected) expect(Math.abs(actual.get(key)! - value), key).toBeLessThan(1e-9);
-    // The frontier: in every pillar some unit scores 1, none above.
+    for (const [key, value] of expected) expect(Math.abs(actual.get(key)! / 100 - value), key).toBeLessThan(1e-9);
+    // The frontier: in every pillar some unit scores 100, none above.
     for (const pillar of new Set([...expected.keys()].map((k) => k.split(' ')[1]))) {
       const scores = [...expected.keys()].filter((k) => k.endsWith(` ${pillar}`)).map((k) => actual.get(k)!);
-      expect(Math.abs(Math.max(...scores) - 1), pillar).toBeLessThan(1e-12);
+      expect(Math.abs(Math.max(...scores) - 100), pillar).toBeLessThan(1e-10);
     }
     // The weights each unit was scored with are published, and give its score.
     const weights = await readCsv(join(out, 'data', 'bod_weights.csv'));
@@ -68,7 +68,7 @@ describe('benefit of the doubt and the Mazziotta-Pareto index on the ASEM exampl
     const aus = weights.filter((w) => w.region_code === 'AUS' && w.node === 'Physical');
     expect(aus.length).toBeGreaterThan(1);
     const sum = aus.reduce((s, w) => s + Number(w.weight) * score.get(`AUS ${w.child}`)!, 0);
-    expect(Math.abs(sum - expected.get('AUS Physical')!)).toBeLessThan(1e-9);
+    expect(Math.abs(sum / 100 - expected.get('AUS Physical')!)).toBeLessThan(1e-9);
     // Contributions add up to the index, the BoD level weighing each indicator by its region's own weight.
     const contributions = await readCsv(join(out, 'data', 'contributions.csv'));
     const scores = await readCsv(join(out, 'data', 'scores.csv'));

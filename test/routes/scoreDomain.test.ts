@@ -4,7 +4,7 @@ import { scoreDomain } from '../../src/routes/scoreDomain.ts';
 
 // Charts draw every score of a report on one scale: min-max's [lower, upper] while every level is
 // a mean of its children, which stays within it; the scores' own span where a level is not
-// (benefit of the doubt runs from 0 to 1, Copeland's rule from -(n - 1) to n - 1).
+// (Copeland's rule runs from -(n - 1) to n - 1, a penalised MPI below its mean).
 const report = (aggregate: Record<string, unknown>, scores: number[]) =>
   ({
     method: { normalise: { method: 'minmax', lower: 0, upper: 100 }, aggregate },
@@ -17,7 +17,7 @@ describe('scoreDomain', () => {
   });
 
   test("the scores' span when a level is aggregated by BoD or Copeland's rule", () => {
-    expect(scoreDomain(report({ method: 'arithmetic', levels: { 2: 'bod' } }, [0.42, 0.97]))).toEqual({ lower: 0, upper: 1 });
+    expect(scoreDomain(report({ method: 'arithmetic', levels: { 2: 'bod' } }, [42, 97]))).toEqual({ lower: 0, upper: 97 });
     expect(scoreDomain(report({ method: 'copeland', levels: {} }, [-30, 12, 30]))).toEqual({ lower: -30, upper: 30 });
   });
 });
