@@ -85,10 +85,14 @@ describe('a build killed at any point loses nothing', () => {
     const before = await previousReport();
     const stopped = await runIpindex(['build', changed, '--out', out], {
       onStart: (child) => {
-        // Interrupted once it has begun writing beside --out.
+        // Interrupted once it has begun writing beside --out, once: the polls' reads overlap, and
+        // a second Ctrl-C arriving while the first one's exit is under way would end the process
+        // by the signal itself rather than by its handler.
+        let sent = false;
         const poll = setInterval(() => {
           void readdir(work).then((names) => {
-            if (names.some((n) => n.startsWith('.out.building-'))) {
+            if (!sent && names.some((n) => n.startsWith('.out.building-'))) {
+              sent = true;
               clearInterval(poll);
               child.kill('SIGINT');
             }
