@@ -10,6 +10,12 @@
 -- Each row is one (g, t, k) in one target, with the target's estimate att and its treated n_j.
 -- From effect_cells.
 
+-- effect_cells was summed on both cores (sums of whole numbers, exact in any order), which leaves
+-- its rows in an order that varies from run to run. The sums from here on are of fractions, on
+-- one thread, and add up in the order of the rows: the cells are put in one order first, so that
+-- every run adds them alike and the estimates are the same to the last digit.
+CREATE OR REPLACE TABLE effect_cells AS SELECT * FROM effect_cells ORDER BY ALL;
+
 CREATE TABLE effect_targets AS
 WITH totals AS (
   SELECT outcome, stratum, g, t,
@@ -31,4 +37,5 @@ SELECT *,
   sum(nt * a) OVER j / sum(nt) OVER j AS att,
   sum(nt) OVER j AS n_j
 FROM entered
-WINDOW j AS (PARTITION BY outcome, target);
+-- In one order within each target, so that its sums add up alike at every run.
+WINDOW j AS (PARTITION BY outcome, target ORDER BY stratum, g, t ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING);
