@@ -302,32 +302,20 @@ function valueTaker(
 ): (region_code: string, year: number, row: number, variable: string, text: string, column: string, unit: string) => void {
   const { problems } = result;
   return (region_code, year, row, variable, text, column, unit) => {
-    if (plainNumber.test(text)) {
-      const value = Number(text);
-      result.values += 1;
-      take({
-        region_code,
-        year,
-        variable,
-        value,
-        source_value: value,
-        source_unit: unit,
-        source_file: file,
-        source_row: row,
-        source_column: column,
-      });
-      return;
-    }
-    // Whether 12.5% means 12.5 or 0.125 depends on the unit: only a percentage keeps the number.
-    const parsed = parseCell(text, { percent: unit === '%' ? 'strip' : 'reject' });
-    if (parsed.kind === 'invalid') {
-      problems.push({ file, row, column, found: `${quoteFound(text)} (${parsed.reason})`, expected: expectedNumber });
-      return;
-    }
-    const value = parsed.kind === 'number' ? parsed.value : null;
-    if (value !== null) {
-      const how = cellReformatting(text);
-      if (how !== null) result.reformatted?.push({ file, row, column, how });
+    let value: number | null;
+    if (plainNumber.test(text)) value = Number(text);
+    else {
+      // Whether 12.5% means 12.5 or 0.125 depends on the unit: only a percentage keeps the number.
+      const parsed = parseCell(text, { percent: unit === '%' ? 'strip' : 'reject' });
+      if (parsed.kind === 'invalid') {
+        problems.push({ file, row, column, found: `${quoteFound(text)} (${parsed.reason})`, expected: expectedNumber });
+        return;
+      }
+      value = parsed.kind === 'number' ? parsed.value : null;
+      if (value !== null) {
+        const how = cellReformatting(text);
+        if (how !== null) result.reformatted?.push({ file, row, column, how });
+      }
     }
     result.values += 1;
     take({

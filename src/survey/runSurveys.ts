@@ -8,25 +8,7 @@ import { surveyResponsesFile } from '../intake/surveyResponsesFile.ts';
 import type { Cell, Database } from '../database/openDatabase.ts';
 import { runQuery } from '../database/runQueries.ts';
 import { estimateSurvey } from './estimateSurvey.ts';
-
-/** The cells of estimates.csv, in its order (output contract). */
-const published = [
-  'survey',
-  'year',
-  'variable',
-  'statistic',
-  'domain',
-  'domain_value',
-  'estimate',
-  'se',
-  'ci_low',
-  'ci_high',
-  'cv',
-  'n_respondents',
-  'quality',
-  'suppressed',
-  'deff',
-] as const;
+import { estimateColumns } from './writeEstimates.ts';
 
 /**
  * Estimates every survey of a data directory (surveys/<name>/) and brings the results into
@@ -63,7 +45,7 @@ export async function runSurveys(db: Database, data: DataDir): Promise<Problem[]
     }
     await db.append(
       'survey_estimates',
-      result.estimates.map((e) => published.map((c) => e[c])),
+      result.estimates.map((e) => estimateColumns.map((c) => e[c])),
     );
     const { design } = result;
     await db.append(

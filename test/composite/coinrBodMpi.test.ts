@@ -1,37 +1,12 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
-import { parse as parseYaml, stringify } from 'yaml';
-import { main } from '../../src/cli/cli.ts';
+import { asemFixture, buildAsem, readCsv } from './buildAsem.ts';
 
 // Benefit of the doubt and the Mazziotta-Pareto index on the ASEM example, against
 // reference/bod_mpi.csv: each pillar by Compind's ci_bod (solved by lpSolve from COINr's
 // normalised data set; ipindex gives it in percent of the frontier, times 100) and ci_mpi (from COINr's treated data set as z-scores, mean 100, sd 10),
 // written by R (reference/bod_mpi.R says how). Compared to 1e-9, unit by unit.
-const fixture = 'test/fixtures/coinr-asem';
-type Csv = Record<string, string>[];
-const readCsv = async (path: string): Promise<Csv> => parse(await readFile(path, 'utf8'), { columns: true }) as Csv;
-
-async function build(
-  method: (m: Record<string, unknown>) => Record<string, unknown>,
-): Promise<{ code: number; lines: string[]; out: string }> {
-  const work = await mkdtemp(join(tmpdir(), 'ipindex-coinr-bod-mpi-'));
-  const dataDir = join(work, 'asem');
-  const lines: string[] = [];
-  const run = (argv: string[]) =>
-    main(
-      argv,
-      (line) => lines.push(line),
-      (line) => lines.push(line),
-    );
-  expect(await run(['import-coinr', join(fixture, 'ASEM_iData.csv'), join(fixture, 'ASEM_iMeta.csv'), '--out', dataDir])).toBe(0);
-  const configured = parseYaml(await readFile(join(dataDir, 'method.yaml'), 'utf8')) as Record<string, unknown>;
-  await writeFile(join(dataDir, 'method.yaml'), stringify(method(configured)));
-  const out = join(work, 'out');
-  return { code: await run(['build', dataDir, '--out', out, '--no-site']), lines, out };
-}
+const fixture = asemFixture;
 
 /** The pillars' scores a build aggregated: "unit pillar" -> score. */
 async function pillars(out: string): Promise<Map<string, number>> {
@@ -46,7 +21,7 @@ async function reference(column: 'bod' | 'mpi'): Promise<Map<string, number>> {
 
 describe('benefit of the doubt and the Mazziotta-Pareto index on the ASEM example', () => {
   test("the pillars by benefit of the doubt are Compind's ci_bod, unit by unit", { timeout: 60_000 }, async () => {
-    const { code, lines, out } = await build((m) => ({
+    const { code, lines, out } = await buildAsem((m) => ({
       ...m,
       aggregate: { method: 'arithmetic', levels: { 2: 'bod' } },
       uncertainty: { runs: 0 },
@@ -80,7 +55,7 @@ describe('benefit of the doubt and the Mazziotta-Pareto index on the ASEM exampl
   });
 
   test("the pillars by the Mazziotta-Pareto index are Compind's ci_mpi, unit by unit", { timeout: 60_000 }, async () => {
-    const { code, lines, out } = await build((m) => ({
+    const { code, lines, out } = await buildAsem((m) => ({
       ...m,
       normalise: { method: 'zscore', mean: 100, sd: 10, over: 'year' },
       aggregate: { method: 'arithmetic', levels: { 2: 'mpi' } },
@@ -103,7 +78,7 @@ describe('benefit of the doubt and the Mazziotta-Pareto index on the ASEM exampl
       [{ aggregate: { method: 'arithmetic' }, uncertainty: { runs: 10, aggregate: ['mpi'] } }, 'do not redo the Mazziotta-Pareto index'],
     ];
     for (const [changes, message] of cases) {
-      const { code, lines } = await build((m) => ({ ...m, ...changes }));
+      const { code, lines } = await buildAsem((m) => ({ ...m, ...changes }));
       expect(code).toBe(1);
       expect(lines.join('\n')).toContain(message);
     }

@@ -1,37 +1,12 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
-import { parse as parseYaml, stringify } from 'yaml';
-import { main } from '../../src/cli/cli.ts';
+import { asemFixture, buildAsem, readCsv } from './buildAsem.ts';
 
 // COINr's Copeland aggregation (a_copeland over outrankMatrix) on the ASEM example: the eight
 // pillars (level 2) by Copeland's rule from COINr's own normalised data set
 // (reference/dset_Normalised.csv) and the framework's weights, worked out here as COINr's code
 // does, pair by pair, and compared exactly; the levels above average the Copeland scores.
-const fixture = 'test/fixtures/coinr-asem';
-type Csv = Record<string, string>[];
-const readCsv = async (path: string): Promise<Csv> => parse(await readFile(path, 'utf8'), { columns: true }) as Csv;
-
-async function build(
-  method: (m: Record<string, unknown>) => Record<string, unknown>,
-): Promise<{ code: number; lines: string[]; out: string }> {
-  const work = await mkdtemp(join(tmpdir(), 'ipindex-coinr-copeland-'));
-  const dataDir = join(work, 'asem');
-  const lines: string[] = [];
-  const run = (argv: string[]) =>
-    main(
-      argv,
-      (line) => lines.push(line),
-      (line) => lines.push(line),
-    );
-  expect(await run(['import-coinr', join(fixture, 'ASEM_iData.csv'), join(fixture, 'ASEM_iMeta.csv'), '--out', dataDir])).toBe(0);
-  const configured = parseYaml(await readFile(join(dataDir, 'method.yaml'), 'utf8')) as Record<string, unknown>;
-  await writeFile(join(dataDir, 'method.yaml'), stringify(method(configured)));
-  const out = join(work, 'out');
-  return { code: await run(['build', dataDir, '--out', out, '--no-site']), lines, out };
-}
+const fixture = asemFixture;
 
 /** COINr's a_copeland of one pillar: X the units' children scores, w the children's weights. */
 function copeland(units: string[], X: (number | null)[][], w: number[]): Map<string, number> {
@@ -61,7 +36,7 @@ function copeland(units: string[], X: (number | null)[][], w: number[]): Map<str
 
 describe("COINr's Copeland aggregation on the ASEM example", () => {
   test("the pillars by Copeland's rule are COINr's, unit by unit", { timeout: 60_000 }, async () => {
-    const { code, lines, out } = await build((m) => ({
+    const { code, lines, out } = await buildAsem((m) => ({
       ...m,
       aggregate: { method: 'arithmetic', levels: { 2: 'copeland' } },
       uncertainty: { runs: 0 },
@@ -94,10 +69,14 @@ describe("COINr's Copeland aggregation on the ASEM example", () => {
   });
 
   test('refused with the uncertainty runs, and under a geometric mean', async () => {
-    const withRuns = await build((m) => ({ ...m, aggregate: { method: 'copeland' }, uncertainty: { runs: 100 } }));
+    const withRuns = await buildAsem((m) => ({ ...m, aggregate: { method: 'copeland' }, uncertainty: { runs: 100 } }));
     expect(withRuns.code).toBe(1);
     expect(withRuns.lines.join('\n')).toContain('column "uncertainty.runs": found 100, expected 0 with aggregate copeland');
-    const under = await build((m) => ({ ...m, aggregate: { method: 'geometric', levels: { 2: 'copeland' } }, uncertainty: { runs: 0 } }));
+    const under = await buildAsem((m) => ({
+      ...m,
+      aggregate: { method: 'geometric', levels: { 2: 'copeland' } },
+      uncertainty: { runs: 0 },
+    }));
     expect(under.code).toBe(1);
     expect(under.lines.join('\n')).toContain('arithmetic above a copeland level');
   });
