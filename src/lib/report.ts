@@ -184,8 +184,10 @@ export type Report = {
   nodes: NodeRow[];
   ranking: RankingRow[];
   nodeScores: NodeScoreRow[];
+  /** The latest year's only: the pages show no other (queries/report/indicator_values.sql). */
   indicatorValues: IndicatorValueRow[];
   national: NationalRow[];
+  /** The latest year's only, as indicatorValues. */
   contributions: ContributionRow[];
   coverage: CoverageRow[];
   regionCoverage: RegionCoverageRow[];

@@ -8,8 +8,8 @@ import { selectQuery } from '../database/runQueries.ts';
 import { csvLine } from './csvLine.ts';
 import { arrowTable } from './arrowTable.ts';
 import { notesSheet, type WorkbookNotes } from './notesSheet.ts';
-import { csvSource, readCsvTable } from './readCsvTable.ts';
-import { spreadsheetCsv, type CodeNames } from './spreadsheetCsv.ts';
+import { csvSource, describeCsvTable, readCsvTable } from './readCsvTable.ts';
+import { spreadsheetCsvWriter, type CodeNames } from './writeSpreadsheetCsv.ts';
 import { tablesWorkbook } from './tablesWorkbook.ts';
 
 /** The downloads of out/data: the files the downloads page lists, and the writing of the slow ones. */
@@ -26,7 +26,7 @@ export type ReportFacts = Pick<WorkbookNotes, 'sample' | 'scope' | 'builtAt' | '
  * Completes out/data for the downloads page: writes ranking.csv at once, and lists every file of
  * the folder together with those `writeTables` will write: each CSV table again as a sheet of
  * ipindex.xlsx (after a notes sheet), as an Arrow file and as a CSV for spreadsheets in
- * data/excel/ (spreadsheetCsv.ts), so that the four hold the same rows.
+ * data/excel/ (writeSpreadsheetCsv.ts), so that the four hold the same rows.
  */
 export async function prepareDownloads(db: Database, dir: string, facts: ReportFacts): Promise<Downloads> {
   const ranking = await selectQuery(db, 'report/ranking.sql');
@@ -105,19 +105,17 @@ async function writeTables(
   try {
     const workbook = tablesWorkbook(notes.builtAt);
     const described = [];
-    for (const table of tables) {
-      const description = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${csvSource(join(dir, `${table}.csv`))}`);
-      const columns = description.getColumnsObjectJS().column_name?.map(String) ?? [];
-      described.push({ table, columns, rows: notes.rows.get(table) ?? 0 });
-    }
-    await workbook.addSheet(notesSheet({ ...notes, tables: described }));
+    for (const table of tables) described.push({ table, ...(await describeCsvTable(connection, join(dir, `${table}.csv`))) });
+    await workbook.addSheet(
+      notesSheet({ ...notes, tables: described.map(({ table, columns }) => ({ table, columns, rows: notes.rows.get(table) ?? 0 })) }),
+    );
     await mkdir(join(dir, 'excel'), { recursive: true });
-    for (const table of tables) {
-      const read = await readCsvTable(connection, join(dir, `${table}.csv`));
-      const { columns, values, rowCount } = read;
-      await workbook.addSheet({ name: table, columns, values, rowCount });
-      await writeFile(join(dir, `${table}.arrow`), tableToIPC(arrowTable(columns, values, rowCount), 'file'));
-      await writeFile(join(dir, 'excel', `${table}.csv`), spreadsheetCsv(read, names));
+    const writeSpreadsheetCsv = await spreadsheetCsvWriter(connection, names);
+    for (const csv of described) {
+      await writeSpreadsheetCsv(csv, join(dir, 'excel', `${csv.table}.csv`));
+      const { columns, values, rowCount } = await readCsvTable(connection, csv);
+      await workbook.addSheet({ name: csv.table, columns, values, rowCount });
+      await writeFile(join(dir, `${csv.table}.arrow`), tableToIPC(arrowTable(columns, values, rowCount), 'file'));
     }
     await workbook.save(join(dir, 'ipindex.xlsx'));
   } finally {

@@ -4,22 +4,35 @@ import { quotedString } from '../database/openDatabase.ts';
 /** A table read column by column: `values[i][r]` is row r of column i, BIGINT as numbers. */
 export type ColumnTable = { columns: string[]; values: unknown[][]; rowCount: number };
 
+/** A published CSV table as DuckDB reads it: its columns, their types, and the `read_csv(...)` that reads it so. */
+export type PublishedCsv = { columns: string[]; types: Record<string, string>; source: string };
+
 /** DuckDB's reading of a CSV file with a header, with `types` for some of its columns. */
 export function csvSource(path: string, types = ''): string {
   return `read_csv(${quotedString(path)}, header = true${types})`;
 }
 
 /**
- * Reads a published CSV table back column by column with DuckDB's type detection, keeping codes
- * as text (110000 is a name, not a number). Column by column, as making and collecting an object
- * per row took most of the time at prefecture level (two million rows).
+ * How a published CSV table is read back: with DuckDB's type detection, keeping codes as text
+ * (110000 is a name, not a number).
  */
-export async function readCsvTable(connection: DuckDBConnection, path: string): Promise<ColumnTable> {
-  const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${csvSource(path)}`);
-  const columns = described.getColumnsObjectJS()['column_name']?.map(String) ?? [];
+export async function describeCsvTable(connection: DuckDBConnection, path: string): Promise<PublishedCsv> {
+  const described = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${csvSource(path)}`)).getColumnsObjectJS();
+  const columns = described['column_name']?.map(String) ?? [];
+  const detected = described['column_type']?.map(String) ?? [];
   const codes = columns.filter((c) => c === 'code' || c.endsWith('_code'));
-  const types = codes.length === 0 ? '' : `, types = {${codes.map((c) => `${quotedString(c)}: 'VARCHAR'`).join(', ')}}`;
-  const reader = await connection.runAndReadAll(`SELECT * FROM ${csvSource(path, types)}`);
+  const types = Object.fromEntries(columns.map((c, i) => [c, codes.includes(c) ? 'VARCHAR' : (detected[i] ?? 'VARCHAR')]));
+  const source = csvSource(path, codes.length === 0 ? '' : `, types = {${codes.map((c) => `${quotedString(c)}: 'VARCHAR'`).join(', ')}}`);
+  return { columns, types, source };
+}
+
+/**
+ * Reads a published CSV table back column by column (describeCsvTable). Column by column, as
+ * making and collecting an object per row took most of the time at prefecture level (two
+ * million rows).
+ */
+export async function readCsvTable(connection: DuckDBConnection, table: PublishedCsv): Promise<ColumnTable> {
+  const reader = await connection.runAndReadAll(`SELECT * FROM ${table.source}`);
   const values: unknown[][] = reader.getColumnsJS();
   // The columns are fresh arrays made for this query: changed in place, not copied (up to a million rows).
   for (const column of values) {
@@ -28,5 +41,5 @@ export async function readCsvTable(connection: DuckDBConnection, path: string): 
       if (typeof value === 'bigint') column[r] = Number(value);
     }
   }
-  return { columns, values, rowCount: reader.currentRowCount };
+  return { columns: table.columns, values, rowCount: reader.currentRowCount };
 }

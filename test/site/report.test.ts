@@ -70,7 +70,7 @@ describe('the report model (queries/report/)', () => {
     expect(node('patent_growth')?.index_weight).toBeCloseTo(1 / 6, 12); // 1/3 x 1/2
   });
 
-  test('contributions: score x weight in the index, renormalised over what is there, adding up to the index', () => {
+  test('contributions: score x weight in the index, renormalised over what is there, adding up to the index', async () => {
     const contribution = (region: string, year: number, node: string) =>
       report.contributions.find((c) => c.region_code === region && c.year === year && c.node === node)?.contribution;
     // Beijing 2021: normalised rd_intensity 100, rd_per_capita 100, patents_per_10k 100, patent_growth 25.
@@ -78,22 +78,21 @@ describe('the report model (queries/report/)', () => {
     expect(contribution(BJ, 2021, 'patents_per_10k')).toBeCloseTo(100 / 6, 9);
     expect(contribution(BJ, 2021, 'patent_growth')).toBeCloseTo(25 / 6, 9);
     expect(contribution(BJ, 2021, 'output')).toBeCloseTo(125 / 6, 9);
-    // 2020 has no growth: patents_per_10k carries all of output's third.
-    expect(
-      report.contributions.find((c) => c.region_code === BJ && c.year === 2020 && c.node === 'patents_per_10k')?.index_weight,
-    ).toBeCloseTo(1 / 3, 12);
-    expect(contribution(BJ, 2020, 'patent_growth')).toBeUndefined();
-    for (const year of [2020, 2021]) {
-      for (const region of [BJ, TJ, XZ]) {
-        const index = report.ranking.find((r) => r.region_code === region && r.year === year)?.score ?? NaN;
-        const sum = (level: number) =>
-          report.contributions
-            .filter((c) => c.region_code === region && c.year === year && c.level === level)
-            .reduce((a, c) => a + c.contribution, 0);
-        expect(sum(1)).toBeCloseTo(index, 9);
-        expect(sum(2)).toBeCloseTo(index, 9);
-      }
+    // The report carries the latest year, the one the pages show.
+    expect(new Set(report.contributions.map((c) => c.year))).toEqual(new Set([2021]));
+    for (const region of [BJ, TJ, XZ]) {
+      const index = report.ranking.find((r) => r.region_code === region && r.year === 2021)?.score ?? NaN;
+      const sum = (level: number) =>
+        report.contributions.filter((c) => c.region_code === region && c.level === level).reduce((a, c) => a + c.contribution, 0);
+      expect(sum(1)).toBeCloseTo(index, 9);
+      expect(sum(2)).toBeCloseTo(index, 9);
     }
+    // 2020 has no growth: patents_per_10k carries all of output's third (the composite's table, which has every year).
+    const weights2020 = await db.query<{ indicator: string; weight: number }>(
+      `SELECT indicator, weight FROM contributions WHERE region_code = '${BJ}' AND year = 2020`,
+    );
+    expect(weights2020.find((w) => w.indicator === 'patents_per_10k')?.weight).toBeCloseTo(1 / 3, 12);
+    expect(weights2020.find((w) => w.indicator === 'patent_growth')).toBeUndefined();
   });
 
   test('national level: the distribution over the regions of scores and values', () => {
@@ -112,7 +111,10 @@ describe('the report model (queries/report/)', () => {
     const value = (region: string, year: number, indicator: string) =>
       report.indicatorValues.find((v) => v.region_code === region && v.year === year && v.indicator === indicator);
     expect(value(BJ, 2021, 'rd_intensity')?.change).toBeCloseTo(6.3 - 6.25, 12);
-    expect(value(BJ, 2020, 'rd_intensity')?.change).toBeNull();
+    // No growth in 2020 (the first year): no change to 2021.
+    expect(value(XZ, 2021, 'patent_growth')?.change).toBeNull();
+    // The latest year only, the one the pages show (every year is in data/indicators.csv).
+    expect(new Set(report.indicatorValues.map((v) => v.year))).toEqual(new Set([2021]));
     expect(value(XZ, 2021, 'patent_growth')).toMatchObject({ value: 50, rank: 1, score: 100 });
   });
 
@@ -254,6 +256,10 @@ describe('downloads (out/data)', () => {
     const observations = (await readFile(join(dataDir, 'excel', 'observations.csv'), 'utf8')).split('\r\n');
     const patents = observations.find((l) => l.startsWith(`${BJ},北京市,2021,patents,`))!.split(',');
     expect(patents[5]).toMatch(/^\d+$/);
+    // A negative number stays a number: no apostrophe before its minus sign (only text is guarded against formulas).
+    const changes = await readFile(join(dataDir, 'excel', 'score_changes.csv'), 'utf8');
+    expect(changes).toMatch(/,-\d/);
+    expect(changes).not.toMatch(/'-\d/);
     expect(report.downloads.find((d) => d.file === 'data/excel/scores.csv')).toMatchObject({
       table: 'scores',
       format: 'csv-excel',
