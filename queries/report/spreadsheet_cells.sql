@@ -1,6 +1,7 @@
 -- The cells of the copies for spreadsheets (data/excel/*.csv), written by DuckDB's COPY from
 -- each published table (src/report/writeSpreadsheetCsv.ts puts together the SELECT of a table
 -- from its columns). The published tables keep full precision; these copies are read by people.
+-- Text goes through spreadsheet_safe (queries/exports/spreadsheet_safe.sql), as in every table.
 
 -- A number as plain decimal text to `places` decimals, as JavaScript's toFixed and the pages
 -- (Intl.NumberFormat) round it: the decimal nearest to the number's exact binary value (487.15 is
@@ -33,9 +34,3 @@ CREATE OR REPLACE MACRO significant_places(x) AS
 -- one without ".0" (100, not 100.0), others in the shortest text that reads back the same.
 CREATE OR REPLACE MACRO spreadsheet_plain(x) AS
     CASE WHEN x = trunc(x) AND abs(x) < 1e21 THEN format('{:.0f}', x) ELSE x::VARCHAR END;
-
--- Text a spreadsheet would take for a formula (starting with = + - @, a tab or a carriage
--- return) gets a leading apostrophe, so that a name in the user's CSV can never run as one
--- (OWASP, "CSV injection"; the same rule as src/report/spreadsheetSafe.ts).
-CREATE OR REPLACE MACRO spreadsheet_text(t) AS
-    CASE WHEN regexp_matches(t, '^[=+\-@\t\r]') THEN '''' || t ELSE t END;

@@ -36,10 +36,12 @@ const fractional = /^(FLOAT|DOUBLE|DECIMAL)/;
  * ipindex.xlsx.
  *
  * DuckDB writes each copy with COPY, the cells made by the macros of
- * queries/report/spreadsheet_cells.sql: at prefecture level (two million rows) formatting them
- * in JavaScript took seconds of the build's busiest stretch.
+ * queries/report/spreadsheet_cells.sql and queries/exports/spreadsheet_safe.sql: at prefecture
+ * level (two million rows) formatting them in JavaScript took seconds of the build's busiest
+ * stretch.
  */
 export async function spreadsheetCsvWriter(connection: DuckDBConnection, names: CodeNames): Promise<SpreadsheetCsvWriter> {
+  await connection.run(await readQuery('exports/spreadsheet_safe.sql'));
   await connection.run(await readQuery('report/spreadsheet_cells.sql'));
   await connection.run('CREATE OR REPLACE TEMP TABLE spreadsheet_names (of VARCHAR, code VARCHAR, name VARCHAR, unit VARCHAR)');
   const appender = await connection.createAppender('spreadsheet_names');
@@ -129,13 +131,13 @@ function spreadsheetSelect(table: PublishedCsv): string {
     } else if (fractional.test(types[c] ?? '')) {
       cell = `spreadsheet_plain(${column(c)})`;
     } else if ((types[c] ?? 'VARCHAR') === 'VARCHAR') {
-      cell = `spreadsheet_text(${column(c)})`;
+      cell = `spreadsheet_safe(${column(c)})`;
     } else {
       cell = column(c);
     }
     cells.push(`${cell} AS ${header(words === undefined ? c : `${words} (${c})`)}`);
     const alias = nameOf.get(c);
-    if (alias !== undefined) cells.push(`spreadsheet_text(${alias}.name) AS ${header(named[c]!.header)}`);
+    if (alias !== undefined) cells.push(`spreadsheet_safe(${alias}.name) AS ${header(named[c]!.header)}`);
   }
   return [
     `SELECT ${cells.join(',\n       ')}`,

@@ -64,7 +64,7 @@ function renderShare(task: RenderTask, reportPath: string, reportBytes: number):
       // V8 lets a heap grow far past what it holds before collecting; a limit in proportion to
       // the report (parsed, it takes several times its size) keeps the build's memory down at
       // no measurable cost in time.
-      resourceLimits: { maxOldGenerationSizeMb: 64 + 10 * Math.ceil(reportBytes / 2 ** 20), maxYoungGenerationSizeMb: 16 },
+      resourceLimits: { maxOldGenerationSizeMb: 64 + 10 * Math.ceil(reportBytes / 2 ** 20), maxYoungGenerationSizeMb: 64 },
     });
     worker.once('message', resolve);
     worker.once('error', reject);
