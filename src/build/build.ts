@@ -63,13 +63,22 @@ export async function build(options: BuildOptions): Promise<{ outDir: string; ye
     } else {
       const downloads = await log('downloads', () => prepareDownloads(db, join(staging, 'data'), { sample: data.method.report.sample_data, ...(data.method.report.scope === undefined ? {} : { scope: data.method.report.scope }), builtAt, version: toolVersion() }), (d) =>
         `${d.files.length} files: CSV, XLSX, Arrow, CSV for spreadsheets`);
-      const report = await assembleReport(db, { method: data.method, builtAt, version: toolVersion(), downloads: downloads.files });
-      report.accounts = results.accounts;
+      // The workbook, the Arrow files and the copies for spreadsheets are written in a thread of
+      // their own from here on, while the report is assembled and the pages render.
+      const tables = downloads.writeTables();
+      // Handled here so that a failure while the report is assembled is not an unhandled rejection; it is awaited below.
+      tables.catch(() => {});
       const reportPath = join(staging, 'report.json');
-      await writeFile(reportPath, JSON.stringify(report));
-      // The workbook and Arrow files are written meanwhile: the pages render in worker threads.
+      try {
+        const report = await assembleReport(db, { method: data.method, builtAt, version: toolVersion(), downloads: downloads.files });
+        report.accounts = results.accounts;
+        await writeFile(reportPath, JSON.stringify(report));
+      } catch (error) {
+        // Its folder goes when the build fails: the writer stops first.
+        await tables.catch(() => {});
+        throw error;
+      }
       await log('site', async () => {
-        const tables = downloads.writeTables();
         const [pages, written] = await Promise.allSettled([renderSite({ siteDir: site, reportPath, dataDir: join(staging, 'data'), dataReady: tables.catch(() => {}) }), tables]);
         if (written.status === 'rejected') throw written.reason;
         if (pages.status === 'rejected') throw pages.reason;

@@ -1,21 +1,22 @@
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DuckDBInstance } from '../database/duckdb.ts';
-import { tableToIPC } from 'apache-arrow';
 import type { DownloadFile } from '../lib/report.ts';
+import { startWorker, workerResult } from '../lib/startWorker.ts';
 import type { Database } from '../database/openDatabase.ts';
 import { selectQuery } from '../database/runQueries.ts';
 import { csvLine } from './csvLine.ts';
-import { arrowTable } from './arrowTable.ts';
-import { notesSheet, type WorkbookNotes } from './notesSheet.ts';
-import { csvSource, describeCsvTable, readCsvTable } from './readCsvTable.ts';
-import { spreadsheetCsvWriter, type CodeNames } from './writeSpreadsheetCsv.ts';
-import { tablesWorkbook } from './tablesWorkbook.ts';
+import type { WorkbookNotes } from './notesSheet.ts';
+import { csvSource } from './readCsvTable.ts';
+import type { CodeNames } from './writeSpreadsheetCsv.ts';
+import type { TablesTask } from './writeTables.ts';
 
 /** The downloads of out/data: the files the downloads page lists, and the writing of the slow ones. */
 export type Downloads = {
   files: DownloadFile[];
-  /** Writes ipindex.xlsx, the Arrow files and the copies for spreadsheets; slow, so it runs while the pages are built. */
+  /**
+   * Writes ipindex.xlsx, the Arrow files and the copies for spreadsheets (writeTables.ts). Slow, so
+   * it runs in a thread of its own, while the report is assembled and the pages are built.
+   */
   writeTables: () => Promise<void>;
 };
 
@@ -70,7 +71,12 @@ export async function prepareDownloads(db: Database, dir: string, facts: ReportF
   const variables = await db.query<WorkbookNotes['variables'][number]>(
     'SELECT variable, name_zh, name_en, unit, source FROM variables ORDER BY variable',
   );
-  return { files, writeTables: () => writeTables(dir, tables, { ...facts, variables, rows }, names) };
+  const task: TablesTask = { dir, tables, notes: { ...facts, variables, rows }, names };
+  return {
+    files,
+    writeTables: () =>
+      workerResult(startWorker(import.meta.url, './tablesWorker.ts', { workerData: task }), 'the writer of the workbook and Arrow files'),
+  };
 }
 
 /** The names of the codes the tables hold: regions, framework nodes, variables (in Chinese), with the units of nodes and variables. */
@@ -87,41 +93,6 @@ async function codeNames(db: Database): Promise<CodeNames> {
     nodes: await named('SELECT code, name_zh AS name, unit FROM framework'),
     variables: await named('SELECT variable AS code, name_zh AS name, unit FROM variables'),
   };
-}
-
-/**
- * Writes each CSV table of `dir` as `<table>.arrow`, as a sheet of ipindex.xlsx (after the notes
- * sheet) and as `excel/<table>.csv`, reading the tables column by column.
- */
-async function writeTables(
-  dir: string,
-  tables: readonly string[],
-  notes: Omit<WorkbookNotes, 'tables'> & { rows: ReadonlyMap<string, number> },
-  names: CodeNames,
-): Promise<void> {
-  // A database of its own: the CSV files are all it reads, and the pipeline's hands out row objects only.
-  const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
-  const connection = await instance.connect();
-  try {
-    const workbook = tablesWorkbook(notes.builtAt);
-    const described = [];
-    for (const table of tables) described.push({ table, ...(await describeCsvTable(connection, join(dir, `${table}.csv`))) });
-    await workbook.addSheet(
-      notesSheet({ ...notes, tables: described.map(({ table, columns }) => ({ table, columns, rows: notes.rows.get(table) ?? 0 })) }),
-    );
-    await mkdir(join(dir, 'excel'), { recursive: true });
-    const writeSpreadsheetCsv = await spreadsheetCsvWriter(connection, names);
-    for (const csv of described) {
-      await writeSpreadsheetCsv(csv, join(dir, 'excel', `${csv.table}.csv`));
-      const { columns, values, rowCount } = await readCsvTable(connection, csv);
-      await workbook.addSheet({ name: csv.table, columns, values, rowCount });
-      await writeFile(join(dir, `${csv.table}.arrow`), tableToIPC(arrowTable(columns, values, rowCount), 'file'));
-    }
-    await workbook.save(join(dir, 'ipindex.xlsx'));
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
 }
 
 /** The rows of each table as manifest.json records them (writeResults counted them while writing), by file name. */
