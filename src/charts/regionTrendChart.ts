@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import type { Lang } from '../lib/report.ts';
 import { chartWords } from './chartWords.ts';
-import { plotElement, svgString } from './renderPlot.ts';
+import { renderPlot } from './renderPlot.ts';
+import { drawFrame, escapedText, type ReusedFrame } from './reusedFrame.ts';
 import { trendFrame } from './trendFrame.ts';
 
 /** A year of a region's index: its score and rank, and the mean of all regions. */
@@ -24,33 +25,29 @@ export function regionTrendChart(rows: readonly RegionTrendRow[], options: Regio
   const { data, scored, ranked, alt } = figure;
   // Frames are reused for charts whose every year has a mean and that have a score: others (a
   // report without regions' means, a region without scores) are drawn by Plot in full.
-  if (scored.length === 0 || data.some((r) => r.national === null)) return svgString(plotElement(figure.plot, alt));
+  if (scored.length === 0 || data.some((r) => r.national === null)) return renderPlot(figure.plot, alt);
   const key = JSON.stringify([options.locale, options.narrow ?? false, figure.lower, figure.upper, data.map((r) => r.year)]);
   const frame = frames.get(key);
   if (frame === undefined) {
-    const svg = plotElement(figure.plot, alt);
-    const drawn = svgString(svg);
-    // The figure Plot returns carries its scales.
-    const { scale } = svg as unknown as ReturnType<typeof Plot.plot>;
-    const [x, y] = [scale('x'), scale('y')];
-    const cut = x === undefined || y === undefined ? null : cutFrame(drawn, alt, x, y);
+    const { drawn, frame: cut } = drawFrame(figure.plot, alt, '<g stroke-dasharray="4 3"');
     if (cut !== null) frames.set(key, cut);
     return drawn;
   }
-  const x = (r: RegionTrendRow) => frame.x(r.year);
-  const at = (r: RegionTrendRow, value: number) => `translate(${x(r)},${frame.y(value)})`;
+  const x = (r: RegionTrendRow) => frame.x.apply(r.year) as number;
+  const y = (value: number) => frame.y.apply(value) as number;
+  const at = (r: RegionTrendRow, value: number) => `translate(${x(r)},${y(value)})`;
   const last = scored.at(-1)!;
   const mean = data.at(-1)!;
   return [
-    frame.open.replace(ALT, escapedAttribute(alt)),
+    frame.open(alt),
     frame.axes,
-    `<g stroke-dasharray="4 3" stroke-linecap="round" stroke-linejoin="round" stroke-opacity="0.6" stroke-width="1.5" stroke="currentColor" fill="none"><path d="${linePath(data, x, (r) => (r.national === null ? null : frame.y(r.national)))}" /></g>`,
-    `<g stroke-linecap="round" stroke-linejoin="round" stroke-width="2.5" stroke="#4269d0" fill="none"><path d="${linePath(data, x, (r) => (r.score === null ? null : frame.y(r.score)))}" /></g>`,
-    `<g fill="#4269d0">${scored.map((r) => `<circle r="3" cy="${frame.y(r.score!)}" cx="${x(r)}" />`).join('')}</g>`,
+    `<g stroke-dasharray="4 3" stroke-linecap="round" stroke-linejoin="round" stroke-opacity="0.6" stroke-width="1.5" stroke="currentColor" fill="none"><path d="${linePath(data, x, (r) => (r.national === null ? null : y(r.national)))}" /></g>`,
+    `<g stroke-linecap="round" stroke-linejoin="round" stroke-width="2.5" stroke="#4269d0" fill="none"><path d="${linePath(data, x, (r) => (r.score === null ? null : y(r.score)))}" /></g>`,
+    `<g fill="#4269d0">${scored.map((r) => `<circle r="3" cy="${y(r.score!)}" cx="${x(r)}" />`).join('')}</g>`,
     `<g transform="translate(0,-10)" font-size="11">${ranked.map((r) => `<text transform="${at(r, r.score!)}" y="0.32em">${escapedText(rankText(options.locale, r))}</text>`).join('')}</g>`,
     `<g transform="translate(8,0)" text-anchor="start" fill-opacity="0.8"><text transform="${at(mean, mean.national!)}" y="0.32em">${escapedText(chartWords[options.locale].mean)}</text></g>`,
     `<g transform="translate(8,0)" font-weight="bold" text-anchor="start" fill="#4269d0"><text transform="${at(last, last.score!)}" y="0.32em">${escapedText(options.name)}</text></g>`,
-    '</svg>',
+    frame.rest,
   ].join('');
 }
 
@@ -110,26 +107,7 @@ function rankText(locale: Lang, r: RegionTrendRow): string {
   return locale === 'zh' ? `第${r.rank}` : `#${r.rank}`;
 }
 
-/** A drawn frame: the <svg> tag with its text alternative left out (ALT), the axes, and the scales' positions. */
-type Frame = { open: string; axes: string; x: (year: number) => number; y: (score: number) => number };
-
-const frames = new Map<string, Frame>();
-const ALT = '\u0000alt\u0000';
-
-/** The frame of a chart Plot drew: its <svg> tag and axes, before the first mark (the dashed line of the mean). */
-function cutFrame(drawn: string, alt: string, x: Plot.Scale, y: Plot.Scale): Frame | null {
-  const marks = drawn.indexOf('<g stroke-dasharray="4 3"');
-  const tagEnd = drawn.indexOf('>');
-  const label = `aria-label="${escapedAttribute(alt)}"`;
-  const open = drawn.slice(0, tagEnd + 1);
-  if (marks < 0 || !open.includes(label)) return null;
-  return {
-    open: open.replace(label, `aria-label="${ALT}"`),
-    axes: drawn.slice(tagEnd + 1, marks),
-    x: (year) => x.apply(year) as number,
-    y: (score) => y.apply(score) as number,
-  };
-}
+const frames = new Map<string, ReusedFrame>();
 
 /**
  * The path of a line through the points with a value, broken where one is missing, as Plot draws
@@ -151,14 +129,4 @@ function linePath(rows: readonly RegionTrendRow[], x: (r: RegionTrendRow) => num
   }
   if (run === 1) path += 'Z';
   return path;
-}
-
-/** Text as the build-time document writes it (linkedom): &, < and > escaped. */
-function escapedText(text: string): string {
-  return text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
-}
-
-/** An attribute's value as the build-time document writes it (linkedom): the quotes escaped. */
-function escapedAttribute(text: string): string {
-  return text.replaceAll('"', '&quot;');
 }

@@ -39,7 +39,7 @@ describe('a region trend chart laid into a frame drawn once', () => {
     test(`is what Plot draws: ${label}`, () => {
       const national = years.map(() => 20 + random() * 40);
       // The first region draws the frame; the next ones, with gaps, lone points and names to escape, reuse it.
-      regionTrendChart(regionRows(years, national, false), { ...options, name: 'first' });
+      regionTrendChart(regionRows(years, national, false), { ...options, name: 'first <"seed">' });
       const names = ['北京市', 'A & B <"C"> \'D\'', 'Inner Mongolia', '新疆维吾尔自治区'];
       for (let k = 0; k < 40; k++) {
         const rows = regionRows(years, national, k % 2 === 1);
