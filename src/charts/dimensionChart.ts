@@ -10,8 +10,8 @@ export type DimensionRow = { code: string; name_zh: string; name_en: string; sco
 export type DimensionChartOptions = { locale: Lang; year: number; name: string; lower?: number; upper?: number };
 
 /**
- * A region's dimension scores as bars, each with a tick at the mean of the regions: the Plot
- * figure of dimensionFigure. As with the trend charts (regionTrendChart.ts), every region's
+ * A region's dimension scores as bars, each with a tick at the mean of the regions, drawn from
+ * the Plot figure of dimensionFigure. As with the trend charts (regionTrendChart.ts), every region's
  * chart of a report has the same frame (the dimensions, the score axis, the words of the
  * language): Plot draws it once, with the first region's chart, and the other regions' bars,
  * ticks and numbers are laid into it as Plot writes them, at the positions of its scales

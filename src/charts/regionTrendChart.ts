@@ -13,12 +13,12 @@ export type RegionTrendOptions = { locale: Lang; name: string; lower?: number; u
 
 /**
  * A region's index over the years against the mean of the regions, each point labelled with its
- * rank: the Plot figure of regionTrendFigure. Every region's chart of a report has the same
- * frame (the years, the score domain, the words of the language), and at prefecture level there
- * are hundreds of them in each language: the frame is drawn by Plot once, with the first
- * region's chart, and the other regions' lines, dots and labels are laid into it, in the SVG
- * Plot writes for them, at the positions of the scales Plot made (test/charts/regionTrendChart.test.ts
- * checks that the two are the same text).
+ * rank, drawn from the Plot figure of regionTrendFigure. Every region's chart of a report has the
+ * same frame (the years, the score domain, the words of the language), and at prefecture level
+ * there are hundreds of them in each language: the frame is drawn by Plot once, with the first
+ * region's chart, and the other regions' lines, dots and labels are laid into it, in the SVG Plot
+ * writes for them, at the positions of the scales Plot made (reusedFrame.ts;
+ * test/charts/regionTrendChart.test.ts checks that the two are the same text).
  */
 export function regionTrendChart(rows: readonly RegionTrendRow[], options: RegionTrendOptions): string {
   const figure = regionTrendFigure(rows, options);
