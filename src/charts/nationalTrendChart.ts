@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { Lang, NationalRow } from '../lib/report.ts';
 import { chartWords } from './chartWords.ts';
 import { renderPlot } from './renderPlot.ts';
-import { trendFrame } from './trendFrame.ts';
+import { indexTrendFrame } from './trendFrame.ts';
 
 /** narrow: drawn for a phone's screen (trendFrame.ts). */
 export type NationalTrendOptions = { locale: Lang; lower?: number; upper?: number; narrow?: boolean };
@@ -25,15 +25,9 @@ export function nationalTrendChart(
         ? `${first.year}–${last.year}年各地区综合指数平均值折线图：由${first.score_mean?.toFixed(1)}变为${last.score_mean?.toFixed(1)}，阴影为最低至最高地区`
         : `Line chart of the mean index of the regions, ${first.year}–${last.year}: from ${first.score_mean?.toFixed(1)} to ${last.score_mean?.toFixed(1)}; the band spans the lowest to the highest region`
       : words.mean;
-  const frame = trendFrame(data.length, narrow, 90);
   return renderPlot(
     {
-      width: frame.width,
-      height: 260,
-      marginLeft: 40,
-      marginRight: frame.marginRight,
-      x: { label: null, tickFormat: 'd', ticks: frame.ticks },
-      y: { domain: [lower, upper], label: `↑ ${words.index}`, grid: true },
+      ...indexTrendFrame(data.length, narrow, lower, upper, words.index),
       marks: [
         Plot.areaY(data, { x: 'year', y1: 'score_min', y2: 'score_max', fill: '#4269d0', fillOpacity: 0.15 }),
         Plot.lineY(data, { x: 'year', y: 'score_mean', stroke: '#4269d0', strokeWidth: 2, marker: 'circle' }),

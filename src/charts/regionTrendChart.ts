@@ -3,7 +3,7 @@ import type { Lang } from '../lib/report.ts';
 import { chartWords } from './chartWords.ts';
 import { renderPlot } from './renderPlot.ts';
 import { drawFrame, escapedText, type ReusedFrame } from './reusedFrame.ts';
-import { trendFrame } from './trendFrame.ts';
+import { indexTrendFrame } from './trendFrame.ts';
 
 /** A year of a region's index: its score and rank, and the mean of all regions. */
 export type RegionTrendRow = { year: number; score: number | null; rank: number | null; national: number | null };
@@ -67,15 +67,9 @@ export function regionTrendFigure(
         ? `${name}${first.year}–${last.year}年综合指数折线图：得分由${first.score?.toFixed(1)}（第${first.rank}名）变为${last.score?.toFixed(1)}（第${last.rank}名），虚线为各地区平均`
         : `Line chart of ${name}'s index, ${first.year}–${last.year}: from ${first.score?.toFixed(1)} (rank ${first.rank}) to ${last.score?.toFixed(1)} (rank ${last.rank}); the dashed line is the mean of the regions`
       : name;
-  const frame = trendFrame(data.length, narrow, 90);
   const ranked = narrow ? [scored[0], scored.at(-1)].filter((r): r is RegionTrendRow => r !== undefined) : scored;
   const plot: Plot.PlotOptions = {
-    width: frame.width,
-    height: 260,
-    marginLeft: 40,
-    marginRight: frame.marginRight,
-    x: { label: null, tickFormat: 'd', ticks: frame.ticks },
-    y: { domain: [lower, upper], label: `↑ ${words.index}`, grid: true },
+    ...indexTrendFrame(data.length, narrow, lower, upper, words.index),
     marks: [
       Plot.lineY(data, { x: 'year', y: 'national', stroke: 'currentColor', strokeOpacity: 0.6, strokeDasharray: '4 3' }),
       Plot.lineY(data, { x: 'year', y: 'score', stroke: '#4269d0', strokeWidth: 2.5 }),

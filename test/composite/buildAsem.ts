@@ -13,6 +13,9 @@ export type Csv = Record<string, string>[];
 
 export const readCsv = async (path: string): Promise<Csv> => parse(await readFile(path, 'utf8'), { columns: true }) as Csv;
 
+/** Relative difference, 0 for two equal numbers (two zeros included). */
+export const relative = (a: number, b: number) => (a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b)));
+
 /**
  * The ASEM example imported with `ipindex import-coinr`, its method.yaml changed by `method`, and
  * built without the site: the exit code, every line written, and the --out folder.

@@ -1,42 +1,20 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { main } from '../../src/cli/cli.ts';
+import { asemFixture as fixture, buildAsem, readCsv, relative } from './buildAsem.ts';
 
 // COINr's ASEM example (test/fixtures/coinr-asem/README.md): its reference outputs were computed
 // by COINr 1.1.14 itself. ipindex imports the same two tables, builds them with the method the
 // importer writes, and must agree with COINr at every stage to 1e-9 relative, ranks identical.
-const fixture = 'test/fixtures/coinr-asem';
 const reference = join(fixture, 'reference');
 const tolerance = 1e-9;
-
-type Csv = Record<string, string>[];
-const readCsv = async (path: string): Promise<Csv> => parse(await readFile(path, 'utf8'), { columns: true }) as Csv;
-
-/** Relative difference, 0 for two equal numbers (two zeros included). */
-const relative = (a: number, b: number) => (a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b)));
 
 let out: string;
 let stages: Map<string, string>;
 
 beforeAll(async () => {
-  const work = await mkdtemp(join(tmpdir(), 'ipindex-coinr-'));
-  const dataDir = join(work, 'asem');
-  out = join(work, 'out');
-  const lines: string[] = [];
-  const run = (argv: string[]) =>
-    main(
-      argv,
-      (line) => lines.push(line),
-      (line) => lines.push(line),
-    );
-  expect(
-    await run(['import-coinr', join(fixture, 'ASEM_iData.csv'), join(fixture, 'ASEM_iMeta.csv'), '--out', dataDir]),
-    lines.join('\n'),
-  ).toBe(0);
-  expect(await run(['build', dataDir, '--out', out, '--no-site']), lines.join('\n')).toBe(0);
+  const built = await buildAsem((method) => method);
+  expect(built.code, built.lines.join('\n')).toBe(0);
+  out = built.out;
   stages = new Map(
     (await readCsv(join(out, 'data', 'composite_stages.csv'))).map((r) => [`${r.stage} ${r.region_code} ${r.node}`, r.value ?? '']),
   );

@@ -1,37 +1,17 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
-import { parse as parseYaml, stringify } from 'yaml';
-import { main } from '../../src/cli/cli.ts';
+import { asemFixture as fixture, buildAsem, readCsv, relative } from './buildAsem.ts';
 
 // COINr's normalisations beyond those of the reference build, on the ASEM example: Borda
 // (n_borda: rank - 1, ties sharing the lower rank), fraction of max (n_fracmax: x / max) and
 // the z-score with a chosen mean and sd (n_zscore with m_sd), each worked out here from COINr's
 // own treated data set (reference/dset_Treated.csv) by COINr's formulas, with each indicator
 // first multiplied by its direction as COINr's Normalise does, and compared to 1e-9.
-const fixture = 'test/fixtures/coinr-asem';
-type Csv = Record<string, string>[];
-const readCsv = async (path: string): Promise<Csv> => parse(await readFile(path, 'utf8'), { columns: true }) as Csv;
-const relative = (a: number, b: number) => (a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b)));
 
 async function normalisedWith(normalise: Record<string, unknown>): Promise<{ code: number; lines: string[]; stages: Map<string, number> }> {
-  const work = await mkdtemp(join(tmpdir(), 'ipindex-coinr-normalise-'));
-  const dataDir = join(work, 'asem');
-  const lines: string[] = [];
-  const run = (argv: string[]) =>
-    main(
-      argv,
-      (line) => lines.push(line),
-      (line) => lines.push(line),
-    );
-  expect(await run(['import-coinr', join(fixture, 'ASEM_iData.csv'), join(fixture, 'ASEM_iMeta.csv'), '--out', dataDir])).toBe(0);
-  const method = parseYaml(await readFile(join(dataDir, 'method.yaml'), 'utf8')) as Record<string, unknown>;
-  await writeFile(join(dataDir, 'method.yaml'), stringify({ ...method, normalise: { over: 'year', ...normalise } }));
-  const code = await run(['build', dataDir, '--out', join(work, 'out'), '--no-site']);
+  const { code, lines, out } = await buildAsem((method) => ({ ...method, normalise: { over: 'year', ...normalise } }));
   if (code !== 0) return { code, lines, stages: new Map() };
-  const rows = await readCsv(join(work, 'out', 'data', 'composite_stages.csv'));
+  const rows = await readCsv(join(out, 'data', 'composite_stages.csv'));
   return {
     code,
     lines,

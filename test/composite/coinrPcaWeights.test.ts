@@ -1,36 +1,18 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
-import { parse as parseYaml, stringify } from 'yaml';
-import { main } from '../../src/cli/cli.ts';
+import { asemFixture as fixture, buildAsem, readCsv } from './buildAsem.ts';
 
 // COINr's PCA weights (get_PCA: each group's first principal component, prcomp's rotation[, 1],
 // signed) on the ASEM example, against base R's prcomp on COINr's normalised data
 // (reference/pca_rotation.csv, written by reference/pca_rotation.R). R leaves each vector's sign
 // to its SVD; ipindex makes the largest loading positive; the weights within a pillar, and so
 // the aggregates, are the same either way.
-const fixture = 'test/fixtures/coinr-asem';
-type Csv = Record<string, string>[];
-const readCsv = async (path: string): Promise<Csv> => parse(await readFile(path, 'utf8'), { columns: true }) as Csv;
 
 describe("COINr's PCA weights on the ASEM example", () => {
   test("pca_signed: each pillar's first principal component, signed, to 1e-9", { timeout: 60_000 }, async () => {
-    const work = await mkdtemp(join(tmpdir(), 'ipindex-coinr-pca-'));
-    const dataDir = join(work, 'asem');
-    const lines: string[] = [];
-    const run = (argv: string[]) =>
-      main(
-        argv,
-        (line) => lines.push(line),
-        (line) => lines.push(line),
-      );
-    expect(await run(['import-coinr', join(fixture, 'ASEM_iData.csv'), join(fixture, 'ASEM_iMeta.csv'), '--out', dataDir])).toBe(0);
-    const method = parseYaml(await readFile(join(dataDir, 'method.yaml'), 'utf8')) as Record<string, unknown>;
-    await writeFile(join(dataDir, 'method.yaml'), stringify({ ...method, weights: { method: 'pca_signed' } }));
-    expect(await run(['build', dataDir, '--out', join(work, 'out'), '--no-site']), lines.join('\n')).toBe(0);
-    const ours = new Map((await readCsv(join(work, 'out', 'data', 'effective_weights.csv'))).map((r) => [r.code!, Number(r.weight)]));
+    const { code, lines, out } = await buildAsem((method) => ({ ...method, weights: { method: 'pca_signed' } }));
+    expect(code, lines.join('\n')).toBe(0);
+    const ours = new Map((await readCsv(join(out, 'data', 'effective_weights.csv'))).map((r) => [r.code!, Number(r.weight)]));
     const reference = await readCsv(join(fixture, 'reference', 'pca_rotation.csv'));
     const pillars = [...new Set(reference.map((r) => r.parent!))];
     expect(pillars).toHaveLength(8);
