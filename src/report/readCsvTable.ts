@@ -4,7 +4,7 @@ import { quotedString } from '../database/openDatabase.ts';
 /** A table read column by column: `values[i][r]` is row r of column i, BIGINT as numbers. */
 export type ColumnTable = { columns: string[]; values: unknown[][]; rowCount: number };
 
-/** A published CSV table as DuckDB reads it: its columns, their types, and the `read_csv(...)` that reads it so. */
+/** A published CSV table as DuckDB reads it: its columns, their types, and what to read it from (the `read_csv(...)` that reads it so, or a table made from it). */
 export type PublishedCsv = { columns: string[]; types: Record<string, string>; source: string };
 
 /** DuckDB's reading of a CSV file with a header, with `types` for some of its columns. */
