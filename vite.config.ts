@@ -20,6 +20,10 @@ export default defineConfig({
   // The build log's gzipped sizes are read by nobody (bench/site.ts weighs the pages) and cost
   // a compression of every chunk on each `ipindex build`.
   build: { reportCompressedSize: false },
+  // `ipindex build` compiles in a folder of its own (src/site/compiledApp.ts), whose sources are
+  // links: Vite would take the tsconfig.json beside their real files, which extends the
+  // installation's .svelte-kit/ (absent after a fresh `npm ci`), so the compile names its own.
+  ...(process.env.IPINDEX_KIT_DIR === undefined ? {} : { tsconfig: 'tsconfig.json' }),
   test: {
     include: ['test/**/*.test.ts'],
     reporters: ['default', './test/closingLineReporter.ts'],

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, mkdir, readdir, readFile, rename, rm, stat, symlink, utimes } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rename, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir, userInfo } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -129,9 +129,14 @@ async function filesUnder(path: string): Promise<string[]> {
  */
 async function linkSources(building: string): Promise<void> {
   await mkdir(join(building, 'node_modules'), { recursive: true });
-  for (const name of ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'tsconfig.json', 'package.json']) {
+  for (const name of ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json']) {
     await symlink(join(appRoot, name), join(building, name), name.includes('.') ? 'file' : 'junction');
   }
+  // The project's tsconfig.json extends .svelte-kit/tsconfig.json of the installation, which
+  // only `svelte-kit sync` makes (a fresh `npm ci` has none); the compile's own extends the one
+  // SvelteKit writes into kit/ with the same compiler options.
+  const { compilerOptions } = JSON.parse(await readFile(join(appRoot, 'tsconfig.json'), 'utf8')) as { compilerOptions: unknown };
+  await writeFile(join(building, 'tsconfig.json'), JSON.stringify({ extends: './kit/tsconfig.json', compilerOptions }, null, 2));
   const packages = join(appRoot, 'node_modules');
   for (const name of await readdir(packages)) {
     if (name.startsWith('.vite')) continue;

@@ -15,10 +15,16 @@ export type CliRun = { code: number | null; signal: NodeJS.Signals | null; stdou
  */
 export function runIpindex(
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; as?: { uid: number; gid: number }; onStart?: (child: ReturnType<typeof spawn>) => void } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    as?: { uid: number; gid: number };
+    onStart?: (child: ReturnType<typeof spawn>) => void;
+    /** The installation whose bin/ipindex.js runs; this checkout by default. */
+    installation?: string;
+  } = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(process.cwd(), 'bin', 'ipindex.js'), ...args], {
+    const child = spawn(process.execPath, [join(options.installation ?? process.cwd(), 'bin', 'ipindex.js'), ...args], {
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
       ...(options.as === undefined ? {} : { uid: options.as.uid, gid: options.as.gid }),
