@@ -120,8 +120,8 @@ async function filesUnder(path: string): Promise<string[]> {
 }
 
 /**
- * The folder a compile runs in, in the user's cache: links to the app's sources and config, and
- * a node_modules of its own holding a link to each package of the installation's. Vite bundles
+ * The folder a compile runs in, in the user's cache: links to the app's sources and config, a
+ * tsconfig.json of its own (below), and a node_modules of its own holding a link to each package of the installation's. Vite bundles
  * its config file into the nearest node_modules (and SvelteKit has it do so again while it
  * analyses the app), so that node_modules must be a folder of the cache; the compiled server
  * code finds its packages through the same links. SvelteKit writes into kit/
@@ -132,9 +132,8 @@ async function linkSources(building: string): Promise<void> {
   for (const name of ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json']) {
     await symlink(join(appRoot, name), join(building, name), name.includes('.') ? 'file' : 'junction');
   }
-  // The project's tsconfig.json extends .svelte-kit/tsconfig.json of the installation, which
-  // only `svelte-kit sync` makes (a fresh `npm ci` has none); the compile's own extends the one
-  // SvelteKit writes into kit/ with the same compiler options.
+  // The compile's tsconfig.json (named in vite.config.ts, which says why): the project's compiler
+  // options over what SvelteKit writes into kit/.
   const { compilerOptions } = JSON.parse(await readFile(join(appRoot, 'tsconfig.json'), 'utf8')) as { compilerOptions: unknown };
   await writeFile(join(building, 'tsconfig.json'), JSON.stringify({ extends: './kit/tsconfig.json', compilerOptions }, null, 2));
   const packages = join(appRoot, 'node_modules');
