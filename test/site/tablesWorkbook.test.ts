@@ -58,3 +58,33 @@ describe('the workbook of the tables (ipindex.xlsx), read back by another librar
     expect((await readFile(join(dir, 'a.xlsx'))).equals(await readFile(join(dir, 'b.xlsx')))).toBe(true);
   });
 });
+
+describe('the text of the workbook', () => {
+  test('is kept once in the shared strings, and written into its cell beyond their bound', async () => {
+    const path = join(await mkdtemp(join(tmpdir(), 'ipindex-workbook-')), 'tables.xlsx');
+    // A bound of two: 'a' and 'b & c' are shared, 'd' and '=1+1' are written into their cells.
+    const book = tablesWorkbook('2026-01-01T00:00:00.000Z', 2);
+    await book.addSheet({ name: 'first', columns: ['x'], values: [['a', 'b & c', 'a', 'd']], rowCount: 4 });
+    await book.addSheet({
+      name: 'second',
+      columns: ['y', 'z'],
+      values: [
+        ['d', 'b & c'],
+        ['=1+1', 'a'],
+      ],
+      rowCount: 2,
+    });
+    await book.save(path);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const column = (sheet: string, key: string) =>
+      workbook
+        .getWorksheet(sheet)!
+        .getColumn(key)
+        .values.filter((v) => v !== undefined);
+    expect(column('first', 'A')).toEqual(['x', 'a', 'b & c', 'a', 'd']);
+    expect(column('second', 'A')).toEqual(['y', 'd', 'b & c']);
+    expect(column('second', 'B')).toEqual(['z', "'=1+1", 'a']);
+  });
+});
