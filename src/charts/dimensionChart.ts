@@ -20,12 +20,12 @@ export type DimensionChartOptions = { locale: Lang; year: number; name: string; 
 export function dimensionChart(rows: readonly DimensionRow[], options: DimensionChartOptions): string {
   const figure = dimensionFigure(rows, options);
   // Frames are reused for charts whose every dimension has a score and a mean; others are drawn by Plot in full.
-  if (rows.length === 0 || rows.some((r) => r.score === null || r.national === null)) return renderPlot(figure.plot, figure.alt);
+  if (rows.length === 0 || rows.some((r) => r.score === null || r.national === null)) return renderPlot(figure.plot(), figure.alt);
   const labels = rows.map(figure.label);
   const key = JSON.stringify([options.locale, figure.lower, figure.upper, labels]);
   const frame = frames.get(key);
   if (frame === undefined) {
-    const { drawn, frame: cut } = drawFrame(figure.plot, figure.alt, '<g fill="#4269d0">', '<g stroke="currentColor"><line');
+    const { drawn, frame: cut } = drawFrame(figure.plot(), figure.alt, '<g fill="#4269d0">', '<g stroke="currentColor"><line');
     if (cut !== null && cut.y.bandwidth !== undefined) frames.set(key, cut);
     return drawn;
   }
@@ -52,7 +52,7 @@ export function dimensionChart(rows: readonly DimensionRow[], options: Dimension
   ].join('');
 }
 
-/** The chart as a Plot figure: its options and text alternative. */
+/** The chart as a Plot figure: its options (made when asked for, as regionTrendFigure's) and text alternative. */
 export function dimensionFigure(rows: readonly DimensionRow[], { locale, year, name, lower = 0, upper = 100 }: DimensionChartOptions) {
   const words = chartWords[locale];
   const label = (r: DimensionRow) => nameIn(locale, r);
@@ -60,7 +60,7 @@ export function dimensionFigure(rows: readonly DimensionRow[], { locale, year, n
     locale === 'zh'
       ? `${name}${year}年各维度得分条形图（竖线为各地区平均）：${rows.map((r) => `${r.name_zh}${r.score?.toFixed(1) ?? '–'}（平均${r.national?.toFixed(1) ?? '–'}）`).join('，')}`
       : `Bar chart of ${name}'s dimension scores in ${year} (ticks: mean of the regions): ${rows.map((r) => `${r.name_en} ${r.score?.toFixed(1) ?? '–'} (mean ${r.national?.toFixed(1) ?? '–'})`).join(', ')}`;
-  const plot: Plot.PlotOptions = {
+  const plot = (): Plot.PlotOptions => ({
     width: 640,
     height: 40 + rows.length * 30,
     marginLeft: locale === 'zh' ? 100 : 230,
@@ -73,7 +73,7 @@ export function dimensionFigure(rows: readonly DimensionRow[], { locale, year, n
       Plot.text(rows, { x: 'score', y: label, text: (r: DimensionRow) => r.score?.toFixed(1), textAnchor: 'start', dx: 4 }),
       Plot.ruleX([lower]),
     ],
-  };
+  });
   return { plot, alt, label, lower, upper };
 }
 

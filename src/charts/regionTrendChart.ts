@@ -25,11 +25,11 @@ export function regionTrendChart(rows: readonly RegionTrendRow[], options: Regio
   const { data, scored, ranked, alt } = figure;
   // Frames are reused for charts whose every year has a mean and that have a score: others (a
   // report without regions' means, a region without scores) are drawn by Plot in full.
-  if (scored.length === 0 || data.some((r) => r.national === null)) return renderPlot(figure.plot, alt);
+  if (scored.length === 0 || data.some((r) => r.national === null)) return renderPlot(figure.plot(), alt);
   const key = JSON.stringify([options.locale, options.narrow ?? false, figure.lower, figure.upper, data.map((r) => r.year)]);
   const frame = frames.get(key);
   if (frame === undefined) {
-    const { drawn, frame: cut } = drawFrame(figure.plot, alt, '<g stroke-dasharray="4 3"');
+    const { drawn, frame: cut } = drawFrame(figure.plot(), alt, '<g stroke-dasharray="4 3"');
     if (cut !== null) frames.set(key, cut);
     return drawn;
   }
@@ -51,7 +51,10 @@ export function regionTrendChart(rows: readonly RegionTrendRow[], options: Regio
   ].join('');
 }
 
-/** The chart as a Plot figure: its options and text alternative, and the rows its marks show. */
+/**
+ * The chart as a Plot figure: its options (made when asked for: a chart laid into a frame needs
+ * none, and making the marks was half its time) and text alternative, and the rows its marks show.
+ */
 export function regionTrendFigure(
   rows: readonly RegionTrendRow[],
   { locale, name, lower = 0, upper = 100, narrow = false }: RegionTrendOptions,
@@ -68,7 +71,7 @@ export function regionTrendFigure(
         : `Line chart of ${name}'s index, ${first.year}–${last.year}: from ${first.score?.toFixed(1)} (rank ${first.rank}) to ${last.score?.toFixed(1)} (rank ${last.rank}); the dashed line is the mean of the regions`
       : name;
   const ranked = narrow ? [scored[0], scored.at(-1)].filter((r): r is RegionTrendRow => r !== undefined) : scored;
-  const plot: Plot.PlotOptions = {
+  const plot = (): Plot.PlotOptions => ({
     ...indexTrendFrame(data.length, narrow, lower, upper, words.index),
     marks: [
       Plot.lineY(data, { x: 'year', y: 'national', stroke: 'currentColor', strokeOpacity: 0.6, strokeDasharray: '4 3' }),
@@ -93,7 +96,7 @@ export function regionTrendFigure(
         fontWeight: 'bold',
       }),
     ],
-  };
+  });
   return { plot, alt, data, scored, ranked, lower, upper };
 }
 

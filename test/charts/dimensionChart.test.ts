@@ -25,7 +25,7 @@ function regionRows(count: number, lower: number, upper: number): DimensionRow[]
 
 const plotted = (rows: readonly DimensionRow[], options: DimensionChartOptions) => {
   const figure = dimensionFigure(rows, options);
-  return renderPlot(figure.plot, figure.alt);
+  return renderPlot(figure.plot(), figure.alt);
 };
 
 describe('a dimension chart laid into a frame drawn once', () => {

@@ -21,7 +21,7 @@ function regionRows(years: readonly number[], national: readonly number[], gaps:
 
 const plotted = (rows: readonly RegionTrendRow[], options: RegionTrendOptions) => {
   const figure = regionTrendFigure(rows, options);
-  return svgString(plotElement(figure.plot, figure.alt));
+  return svgString(plotElement(figure.plot(), figure.alt));
 };
 
 describe('a region trend chart laid into a frame drawn once', () => {
