@@ -73,6 +73,9 @@ export async function build(options: BuildOptions): Promise<{ outDir: string; ye
         const report = await assembleReport(db, { method: data.method, builtAt, version: toolVersion(), downloads: downloads.files });
         report.accounts = results.accounts;
         await writeFile(reportPath, JSON.stringify(report));
+        // Nothing after this reads the database: closed now, it gives its memory (a gigabyte
+        // at prefecture level) back before the pages render.
+        db.close();
       } catch (error) {
         // Its folder goes when the build fails: the writer stops first.
         await tables.catch(() => {});

@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import type { GroupRow, Lang, RankingRow, UncertaintyRow } from '../lib/report.ts';
 import { chartWords, nameIn } from './chartWords.ts';
-import { besideEachOther, plotElement, svgString } from './renderPlot.ts';
+import { besideEachOther, plotElement, renderPlot } from './renderPlot.ts';
+import { drawFrame, escapedAttribute, escapedText, type ReusedFrame } from './reusedFrame.ts';
 
 /** A row of the ranking chart: a region's index in the year, with its rank band where computed. */
 export type RankingChartRow = Pick<RankingRow, 'region_code' | 'name_zh' | 'name_en' | 'score' | 'rank'> &
@@ -28,16 +29,8 @@ export type RankingChartOptions = {
 
 const barHeight = 17;
 
-/**
- * The index ranking of a year as horizontal bars, best first, coloured by performance group
- * where rows carry one; where they carry a rank band (5th-95th percentile over the uncertainty
- * runs), a second panel beside the bars shows it (and, where the bands include the sampling
- * error of survey estimates, the band without it as a thin line inside).
- */
-export function rankingChart(
-  rows: readonly RankingChartRow[],
-  { year, locale, lower = 0, upper = 100, regionHref }: RankingChartOptions,
-): string {
+/** The ranking's figure: its rows in order, their labels, its text alternative, and the Plot options of its bars (made when asked for). */
+export function rankingFigure(rows: readonly RankingChartRow[], { year, locale, lower = 0, upper = 100, regionHref }: RankingChartOptions) {
   const words = chartWords[locale];
   const ranked = rows
     .filter((r) => r.score !== null && r.rank !== null)
@@ -57,36 +50,51 @@ export function rankingChart(
           .map((r) => `${r.rank}. ${r.name_en} (${r.score?.toFixed(1)})`)
           .join(', ')}${ranked.length > 3 ? ', ...' : ''}`;
 
-  const bars = plotElement(
-    {
-      width: banded ? 560 : 720,
-      height,
-      marginLeft: locale === 'zh' ? 120 : 150,
-      marginRight: 40,
-      marginTop: 10,
-      marginBottom: 35,
-      x: { domain: [lower, upper], label: `${words.index} →`, grid: true },
-      y: { type: 'band', domain: order, label: null, tickSize: 0 },
-      marks: [
-        Plot.barX(ranked, {
-          x1: lower,
-          x2: 'score',
-          y: label,
-          fill: ranked.some((r) => r.group) ? (r: RankingChartRow) => (r.group ? groupColors[r.group] : '#4269d0') : '#4269d0',
-          insetTop: 2,
-          insetBottom: 2,
-          // Each bar leads to its region's page, titled with the region and its index.
-          href: regionHref ? (r: RankingChartRow) => regionHref(r.region_code) : undefined,
-          title: regionHref ? (r: RankingChartRow) => `${nameIn(locale, r)} ${r.score?.toFixed(1)}` : undefined,
-          ariaLabel: regionHref ? (r: RankingChartRow) => `${nameIn(locale, r)} ${r.score?.toFixed(1)}` : undefined,
-        }),
-        Plot.text(ranked, { x: 'score', y: label, text: (r: RankingChartRow) => r.score?.toFixed(1), textAnchor: 'start', dx: 3 }),
-        Plot.ruleX([lower]),
-      ],
-    },
-    alt,
-  );
-  if (!banded) return svgString(bars);
+  const grouped = ranked.some((r) => r.group);
+  const marginLeft = locale === 'zh' ? 120 : 150;
+  const bars = (): Plot.PlotOptions => ({
+    width: banded ? 560 : 720,
+    height,
+    marginLeft,
+    marginRight: 40,
+    marginTop: 10,
+    marginBottom: 35,
+    x: { domain: [lower, upper], label: `${words.index} →`, grid: true },
+    y: { type: 'band', domain: order, label: null, tickSize: 0 },
+    marks: [
+      Plot.barX(ranked, {
+        x1: lower,
+        x2: 'score',
+        y: label,
+        fill: grouped ? (r: RankingChartRow) => barColor(r) : barColor({}),
+        insetTop: 2,
+        insetBottom: 2,
+        // Each bar leads to its region's page, titled with the region and its index.
+        href: regionHref ? (r: RankingChartRow) => regionHref(r.region_code) : undefined,
+        title: regionHref ? (r: RankingChartRow) => barTitle(locale, r) : undefined,
+        ariaLabel: regionHref ? (r: RankingChartRow) => barTitle(locale, r) : undefined,
+      }),
+      Plot.text(ranked, { x: 'score', y: label, text: (r: RankingChartRow) => r.score?.toFixed(1), textAnchor: 'start', dx: 3 }),
+      Plot.ruleX([lower]),
+    ],
+  });
+  return { ranked, label, order, banded, alt, grouped, marginLeft, height, bars };
+}
+
+/**
+ * The index ranking of a year as horizontal bars, best first, coloured by performance group
+ * where rows carry one; where they carry a rank band (5th-95th percentile over the uncertainty
+ * runs), a second panel beside the bars shows it (and, where the bands include the sampling
+ * error of survey estimates, the band without it as a thin line inside).
+ */
+export function rankingChart(rows: readonly RankingChartRow[], options: RankingChartOptions): string {
+  const { locale, lower = 0, upper = 100, regionHref } = options;
+  const words = chartWords[locale];
+  const { ranked, label, order, banded, alt, grouped, marginLeft, height, bars } = rankingFigure(rows, options);
+  if (!banded) {
+    const layout = { labels: order, lower, grouped, marginLeft, ...(regionHref === undefined ? {} : { regionHref }), locale };
+    return rankingBars(ranked, layout, JSON.stringify([locale, lower, upper, ranked.length, grouped, regionHref !== undefined]), bars, alt);
+  }
 
   const band = plotElement(
     {
@@ -110,5 +118,90 @@ export function rankingChart(
     },
     alt,
   );
-  return besideEachOther([bars, band], alt);
+  return besideEachOther([plotElement(bars(), alt), band], alt);
+}
+
+function barColor(r: Pick<RankingChartRow, 'group'>): string {
+  return r.group ? groupColors[r.group] : '#4269d0';
+}
+
+function barTitle(locale: Lang, r: RankingChartRow): string {
+  return `${nameIn(locale, r)} ${r.score?.toFixed(1)}`;
+}
+
+/** What a ranking's bars are laid out with besides their frame: the labels of its rows, in order, and how its bars look. */
+type BarsLayout = {
+  labels: readonly string[];
+  lower: number;
+  grouped: boolean;
+  marginLeft: number;
+  regionHref?: (code: string) => string;
+  locale: Lang;
+};
+
+/** A frame of the ranking's bars, its axis of rows cut out: what comes before the rows' labels, and after them. */
+type BarsFrame = ReusedFrame & { labelsOpen: string; afterLabels: string };
+
+const frames = new Map<string, BarsFrame>();
+
+/**
+ * The ranking's bars without rank bands (every year's overview but the latest), laid into a frame
+ * Plot drew once. As with the region charts (regionTrendChart.ts), the overviews of a report's
+ * years share the frame (the score axis, the number of regions, the words of the language): only
+ * the rows' order differs, so the axis of rows is written here too, as Plot writes it. A frame is
+ * kept only if laying its own chart's rows into it gives back what Plot drew, so that what Plot
+ * writes and what is written here cannot part (test/charts/rankingChart.test.ts also checks them
+ * on other charts).
+ */
+function rankingBars(
+  ranked: readonly RankingChartRow[],
+  layout: BarsLayout,
+  key: string,
+  plot: () => Plot.PlotOptions,
+  alt: string,
+): string {
+  if (ranked.length === 0) return renderPlot(plot(), alt);
+  const frame = frames.get(key);
+  if (frame !== undefined) return laidInto(frame, ranked, layout, alt);
+  const first = layout.grouped ? '<g>' : `<g fill="${barColor({})}">`;
+  const { drawn, frame: cut } = drawFrame(plot(), alt, `${first}<${layout.regionHref ? 'a' : 'rect'} `, '<g stroke="currentColor"><line');
+  const labelsEnd = cut?.axes.indexOf('</g>') ?? -1;
+  if (cut !== null && cut.y.bandwidth !== undefined && cut.axes.startsWith('<g transform="translate(-9,') && labelsEnd > 0) {
+    const made = { ...cut, labelsOpen: cut.axes.slice(0, cut.axes.indexOf('>') + 1), afterLabels: cut.axes.slice(labelsEnd) };
+    if (laidInto(made, ranked, layout, alt) === drawn) frames.set(key, made);
+  }
+  return drawn;
+}
+
+/** The ranking's bars in the frame: the rows' labels, the bars (links to the regions' pages, if any), the scores. */
+function laidInto(frame: BarsFrame, ranked: readonly RankingChartRow[], layout: BarsLayout, alt: string): string {
+  const x = (value: number) => frame.x.apply(value) as number;
+  const bandwidth = frame.y.bandwidth!;
+  // Row i lies where the frame's row i does: the band scale places rows by their position alone.
+  const band = [...(frame.y.domain ?? [])].map((label) => frame.y.apply(label) as number);
+  const x0 = x(layout.lower);
+  const labels = layout.labels.map(
+    (text, i) => `<text transform="translate(${layout.marginLeft},${band[i]})" y="0.32em">${escapedText(text)}</text>`,
+  );
+  // The arithmetic of Plot's barX (insets 2 above and below, none at the sides), for the same numbers.
+  const bars = ranked.map((r, i) => {
+    const end = x(r.score!);
+    const fill = layout.grouped ? `fill="${barColor(r)}" ` : '';
+    const rect = `<rect ${fill}height="${Math.max(0, bandwidth - 2 - 2)}" y="${band[i]! + 2}" width="${Math.max(0, Math.abs(end - x0) - 0 - 0)}" x="${Math.min(x0, end) + 0}"`;
+    if (layout.regionHref === undefined) return `${rect} />`;
+    const title = barTitle(layout.locale, r);
+    return `<a aria-label="${escapedAttribute(title)}" href="${escapedAttribute(layout.regionHref(r.region_code))}" fill="inherit">${rect}><title>${escapedText(title)}</title></rect></a>`;
+  });
+  const scores = ranked.map((r, i) => `<text transform="translate(${x(r.score!)},${band[i]})" y="0.32em">${r.score!.toFixed(1)}</text>`);
+  return [
+    frame.open(alt),
+    frame.labelsOpen,
+    labels.join(''),
+    frame.afterLabels,
+    layout.grouped ? '<g>' : `<g fill="${barColor({})}">`,
+    bars.join(''),
+    '</g>',
+    `<g transform="translate(3,${bandwidth / 2})" text-anchor="start">${scores.join('')}</g>`,
+    frame.rest,
+  ].join('');
 }

@@ -53,6 +53,6 @@ export function escapedText(text: string): string {
 }
 
 /** An attribute's value as the build-time document writes it (linkedom): the quotes escaped. */
-function escapedAttribute(text: string): string {
+export function escapedAttribute(text: string): string {
   return text.replaceAll('"', '&quot;');
 }

@@ -39,6 +39,7 @@ export async function openDatabase(): Promise<Database> {
   // With threads: 1 a query runs on the thread that asked for it, so queries asked for on
   // several connections at once run at once, each in a fixed order.
   const others: DuckDBConnection[] = [];
+  let closed = false;
 
   return {
     async exec(sql, params) {
@@ -63,6 +64,8 @@ export async function openDatabase(): Promise<Database> {
       await Promise.all(statements.map((sql, i) => (i === 0 ? connection : others[i - 1]!).run(sql)));
     },
     close() {
+      if (closed) return;
+      closed = true;
       for (const other of others) other.closeSync();
       connection.closeSync();
       instance.closeSync();
