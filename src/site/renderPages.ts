@@ -121,14 +121,9 @@ export async function renderPages(task: RenderTask): Promise<RenderResult> {
     }
   }
 
-  // Each page has a folder of its own; made once (a call to make it each time was 2% of the render).
-  const folders = new Map<string, Promise<unknown>>();
   async function write(path: string, body: Uint8Array | string) {
     const file = join(task.siteDir, path.endsWith('/') ? `${path}index.html` : path);
-    const folder = dirname(file);
-    let made = folders.get(folder);
-    if (made === undefined) folders.set(folder, (made = mkdir(folder, { recursive: true })));
-    await made;
+    await mkdir(dirname(file), { recursive: true });
     await writeFile(file, body);
   }
 
