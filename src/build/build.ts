@@ -1,6 +1,5 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startAccountsExports, type AccountsExports } from '../accounts/startAccountsExports.ts';
 import { computeResults } from './computeResults.ts';
 import type { StageLog } from './createStageLog.ts';
 import { countValues } from '../intake/countValues.ts';
@@ -47,18 +46,14 @@ export async function build(options: BuildOptions): Promise<{ outDir: string; ye
   const { log } = options;
   faultPoint('after-claim');
   const db = await openDatabase();
-  let exports: AccountsExports | undefined;
   try {
     const data = await log('read', () => loadDataDir(options.dataDir, options.dataLabel ?? options.dataDir, db, options.warehouse), (d) =>
       `${d.inputs.length} files, ${countValues(d).toLocaleString('en-US')} values, ${d.regions.length} regions`);
     for (const file of data.unused ?? []) note(`${file.file} not read: ${file.reason}`);
+    const computed = await computeResults(db, data, log);
     const builtAt = options.builtAt ?? new Date().toISOString();
-    // The accounts' layout files are written while the composite is computed (startAccountsExports).
-    const computed = await computeResults(db, data, log, async (run) => {
-      exports = await startAccountsExports(db, data, run, join(staging, 'data'), builtAt);
-    });
     const site = join(staging, 'site');
-    const results = await log('results', () => writeResults(db, join(staging, 'data'), data, computed, { version: toolVersion(), builtAt }, exports), (r) =>
+    const results = await log('results', () => writeResults(db, join(staging, 'data'), data, computed, { version: toolVersion(), builtAt }), (r) =>
       `${r.files.length} files in data/`);
     faultPoint('after-results');
     const years = (await db.query<{ year: number }>('SELECT DISTINCT year FROM scores ORDER BY year')).map((r) => r.year);
@@ -100,8 +95,6 @@ export async function build(options: BuildOptions): Promise<{ outDir: string; ye
     return { outDir, years };
   } finally {
     db.close();
-    // A build that failed while the layout files were being written waits for them before their folder goes.
-    await exports?.written.catch(() => {});
     await rm(staging, { recursive: true, force: true });
     stopped.dispose();
     claim.release();

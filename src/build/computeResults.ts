@@ -16,18 +16,10 @@ export type Computed = { indicatorsSql: string; accounts: AccountsRun };
 
 /**
  * Runs the SQL of queries/ over a data directory, stage by stage, in this order: staging,
- * checks, indicators, accounts, composite, uncertainty; then waits for the microdata cache
- * being written. Leaves the tables `observations`, `indicators` and `scores` in `db`. Throws
- * InputError with the problems intake found together with those of queries/checks/.
- * `afterAccounts` runs once the accounts are computed, before the composite (the accounts read
- * only the observations): work begun there without being waited for runs beside the rest.
+ * checks, indicators, composite, uncertainty, accounts; then waits for the microdata cache being written. Leaves the tables `observations`, `indicators` and `scores` in
+ * `db`. Throws InputError with the problems intake found together with those of queries/checks/.
  */
-export async function computeResults(
-  db: Database,
-  data: DataDir,
-  log: StageLog,
-  afterAccounts?: (run: AccountsRun) => Promise<void>,
-): Promise<Computed> {
+export async function computeResults(db: Database, data: DataDir, log: StageLog): Promise<Computed> {
   const microdataProblems = await log('staging', () => runStaging(db, data), () =>
     `${countValues(data).toLocaleString('en-US')} values of ${data.variables.length} variables${describeMicrodata(data)}`);
 
@@ -40,10 +32,9 @@ export async function computeResults(
   // A first build of microdata CSVs writes their Parquet copies from here on, on the core that
   // the single-threaded stages below leave free.
   const cached = microdataCached(data.microdata);
-  const accounts = await log('accounts', () => runAccounts(db, data), describeAccounts);
-  await afterAccounts?.(accounts);
   await log('composite', () => runComposite(db, data), (summary) => describeComposite(data, summary));
   await log('uncertainty', () => runUncertainty(db, data), (run) => describeUncertainty(data, run.sampled));
+  const accounts = await log('accounts', () => runAccounts(db, data), describeAccounts);
   if (cached !== null) await log('cache', () => cached, (lines) => lines.join('; '));
   return { indicatorsSql, accounts };
 }

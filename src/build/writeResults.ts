@@ -3,7 +3,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { AccountsReport } from '../lib/accounts/AccountsReport.ts';
-import { startAccountsExports, type AccountsExports } from '../accounts/startAccountsExports.ts';
+import { readAccounts } from '../accounts/readAccounts.ts';
+import { writeAccountsExports } from '../accounts/writeAccountsExports.ts';
 import type { Computed } from './computeResults.ts';
 import type { DataDir } from '../dataDir/DataDir.ts';
 import { quotedIdentifier, quotedString, type Database } from '../database/openDatabase.ts';
@@ -46,23 +47,14 @@ export type RunInfo = { version: string; builtAt: string };
 /**
  * Writes the result tables, the indicator SQL and manifest.json into `dir` (out/data), and
  * returns what the report pages need: the files written and the accounts as read for their layout.
- * The accounts' layout files are those `exports` started writing (startAccountsExports), or
- * started here when not given.
  */
-export async function writeResults(
-  db: Database,
-  dir: string,
-  data: DataDir,
-  computed: Computed,
-  run: RunInfo,
-  exports?: AccountsExports,
-): Promise<{ files: string[]; accounts: AccountsReport }> {
+export async function writeResults(db: Database, dir: string, data: DataDir, computed: Computed, run: RunInfo): Promise<{ files: string[]; accounts: AccountsReport }> {
   await mkdir(dir, { recursive: true });
   await runQuality(db, data);
-  const { accounts, written } = exports ?? (await startAccountsExports(db, data, computed.accounts, dir, run.builtAt));
+  const accounts = await readAccounts(db, data, computed.accounts);
   // The layout files are JavaScript's work and the tables DuckDB's: the two run side by side,
   // and both finish before a failure is passed on, so nothing is still writing into `dir` then.
-  const [layout, copied] = await Promise.allSettled([written, copyTables(db, dir, await optionalTables(db, data))]);
+  const [layout, copied] = await Promise.allSettled([writeAccountsExports(dir, accounts, run.builtAt), copyTables(db, dir, await optionalTables(db, data))]);
   if (layout.status === 'rejected') throw layout.reason;
   if (copied.status === 'rejected') throw copied.reason;
   const [accountsFiles, counts] = [layout.value, copied.value];
