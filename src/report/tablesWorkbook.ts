@@ -16,8 +16,8 @@ export type TablesWorkbook = { addSheet(table: SheetTable): Promise<void>; save(
  * A workbook of tables (Office Open XML, ECMA-376), one sheet each: a bold, frozen header row,
  * then the rows, numbers as numbers, text made spreadsheet-safe. Written directly rather than
  * through a spreadsheet library, which builds an object per cell: at prefecture level (two
- * million rows) that took a minute, this a few seconds. A sheet is laid out as it is added (so
- * its columns can go) and compressed in zlib's thread pool while the next one is laid out.
+ * million rows) that took a minute, this a few seconds. Each sheet is laid out, after the one
+ * before it, into a stream that zlib's thread pool compresses as it comes.
  * Text is kept once, in the workbook's table of shared strings, as spreadsheet programs write
  * it: the codes and names of a table repeat a few hundred values a million times, and written
  * in every cell they were half of the sheets' bytes, to lay out and to compress.
