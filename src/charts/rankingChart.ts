@@ -88,13 +88,10 @@ export function rankingFigure(rows: readonly RankingChartRow[], { year, locale, 
  * error of survey estimates, the band without it as a thin line inside).
  */
 export function rankingChart(rows: readonly RankingChartRow[], options: RankingChartOptions): string {
-  const { locale, lower = 0, upper = 100, regionHref } = options;
-  const words = chartWords[locale];
-  const { ranked, label, order, banded, alt, grouped, marginLeft, height, bars } = rankingFigure(rows, options);
-  if (!banded) {
-    const layout = { labels: order, lower, grouped, marginLeft, ...(regionHref === undefined ? {} : { regionHref }), locale };
-    return rankingBars(ranked, layout, JSON.stringify([locale, lower, upper, ranked.length, grouped, regionHref !== undefined]), bars, alt);
-  }
+  const words = chartWords[options.locale];
+  const figure = rankingFigure(rows, options);
+  const { ranked, label, order, banded, alt, height, bars } = figure;
+  if (!banded) return rankingBars(figure, options);
 
   const band = plotElement(
     {
@@ -129,18 +126,14 @@ function barTitle(locale: Lang, r: RankingChartRow): string {
   return `${nameIn(locale, r)} ${r.score?.toFixed(1)}`;
 }
 
-/** What a ranking's bars are laid out with besides their frame: the labels of its rows, in order, and how its bars look. */
-type BarsLayout = {
-  labels: readonly string[];
-  lower: number;
-  grouped: boolean;
-  marginLeft: number;
-  regionHref?: (code: string) => string;
-  locale: Lang;
-};
+/** The ranking's figure (rankingFigure). */
+type RankingFigure = ReturnType<typeof rankingFigure>;
 
-/** A frame of the ranking's bars, its axis of rows cut out: what comes before the rows' labels, and after them. */
-type BarsFrame = ReusedFrame & { labelsOpen: string; afterLabels: string };
+/**
+ * A frame of the ranking's bars, its axis of rows cut out (what comes before the rows' labels,
+ * and after them), with where its rows lie: the band scale places a row by its position alone.
+ */
+type BarsFrame = ReusedFrame & { labelsOpen: string; afterLabels: string; bands: number[]; bandwidth: number };
 
 const frames = new Map<string, BarsFrame>();
 
@@ -153,55 +146,65 @@ const frames = new Map<string, BarsFrame>();
  * writes and what is written here cannot part (test/charts/rankingChart.test.ts also checks them
  * on other charts).
  */
-function rankingBars(
-  ranked: readonly RankingChartRow[],
-  layout: BarsLayout,
-  key: string,
-  plot: () => Plot.PlotOptions,
-  alt: string,
-): string {
-  if (ranked.length === 0) return renderPlot(plot(), alt);
+function rankingBars(figure: RankingFigure, options: RankingChartOptions): string {
+  const { ranked, grouped, alt } = figure;
+  const { locale, lower = 0, upper = 100, regionHref } = options;
+  if (ranked.length === 0) return renderPlot(figure.bars(), alt);
+  const key = JSON.stringify([locale, lower, upper, ranked.length, grouped, regionHref !== undefined]);
   const frame = frames.get(key);
-  if (frame !== undefined) return laidInto(frame, ranked, layout, alt);
-  const first = layout.grouped ? '<g>' : `<g fill="${barColor({})}">`;
-  const { drawn, frame: cut } = drawFrame(plot(), alt, `${first}<${layout.regionHref ? 'a' : 'rect'} `, '<g stroke="currentColor"><line');
+  if (frame !== undefined) return laidInto(frame, figure, options);
+  const { drawn, frame: cut } = drawFrame(
+    figure.bars(),
+    alt,
+    `${barsOpen(grouped)}<${regionHref ? 'a' : 'rect'} `,
+    '<g stroke="currentColor"><line',
+  );
   const labelsEnd = cut?.axes.indexOf('</g>') ?? -1;
-  if (cut !== null && cut.y.bandwidth !== undefined && cut.axes.startsWith('<g transform="translate(-9,') && labelsEnd > 0) {
-    const made = { ...cut, labelsOpen: cut.axes.slice(0, cut.axes.indexOf('>') + 1), afterLabels: cut.axes.slice(labelsEnd) };
-    if (laidInto(made, ranked, layout, alt) === drawn) frames.set(key, made);
+  const bandwidth = cut?.y.bandwidth;
+  if (cut !== null && bandwidth !== undefined && cut.axes.startsWith('<g transform="translate(-9,') && labelsEnd > 0) {
+    const made = {
+      ...cut,
+      labelsOpen: cut.axes.slice(0, cut.axes.indexOf('>') + 1),
+      afterLabels: cut.axes.slice(labelsEnd),
+      bands: [...(cut.y.domain ?? [])].map((label) => cut.y.apply(label) as number),
+      bandwidth,
+    };
+    if (laidInto(made, figure, options) === drawn) frames.set(key, made);
   }
   return drawn;
 }
 
 /** The ranking's bars in the frame: the rows' labels, the bars (links to the regions' pages, if any), the scores. */
-function laidInto(frame: BarsFrame, ranked: readonly RankingChartRow[], layout: BarsLayout, alt: string): string {
+function laidInto(frame: BarsFrame, { ranked, order, grouped, marginLeft, alt }: RankingFigure, options: RankingChartOptions): string {
+  const { locale, lower = 0, regionHref } = options;
+  const { bands, bandwidth } = frame;
   const x = (value: number) => frame.x.apply(value) as number;
-  const bandwidth = frame.y.bandwidth!;
-  // Row i lies where the frame's row i does: the band scale places rows by their position alone.
-  const band = [...(frame.y.domain ?? [])].map((label) => frame.y.apply(label) as number);
-  const x0 = x(layout.lower);
-  const labels = layout.labels.map(
-    (text, i) => `<text transform="translate(${layout.marginLeft},${band[i]})" y="0.32em">${escapedText(text)}</text>`,
-  );
+  const x0 = x(lower);
+  const labels = order.map((text, i) => `<text transform="translate(${marginLeft},${bands[i]})" y="0.32em">${escapedText(text)}</text>`);
   // The arithmetic of Plot's barX (insets 2 above and below, none at the sides), for the same numbers.
   const bars = ranked.map((r, i) => {
     const end = x(r.score!);
-    const fill = layout.grouped ? `fill="${barColor(r)}" ` : '';
-    const rect = `<rect ${fill}height="${Math.max(0, bandwidth - 2 - 2)}" y="${band[i]! + 2}" width="${Math.max(0, Math.abs(end - x0) - 0 - 0)}" x="${Math.min(x0, end) + 0}"`;
-    if (layout.regionHref === undefined) return `${rect} />`;
-    const title = barTitle(layout.locale, r);
-    return `<a aria-label="${escapedAttribute(title)}" href="${escapedAttribute(layout.regionHref(r.region_code))}" fill="inherit">${rect}><title>${escapedText(title)}</title></rect></a>`;
+    const fill = grouped ? `fill="${barColor(r)}" ` : '';
+    const rect = `<rect ${fill}height="${Math.max(0, bandwidth - 2 - 2)}" y="${bands[i]! + 2}" width="${Math.max(0, Math.abs(end - x0) - 0 - 0)}" x="${Math.min(x0, end) + 0}"`;
+    if (regionHref === undefined) return `${rect} />`;
+    const title = barTitle(locale, r);
+    return `<a aria-label="${escapedAttribute(title)}" href="${escapedAttribute(regionHref(r.region_code))}" fill="inherit">${rect}><title>${escapedText(title)}</title></rect></a>`;
   });
-  const scores = ranked.map((r, i) => `<text transform="translate(${x(r.score!)},${band[i]})" y="0.32em">${r.score!.toFixed(1)}</text>`);
+  const scores = ranked.map((r, i) => `<text transform="translate(${x(r.score!)},${bands[i]})" y="0.32em">${r.score!.toFixed(1)}</text>`);
   return [
     frame.open(alt),
     frame.labelsOpen,
     labels.join(''),
     frame.afterLabels,
-    layout.grouped ? '<g>' : `<g fill="${barColor({})}">`,
+    barsOpen(grouped),
     bars.join(''),
     '</g>',
     `<g transform="translate(3,${bandwidth / 2})" text-anchor="start">${scores.join('')}</g>`,
     frame.rest,
   ].join('');
+}
+
+/** The group of the bars as Plot opens it: a fill for all, or none when each bar has its group's. */
+function barsOpen(grouped: boolean): string {
+  return grouped ? '<g>' : `<g fill="${barColor({})}">`;
 }

@@ -121,11 +121,11 @@ async function filesUnder(path: string): Promise<string[]> {
 
 /**
  * The folder a compile runs in, in the user's cache: links to the app's sources and config, a
- * tsconfig.json of its own (below), and a node_modules of its own holding a link to each package of the installation's. Vite bundles
- * its config file into the nearest node_modules (and SvelteKit has it do so again while it
- * analyses the app), so that node_modules must be a folder of the cache; the compiled server
- * code finds its packages through the same links. SvelteKit writes into kit/
- * (IPINDEX_KIT_DIR), beside the links, never through them.
+ * tsconfig.json of its own (below), and a node_modules of its own holding a link to each
+ * package of the installation's. Vite bundles its config file into the nearest node_modules
+ * (and SvelteKit has it do so again while it analyses the app), so that node_modules must be a
+ * folder of the cache; the compiled server code finds its packages through the same links.
+ * SvelteKit writes into kit/ (IPINDEX_KIT_DIR), beside the links, never through them.
  */
 async function linkSources(building: string): Promise<void> {
   await mkdir(join(building, 'node_modules'), { recursive: true });
