@@ -4,20 +4,22 @@
 -- in the shape of observations_wide so that the same compiled formulas compute the national
 -- indicators.
 -- From variables and observations. Every year and variable is present, as NULL where no
--- national total was given: a national value is never made up from the regions.
+-- national total was given: a national value is never made up from the regions. The columns
+-- are those of observations_wide, named by its ENUM codebook_variable
+-- (10_observations_wide.sql).
 
 CREATE TABLE national_wide AS
-PIVOT (
-  SELECT '100000' AS region_code, CAST(y.range AS INTEGER) AS year, v.variable, o.value
-  FROM range(
-    (SELECT min(year) FROM observations),
-    (SELECT max(year) FROM observations) + 1
-  ) AS y
-  CROSS JOIN variables AS v
-  LEFT JOIN observations AS o
-    ON o.region_code = '100000' AND o.year = y.range AND o.variable = v.variable
+WITH years AS (
+  SELECT CAST(range AS INTEGER) AS year
+  FROM range((SELECT min(year) FROM observations), (SELECT max(year) FROM observations) + 1)
+),
+given AS (
+  PIVOT (SELECT year, variable, value FROM observations WHERE region_code = '100000')
+  ON variable IN codebook_variable
+  USING first(value)
+  GROUP BY year
 )
-ON variable
-USING first(value)
-GROUP BY region_code, year
-ORDER BY year;
+SELECT '100000' AS region_code, y.year, g.* EXCLUDE (year)
+FROM years AS y
+LEFT JOIN given AS g ON g.year = y.year
+ORDER BY y.year;
