@@ -1,12 +1,12 @@
 import { publishedPath } from '../intake/publishedPath.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { availableParallelism } from 'node:os';
 import type { AccountsReport } from '../lib/accounts/AccountsReport.ts';
 import { readAccounts } from '../accounts/readAccounts.ts';
 import { writeAccountsExports } from '../accounts/writeAccountsExports.ts';
 import type { Computed } from './computeResults.ts';
 import type { DataDir } from '../dataDir/DataDir.ts';
+import { onEveryCore } from '../database/onEveryCore.ts';
 import { quotedIdentifier, quotedString, type Database } from '../database/openDatabase.ts';
 import { runQuality } from '../quality/runQuality.ts';
 import { runQuery } from '../database/runQueries.ts';
@@ -120,20 +120,16 @@ async function optionalTables(db: Database, data: DataDir): Promise<(readonly [s
 async function copyTables(db: Database, dir: string, optional: readonly (readonly [string, string])[]): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   await runQuery(db, 'exports/spreadsheet_safe.sql');
-  const [setting] = await db.query<{ threads: number }>("SELECT current_setting('threads')::INTEGER AS threads");
   // Copying adds nothing up, and each query orders its rows by a key (a table without ORDER BY
   // keeps the order of its rows, as DuckDB preserves insertion order): the files are the same
-  // on any number of threads, so this runs on all the cores.
-  await db.exec(`SET threads = ${availableParallelism()}`);
-  try {
+  // on any number of threads.
+  await onEveryCore(db, async () => {
     for (const [file, sql] of [...Object.entries(tables), ...optional]) {
       // COPY answers with the number of rows it wrote, so the table is not queried a second time.
       const [row] = await db.query<{ Count: bigint | number }>(`COPY (${await spreadsheetSafeSelect(db, sql)}) TO ${quotedString(join(dir, file))} (HEADER, DELIMITER ',')`);
       counts[file] = Number(row?.Count ?? 0);
     }
-  } finally {
-    await db.exec(`SET threads = ${setting?.threads ?? 1}`);
-  }
+  });
   return counts;
 }
 

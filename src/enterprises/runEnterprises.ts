@@ -1,9 +1,9 @@
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Problem } from '../lib/InputError.ts';
 import { nationalCode } from '../lib/types.ts';
 import type { DataDir } from '../dataDir/DataDir.ts';
 import { readRegisterFiles } from '../files/readRegisterFiles.ts';
+import { onEveryCore } from '../database/onEveryCore.ts';
 import type { Database } from '../database/openDatabase.ts';
 import { runQuery, selectQuery } from '../database/runQueries.ts';
 import { outcomeMeasures, registerFiles } from './registerSchema.ts';
@@ -23,13 +23,7 @@ export async function runEnterprises(db: Database, data: DataDir): Promise<Probl
   // Every build runs DuckDB on one thread, so that no sum depends on the order threads add in.
   // Up to the effect's sums this stage sums nothing but whole numbers, exact in any order: it
   // runs on every core, and goes back to one where that no longer holds (estimateEffect).
-  const [{ threads } = { threads: 1 }] = await db.query<{ threads: number }>(`SELECT current_setting('threads')::INTEGER AS threads`);
-  await db.exec(`SET threads = ${availableParallelism()}`);
-  try {
-    return await readRegister(db, data, register);
-  } finally {
-    await db.exec(`SET threads = ${threads}`);
-  }
+  return onEveryCore(db, () => readRegister(db, data, register));
 }
 
 async function readRegister(db: Database, data: DataDir, register: NonNullable<DataDir['enterprises']>): Promise<Problem[]> {

@@ -1,6 +1,6 @@
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Problem } from '../lib/InputError.ts';
+import { onEveryCore } from '../database/onEveryCore.ts';
 import { quotedIdentifier, type Database } from '../database/openDatabase.ts';
 import { runQuery, selectQuery } from '../database/runQueries.ts';
 import { csvCache, type CsvCache } from './csvCache.ts';
@@ -34,11 +34,18 @@ export async function runMicrodata(
     'microdata_files',
     microdata.map((m) => [m.dataset.name, m.label]),
   );
-  const problems: Problem[] = [];
-  const [setting] = await db.query<{ threads: bigint | number }>("SELECT current_setting('threads') AS threads");
   // Counts and DECIMAL sums are exact, so these results do not depend on the number of
   // threads that the rest of the pipeline pins to one for its floating-point sums.
-  await db.exec(`SET threads = ${availableParallelism()}`);
+  return onEveryCore(db, () => aggregateRecords(db, microdata, made));
+}
+
+/** What runMicrodata does on every core: each dataset read (or its cached copy), aggregated and checked. */
+async function aggregateRecords(
+  db: Database,
+  microdata: readonly MicrodataInput[],
+  made: MadeAggregates | undefined,
+): Promise<{ problems: Problem[]; inputs: InputFile[] }> {
+  const problems: Problem[] = [];
   // Each CSV's place in the cache first: a CSV with a settled note is not hashed at all.
   const caches = new Map<MicrodataInput, CsvCache>();
   for (const m of microdata) {
@@ -51,110 +58,106 @@ export async function runMicrodata(
   // Hashing starts now and goes on on this thread while DuckDB reads on its own; the catch
   // only keeps a failure from going unnoticed until it is awaited below.
   for (const m of microdata) m.fingerprint().catch(() => undefined);
-  try {
-    for (const m of microdata) {
-      // A cached copy found by the file's status is read while the file is hashed (unless its
-      // note is settled); in the rare case that the hash then disagrees, what it gave is
-      // dropped and the CSV read.
-      for (const trustNote of [true, false]) {
-        const [reduction, ...rest] = m.dataset.aggregates;
-        const cube = m.dataset.cube;
-        const source = quotedIdentifier(`${m.dataset.name}_source`);
-        let confirmed: Promise<boolean> = Promise.resolve(true);
-        let cache: CsvCache | null = null;
-        if (m.format === 'csv') {
-          cache = (trustNote ? caches.get(m) : undefined) ?? (await csvCache(m, false));
-          problems.push(...cache.problems);
-          if (cache.problems.length > 0) break;
-          if (cache.hit === null) {
-            await cache.readCsv(db);
-            await db.exec(`CREATE OR REPLACE TEMP VIEW ${source} AS SELECT * FROM csv_records`);
-          } else {
-            await readParquet(db, source, cache.hit.records, false);
-            confirmed = cache.hit.confirmed;
-          }
+  for (const m of microdata) {
+    // A cached copy found by the file's status is read while the file is hashed (unless its
+    // note is settled); in the rare case that the hash then disagrees, what it gave is
+    // dropped and the CSV read.
+    for (const trustNote of [true, false]) {
+      const [reduction, ...rest] = m.dataset.aggregates;
+      const cube = m.dataset.cube;
+      const source = quotedIdentifier(`${m.dataset.name}_source`);
+      let confirmed: Promise<boolean> = Promise.resolve(true);
+      let cache: CsvCache | null = null;
+      if (m.format === 'csv') {
+        cache = (trustNote ? caches.get(m) : undefined) ?? (await csvCache(m, false));
+        problems.push(...cache.problems);
+        if (cache.problems.length > 0) break;
+        if (cache.hit === null) {
+          await cache.readCsv(db);
+          await db.exec(`CREATE OR REPLACE TEMP VIEW ${source} AS SELECT * FROM csv_records`);
         } else {
-          const files = m.format === 'hive' ? join(m.path, '**', '*.parquet') : m.path;
-          const missing = await missingParquetColumns(db, m, files);
-          problems.push(...missing);
-          if (missing.length > 0) break;
-          await readParquet(db, source, files, m.format === 'hive');
+          await readParquet(db, source, cache.hit.records, false);
+          confirmed = cache.hit.confirmed;
         }
-        const readsCsv = cache !== null && cache.hit === null;
-        try {
-          await runQuery(db, m.dataset.view);
-          // The reduction is the one read of the records; what follows reads what it made.
-          if (cache?.hit?.cube != null && cube !== undefined) {
-            await db.exec('SET VARIABLE cached_cube_file = $file', { file: cache.hit.cube });
-            await runQuery(db, cube.cached);
-          } else if (reduction !== undefined) {
-            // Every column is parsed, not only those the reduction uses, so that this read
-            // rejects the same rows as the copy to Parquet will (a patent_id that is not UTF-8).
-            if (readsCsv) await db.exec("SET disabled_optimizers = 'unused_columns'");
-            try {
-              await runQuery(db, reduction);
-            } finally {
-              if (readsCsv) await db.exec('RESET disabled_optimizers');
-            }
+      } else {
+        const files = m.format === 'hive' ? join(m.path, '**', '*.parquet') : m.path;
+        const missing = await missingParquetColumns(db, m, files);
+        problems.push(...missing);
+        if (missing.length > 0) break;
+        await readParquet(db, source, files, m.format === 'hive');
+      }
+      const readsCsv = cache !== null && cache.hit === null;
+      try {
+        await runQuery(db, m.dataset.view);
+        // The reduction is the one read of the records; what follows reads what it made.
+        if (cache?.hit?.cube != null && cube !== undefined) {
+          await db.exec('SET VARIABLE cached_cube_file = $file', { file: cache.hit.cube });
+          await runQuery(db, cube.cached);
+        } else if (reduction !== undefined) {
+          // Every column is parsed, not only those the reduction uses, so that this read
+          // rejects the same rows as the copy to Parquet will (a patent_id that is not UTF-8).
+          if (readsCsv) await db.exec("SET disabled_optimizers = 'unused_columns'");
+          try {
+            await runQuery(db, reduction);
+          } finally {
+            if (readsCsv) await db.exec('RESET disabled_optimizers');
           }
-          if (readsCsv && cache !== null) {
-            const rejected = await cache.rejects(db);
-            problems.push(...rejected);
-            if (rejected.length === 0) m.caching = (await cache.write(db)).copy;
-          }
-          if (!(await confirmed)) {
-            if (reduction !== undefined) await db.exec(`DROP TABLE ${quotedIdentifier(tableOf(reduction))}`);
-            await db.exec(`DROP VIEW ${quotedIdentifier(m.dataset.name)}`);
-            continue;
-          }
-          await cache?.renote();
-          // The cube has counted the records already; without one, a CSV is read once more.
-          const [count] = await db.query<{ n: bigint | number | null }>(
-            cube === undefined
-              ? `SELECT count(*) AS n FROM ${quotedIdentifier(m.dataset.name)}`
-              : `SELECT sum(records) AS n FROM ${quotedIdentifier(cube.table)}`,
-          );
-          m.input.rows = Number(count?.n ?? 0);
-          for (const file of rest) await runQuery(db, file);
-          const found = await selectQuery<CheckRow>(db, m.dataset.checks);
-          problems.push(...found.map(checkProblem));
-        } catch (error) {
-          const message = (error as Error).message;
-          if (readsCsv) {
-            problems.push({
-              file: m.label,
-              found: `a file DuckDB could not read as CSV (${message.split('\n')[0] ?? ''})`,
-              expected: 'a UTF-8 CSV file with a header row',
-            });
-            break;
-          }
-          // A Parquet column of a type that does not convert (text in a year column, say).
-          if (!/^(Conversion|Invalid Input) Error/.test(message)) throw error;
+        }
+        if (readsCsv && cache !== null) {
+          const rejected = await cache.rejects(db);
+          problems.push(...rejected);
+          if (rejected.length === 0) m.caching = (await cache.write(db)).copy;
+        }
+        if (!(await confirmed)) {
+          if (reduction !== undefined) await db.exec(`DROP TABLE ${quotedIdentifier(tableOf(reduction))}`);
+          await db.exec(`DROP VIEW ${quotedIdentifier(m.dataset.name)}`);
+          continue;
+        }
+        await cache?.renote();
+        // The cube has counted the records already; without one, a CSV is read once more.
+        const [count] = await db.query<{ n: bigint | number | null }>(
+          cube === undefined
+            ? `SELECT count(*) AS n FROM ${quotedIdentifier(m.dataset.name)}`
+            : `SELECT sum(records) AS n FROM ${quotedIdentifier(cube.table)}`,
+        );
+        m.input.rows = Number(count?.n ?? 0);
+        for (const file of rest) await runQuery(db, file);
+        const found = await selectQuery<CheckRow>(db, m.dataset.checks);
+        problems.push(...found.map(checkProblem));
+      } catch (error) {
+        const message = (error as Error).message;
+        if (readsCsv) {
           problems.push({
             file: m.label,
-            found: `a value that does not convert (${message.split('\n')[0]})`,
-            expected: `columns ${Object.entries(m.dataset.columns)
-              .map(([c, t]) => `${c} (${t})`)
-              .join(', ')}`,
+            found: `a file DuckDB could not read as CSV (${message.split('\n')[0] ?? ''})`,
+            expected: 'a UTF-8 CSV file with a header row',
           });
+          break;
         }
-        break;
+        // A Parquet column of a type that does not convert (text in a year column, say).
+        if (!/^(Conversion|Invalid Input) Error/.test(message)) throw error;
+        problems.push({
+          file: m.label,
+          found: `a value that does not convert (${message.split('\n')[0]})`,
+          expected: `columns ${Object.entries(m.dataset.columns)
+            .map(([c, t]) => `${c} (${t})`)
+            .join(', ')}`,
+        });
       }
+      break;
     }
-    // The manifest's fingerprints: mostly computed already, alongside DuckDB's reading.
-    for (const m of microdata) m.input.sha256 = (await m.fingerprint()).sha256;
-    const elsewhere = made === undefined ? { problems: [], inputs: [] } : await made(db);
-    problems.push(...elsewhere.problems);
-    await runQuery(db, 'microdata/90_observations_raw.sql');
-    const values = await db.query<{ file: string; n: bigint | number }>(
-      'SELECT source_file AS file, count(*) AS n FROM observations_raw WHERE source_file IN (SELECT file FROM microdata_files) GROUP BY source_file',
-    );
-    for (const input of [...microdata.map((m) => m.input), ...elsewhere.inputs])
-      input.values = Number(values.find((v) => v.file === input.file)?.n ?? 0);
-    return { problems, inputs: elsewhere.inputs };
-  } finally {
-    await db.exec(`SET threads = ${Number(setting?.threads ?? 1)}`);
   }
+  // The manifest's fingerprints: mostly computed already, alongside DuckDB's reading.
+  for (const m of microdata) m.input.sha256 = (await m.fingerprint()).sha256;
+  const elsewhere = made === undefined ? { problems: [], inputs: [] } : await made(db);
+  problems.push(...elsewhere.problems);
+  await runQuery(db, 'microdata/90_observations_raw.sql');
+  const values = await db.query<{ file: string; n: bigint | number }>(
+    'SELECT source_file AS file, count(*) AS n FROM observations_raw WHERE source_file IN (SELECT file FROM microdata_files) GROUP BY source_file',
+  );
+  for (const input of [...microdata.map((m) => m.input), ...elsewhere.inputs])
+    input.values = Number(values.find((v) => v.file === input.file)?.n ?? 0);
+  return { problems, inputs: elsewhere.inputs };
 }
 
 /** Points the records view of a dataset (its variable `source`) at Parquet files, through parquet_records. */

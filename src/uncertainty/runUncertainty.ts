@@ -1,6 +1,7 @@
 import { compileIndicators } from '../indicators/compileIndicators.ts';
 import type { DataDir } from '../dataDir/DataDir.ts';
 import type { Database } from '../database/openDatabase.ts';
+import { onEveryCore } from '../database/onEveryCore.ts';
 import { runQuery } from '../database/runQueries.ts';
 import { levelAggregation, normaliseParams, topLevel } from '../composite/runComposite.ts';
 import { surveyBasedIndicators } from '../indicators/surveyBasedIndicators.ts';
@@ -66,7 +67,8 @@ async function scoreRuns(db: Database, data: DataDir): Promise<void> {
   for (let level = 3; level <= topLevel(data); level++) {
     await runQuery(db, 'uncertainty/42_mc_scores_level.sql', { level, method: levelAggregation(data.method, level), power });
   }
-  await runQuery(db, 'uncertainty/50_uncertainty.sql');
+  // Ranks and their percentiles, in a total order: the same on any number of threads.
+  await onEveryCore(db, () => runQuery(db, 'uncertainty/50_uncertainty.sql'));
 }
 
 /** A line for the build log saying what the uncertainty stage did. */
