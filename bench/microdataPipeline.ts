@@ -28,8 +28,9 @@ const timed = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
 };
 const start = performance.now();
 // Files are named relative to the project in messages and the bench's table, never by a machine path.
-const data = await timed('read', () => loadDataDir(dir, relative(process.cwd(), dir) || '.'));
+// As `ipindex build` does: the database first, so that intake streams the observations into it.
 const db = await openDatabase();
+const data = await timed('read', () => loadDataDir(dir, relative(process.cwd(), dir) || '.', db));
 const microdataProblems = await timed('staging', () => runStaging(db, data));
 const problems = await timed('checks', async () => [...data.problems, ...microdataProblems, ...(await runChecks(db))]);
 if (problems.length > 0) {
