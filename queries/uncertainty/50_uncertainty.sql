@@ -8,6 +8,9 @@
 -- percentiles are read off that histogram (the k-th smallest rank, k from 0, is the first whose
 -- cumulative count exceeds k). A node without a score in some runs is summarised over the runs
 -- that scored it.
+-- Nothing here is a floating-point sum (ranks, counts of runs, order statistics), and the rows
+-- come in a total order: the table is the same on any number of threads, so it is computed on
+-- every core (src/uncertainty/runUncertainty.ts).
 -- From mc_scores, mc_runs, normalised_methods, uncertainty_choices, mc_units, mc_nodes and scores.
 
 CREATE OR REPLACE TABLE uncertainty AS
