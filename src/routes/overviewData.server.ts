@@ -2,6 +2,7 @@ import { nationalTrendChart, rankingChart, tileMapChart } from '$charts/index';
 import { pagePath } from '$components/pagePath';
 import type { Lang, Report } from '$lib/report';
 import { chartSlot } from './chartSlots.server';
+import { drawnOnce } from './drawnOnce.server';
 import { frameworkParts } from './frameworkParts';
 import { reportIndex, rowsOf } from './reportIndex';
 import { scoreDomain } from './scoreDomain';
@@ -72,25 +73,15 @@ export function overviewData(report: Report, year: number, lang: Lang) {
         rankingChart(ranking, { year, locale: lang, lower, upper, regionHref: (code) => pagePath(lang, `region/${code}`) }),
       ),
       tiles: chartSlot(tileMapChart(ranking, { year, locale: lang, lower, upper, regionHref: (code) => pagePath(lang, `region/${code}`) })),
-      trend: chartSlot(drawnOnce(report, `trend|${lang}`, () => nationalTrendChart(trend, { locale: lang, lower, upper }))),
+      // The regions' mean over the years is the same chart on every year's overview (and on the
+      // printed report's), and links nowhere: drawn once per language and width, not on each page
+      // (forty times in each language at prefecture level).
+      trend: chartSlot(drawnOnce(report, `national trend|${lang}`, () => nationalTrendChart(trend, { locale: lang, lower, upper }))),
       trendNarrow: chartSlot(
-        drawnOnce(report, `trendNarrow|${lang}`, () => nationalTrendChart(trend, { locale: lang, lower, upper, narrow: true })),
+        drawnOnce(report, `national trend narrow|${lang}`, () => nationalTrendChart(trend, { locale: lang, lower, upper, narrow: true })),
       ),
     },
   };
-}
-
-// The regions' mean over the years is the same chart on every year's overview (and on the
-// printed report's), and links nowhere, so the same on every page: it is drawn once per
-// language and width, not on each page (forty times in each language at prefecture level).
-const drawn = new WeakMap<Report, Map<string, string>>();
-
-function drawnOnce(report: Report, key: string, draw: () => string): string {
-  let charts = drawn.get(report);
-  if (charts === undefined) drawn.set(report, (charts = new Map()));
-  let chart = charts.get(key);
-  if (chart === undefined) charts.set(key, (chart = draw()));
-  return chart;
 }
 
 export type OverviewData = ReturnType<typeof overviewData>;

@@ -3,6 +3,7 @@ import { decimalsForUnit } from '$components/formatValue';
 import { nameOf } from '$components/messages';
 import type { Lang, Report } from '$lib/report';
 import { chartSlot } from './chartSlots.server';
+import { drawnOnce } from './drawnOnce.server';
 import { frameworkParts } from './frameworkParts';
 import { reportIndex, rowsOf } from './reportIndex';
 import { scoreDomain } from './scoreDomain';
@@ -61,35 +62,24 @@ export function regionProfile(report: Report, code: string, lang: Lang, year: nu
     trend,
     ...strengthsAndWeaknesses(ranked),
     charts: slotted(
-      drawnOnce(report, `${code}|${lang}|${year}`, () => ({
-        dimensions: dimensionChart(dimensionRows, { locale: lang, year, name, lower, upper }),
-        trend: regionTrendChart(trend, { locale: lang, name, lower, upper }),
-        trendNarrow: regionTrendChart(trend, { locale: lang, name, lower, upper, narrow: true }),
-      })),
+      // Drawn for the region's own page and again for its page of the printed report: the same
+      // charts, drawn once (drawing is most of a profile's cost, and at prefecture level there are
+      // 337 profiles), and forgotten once both pages have taken them.
+      drawnOnce(
+        report,
+        `profile|${code}|${lang}|${year}`,
+        (): ProfileCharts => ({
+          dimensions: dimensionChart(dimensionRows, { locale: lang, year, name, lower, upper }),
+          trend: regionTrendChart(trend, { locale: lang, name, lower, upper }),
+          trendNarrow: regionTrendChart(trend, { locale: lang, name, lower, upper, narrow: true }),
+        }),
+        2,
+      ),
     ),
   };
 }
 
 type ProfileCharts = { dimensions: string; trend: string; trendNarrow: string };
-
-// A region's profile is drawn for its own page and again for its page of the printed report:
-// the same charts of the same report, so they are drawn once (drawing is most of a profile's
-// cost, and at prefecture level there are 337 profiles). Once both pages have taken them they
-// are forgotten, so that the render holds no more than the profiles still waiting for a page.
-const drawn = new WeakMap<Report, Map<string, { charts: ProfileCharts; uses: number }>>();
-
-function drawnOnce(report: Report, key: string, draw: () => ProfileCharts): ProfileCharts {
-  let profiles = drawn.get(report);
-  if (profiles === undefined) drawn.set(report, (profiles = new Map()));
-  const kept = profiles.get(key);
-  if (kept === undefined) {
-    const charts = draw();
-    profiles.set(key, { charts, uses: 1 });
-    return charts;
-  }
-  if (++kept.uses >= 2) profiles.delete(key);
-  return kept.charts;
-}
 
 /** The charts as the page being rendered carries them (chartSlots.server.ts). */
 function slotted(charts: ProfileCharts): ProfileCharts {
